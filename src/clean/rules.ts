@@ -1,0 +1,104 @@
+/**
+ * Patterns for noise that lives inside article paragraphs: photo captions, photo credits, link bait, share lines and
+ * datelines. They follow the caption and credit forms of the big agencies and picture desks (AP, AFP, Reuters,
+ * Getty, EPA, Xinhua, Anadolu) and of common CMS exports, not any one article.
+ */
+
+/** Agencies and picture desks whose names end a photo credit ("DELIL SOULEIMAN AFP", "REUTERS/Khalil Ashawi"). */
+export const AGENCIES =
+  'AFP|AP|REUTERS|Reuters|GETTY IMAGES|Getty Images|Getty|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|Anadolu Agency|AA|' +
+  'SANA|TASS|SPUTNIK|Sputnik|DPA|dpa|Shutterstock|SIPA|Sipa|IMAGO|imago|PA|PA Images|NurPhoto|ZUMA|Zuma Press|' +
+  'Bloomberg|UPI|IRNA|WAFA|Pool|POOL';
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|${MONTH},? \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})`;
+const MEDIUM =
+  '(?:file )?(?:photo(?:graph)?|picture|pic|image|handout(?: photo| picture| image)?|video (?:grab|still)|screen ?(?:grab|shot)|still|aerial (?:view|photo|image)|satellite (?:image|photo)|photo illustration)';
+
+/** A sentence that is a photo caption, by how it starts or ends. */
+export const CAPTION_PATTERNS: RegExp[] = [
+  // "This picture taken on October 16, 2017 …", "A handout photo released by …", "An image grab taken from …"
+  new RegExp(
+    `^(?:This|A|An|The|In this|In a|In an|In the) ${MEDIUM}s? (?:taken|released|provided|obtained|made available|distributed|shot|dated|posted|published|shows|showing|from|grab|made)\\b`,
+    'i',
+  ),
+  // "This Sept 5, 2017 shows …", "This Sept. 5, 2017, file photo shows …"
+  new RegExp(`^This ${DATE},?(?: ${MEDIUM})?,? (?:shows|taken|released|provided)\\b`, 'i'),
+  // AP style: "In this Aug. 3, 2019, file photo, …"
+  new RegExp(`^In this ${DATE},?(?: file)? ${MEDIUM}\\b`, 'i'),
+  // Labelled captions: "FILE PHOTO: …", "PHOTO: …", "Pictured: …", "Caption: …"
+  /^(?:FILE PHOTO|FILE|PHOTO|Photo|Pictured|PICTURED|Caption|CAPTION|IMAGE|Image)\s*[:|–—-]\s+\S/,
+  // Ends with a picture-desk credit in brackets: "(AP Photo/Hussein Malla)", "(… VIA AP)", "(Photo by X/AFP via Getty Images)"
+  new RegExp(`\\((?:[^()]*\\b(?:via|VIA) (?:${AGENCIES})|(?:${AGENCIES}) ?(?:Photo|PHOTO)\\b[^()]*|Photo by [^()]+|Photo: [^()]+)\\)\\.?$`),
+];
+
+/** Photo credits: a whole sentence, or a prefix glued to the next sentence's start. */
+export const CREDIT_SENTENCE: RegExp[] = [
+  // "Photo: Reuters", "Image credit: Getty Images", "Credit: SANA"
+  /^(?:Photos?|Images?|Pictures?|Photograph|Credit|Photo credit|Image credit|Source)\s*:\s*[^.]{1,80}\.?$/i,
+  // "(Photo by Delil Souleiman/AFP via Getty Images)"
+  /^\(?(?:Photo|Image|Picture)s? by [^()]{1,100}\)?\.?$/i,
+  // "REUTERS/Khalil Ashawi", "Xinhua/Li Ming", "Delil Souleiman/AFP", "AFP PHOTO / DELIL SOULEIMAN"
+  new RegExp(`^(?:(?:${AGENCIES})(?: PHOTO)? ?/ ?[\\p{L}.' -]{2,60}|[\\p{L}.' -]{2,60} ?/ ?(?:${AGENCIES})(?: via Getty Images)?)\\.?$`, 'u'),
+];
+
+/**
+ * A credit at the start of a sentence: one to four upper-case name words then an agency, then the story goes on with
+ * a capitalised word ("DELIL SOULEIMAN AFP Syria reserves …").
+ */
+export const CREDIT_PREFIX = new RegExp(
+  `^(?:(?:[\\p{Lu}][\\p{Lu}'’.-]+ ){1,4}(?:${AGENCIES})|(?:${AGENCIES}) PHOTO ?/ ?(?:[\\p{Lu}][\\p{Lu}'’.-]+ ?){1,4}|(?:${AGENCIES})/[\\p{L}.' -]{2,40}?)(?=\\s+[\\p{Lu}"“‘])\\s+`,
+  'u',
+);
+
+/** Link bait: a label then a headline ("READ MORE: …", "ALSO READ: …", "Related: …"). */
+export const LINK_BAIT =
+  /^(?:READ MORE|Read more|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related|RELATED STORIES?|Related stories?|Related articles?|SEE ALSO|See also|MORE|More|RECOMMENDED|Recommended|WATCH|Watch|LISTEN|Listen|LIVE|Don't miss|DON'T MISS|Trending|TRENDING|Must read|MUST READ|Suggested)\s*(?:[:|»>]|[–—-]\s)/;
+
+/** Share, follow and subscribe lines and similar page furniture. */
+export const SHARE_TEXT: RegExp[] = [
+  /^(?:Share|SHARE)(?: this| on| via| the| article| story)?\b.{0,60}$/,
+  /^(?:Follow|Like) us on\b/i,
+  /^(?:Subscribe|Sign up|Register|Join) (?:to|for|now|our|here)\b.{0,160}$/i,
+  /^(?:Click|Tap) here\b/i,
+  /^(?:Join our|Get our|Download (?:our|the)) (?:Telegram|WhatsApp|newsletter|app|channel)\b/i,
+  /^(?:Copyright|©|\(c\))\s*(?:\d{4}|©)?.{0,120}$/i,
+  /^All rights reserved\.?$/i,
+  /^(?:Advertisement|ADVERTISEMENT|Sponsored|SPONSORED)$/,
+  /^(?:Send us your feedback|Have a news tip|Got a news tip)\b/i,
+];
+
+/**
+ * Datelines at the start of a story: "DAMASCUS –", "KYIV, Ukraine —", "WASHINGTON (Reuters) -", "BEIRUT, Aug 3 (Xinhua) --".
+ * Group 1 is the place (and agency) kept as metadata.
+ */
+export const DATELINE_DASHED = new RegExp(
+  `^((?:[\\p{Lu}][\\p{Lu}'’.-]+)(?: [\\p{Lu}][\\p{Lu}'’.-]+){0,3}(?:, [\\p{Lu}][\\p{L}.]+(?: [\\p{Lu}][\\p{L}.]+){0,2})?(?:,? ${MONTH} \\d{1,2})?(?: \\((?:${AGENCIES}|[A-Z][A-Za-z]{1,12})\\))?)\\s*(?:[–—-]{1,2}|:)\\s+`,
+  'u',
+);
+/**
+ * A place in capitals with no dash, glued to the sentence ("DAMASCUS It's time …"), as spun copies print it. Only taken
+ * at the start of the article or right after removed noise, and only for a word of at least five capitals (or
+ * several words), so acronyms that open sentences ("NATO said …", "UN agencies …") are not mistaken for places.
+ */
+export const DATELINE_BARE = /^((?:[\p{Lu}]{5,}|[\p{Lu}]{2,}(?: [\p{Lu}]{2,}){1,2}))\s+(?=[\p{Lu}][\p{Ll}'’]|[\p{Lu}]'|I[t']|"|“)/u;
+
+/** Upper-case words that open sentences without being places. */
+export const NOT_PLACES = new Set([
+  'BREAKING',
+  'UPDATE',
+  'UPDATED',
+  'EXCLUSIVE',
+  'WATCH',
+  'ANALYSIS',
+  'OPINION',
+  'EDITORIAL',
+  'PHOTOS',
+  'VIDEO',
+  'LIVE',
+  'URGENT',
+  'NOTE',
+  'EDITOR',
+  'EDITORS',
+]);

@@ -1,0 +1,25 @@
+/** Every error the command line reports, with its exit code and what to do next, in one table. */
+export const EXIT = {
+  ok: 0,
+  /** Something fatal: the store could not be opened, a story or article does not exist. */
+  failure: 1,
+  /** The command line itself was wrong. */
+  usage: 2,
+  /** The run finished, but some input records were rejected (listed with their reasons). */
+  someRecordsRejected: 3,
+} as const;
+
+export const MESSAGES = {
+  noStory: (id: string) => `no story ${id} in this store; list them with 'newstrace stories'`,
+  noArticle: (id: string) => `no article ${id} in this store; 'newstrace show <story>' lists article ids`,
+  noInputs: () => `no input given: name files or folders, or '-' for standard input`,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failure,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,247 @@
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { Engine, type AddResult } from '../engine/engine.js';
+import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
+import { readInputs } from '../ingest/index.js';
+import { articleJson, relationJson, storyJson } from '../report/json.js';
+import { colorWanted, makeStyle } from '../report/style.js';
+import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
+import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import { CliError, EXIT, MESSAGES } from './errors.js';
+import { progressReporter } from './progress.js';
+
+const dbOption = () =>
+  new Option('--db <file>', 'store: a SQLite file (default ./newstrace.db, or $NEWSTRACE_DB)').default(undefined);
+
+function textOptions() {
+  return { color: colorWanted(process.stdout), width: Math.min(process.stdout.columns || 120, 200) };
+}
+
+function print(s: string): void {
+  process.stdout.write(s);
+}
+
+function printJson(v: unknown): void {
+  process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+}
+
+async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(resolveDb(db));
+  } catch (e) {
+    if (e instanceof StoreOpenError) throw new CliError(e.message);
+    throw e;
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function ingest(store: Store, paths: string[]): Promise<AddResult> {
+  if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
+  const progress = progressReporter(process.stderr);
+  try {
+    return await new Engine(store).add(readInputs(paths, { stdin: process.stdin }), progress.update);
+  } finally {
+    progress.stop();
+  }
+}
+
+function reportErrors(result: AddResult): void {
+  if (result.errorList.length) process.stderr.write(errorsText(result.errorList, makeStyle(colorWanted(process.stderr))));
+  process.stderr.write(
+    `${result.added} added, ${result.skipped} already stored, ${result.errors} rejected (of ${result.read} records)\n`,
+  );
+  if (result.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('newstrace')
+    .description('Trace how a news story spreads and mutates across outlets.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('add')
+    .description('add articles (files, folders, JSON lines, - for stdin) to the store')
+    .argument('<paths...>')
+    .addOption(dbOption())
+    .option('--json', 'print the run summary as JSON')
+    .action(async (paths: string[], o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const r = await ingest(store, paths);
+        if (o.json) {
+          printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
+          if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+        } else reportErrors(r);
+      });
+    });
+
+  program
+    .command('analyze')
+    .description('add articles, then print the stories they belong to')
+    .argument('<paths...>')
+    .addOption(dbOption())
+    .option('--json', 'print the public JSON report')
+    .action(async (paths: string[], o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const r = await ingest(store, paths);
+        const stories = await storiesOf(store, [...r.addedIds, ...r.skippedIds]);
+        if (o.json) {
+          printJson(reportOf(stories, r.errorList));
+          if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+        } else {
+          for (const s of stories) print(storyText(s.story, s.articles, textOptions()) + '\n');
+          reportErrors(r);
+        }
+      });
+    });
+
+  program
+    .command('stories')
+    .description('list the stories in the store, largest first')
+    .addOption(dbOption())
+    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print JSON')
+    .action(async (o: { db?: string; json?: boolean; limit?: number }) => {
+      await withStore(o.db, async (store) => {
+        const list = await store.listStories({ limit: o.limit });
+        if (o.json) printJson({ stories: list });
+        else print(storiesText(list, textOptions()));
+      });
+    });
+
+  program
+    .command('show')
+    .description('one story: its articles in time order, removed noise, relations with evidence and passages')
+    .argument('<story>')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const s = await loadStory(store, id);
+        if (!s) throw new CliError(MESSAGES.noStory(id));
+        if (o.json) printJson(storyJson(s.story, s.articles));
+        else print(storyText(s.story, s.articles, textOptions()));
+      });
+    });
+
+  program
+    .command('article')
+    .description('one article: clean text, removed noise with reasons, facts with spans')
+    .argument('<article>')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const a = await store.getArticle(id);
+        if (!a) throw new CliError(MESSAGES.noArticle(id));
+        if (o.json) printJson({ ...articleJson(a), storyId: a.storyId, body: a.body });
+        else {
+          const st = makeStyle(textOptions().color);
+          print(`${st.bold(a.title ?? a.id)}\n${a.id}  ${a.publishedAt ?? 'date unknown'}  ${a.outlet ?? a.source}  story ${a.storyId}\n\n${a.body}\n\n`);
+          for (const r of a.removed) print(st.dim(`removed ${r.reason}: `) + st.strike(r.text) + '\n');
+        }
+      });
+    });
+
+  program
+    .command('diff')
+    .description('two articles side by side with reused passages marked')
+    .argument('<articleA>')
+    .argument('<articleB>')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (idA: string, idB: string, o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const d = await diffArticles(store, idA, idB);
+        if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
+        // Passages as A → B regardless of which one the relation calls earlier.
+        const passages =
+          d.relation.from === d.a.id
+            ? d.relation.passages
+            : d.relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+        if (o.json) {
+          const byId = new Map([
+            [d.a.id, d.a],
+            [d.b.id, d.b],
+          ]);
+          printJson({ a: articleJson(d.a), b: articleJson(d.b), relation: relationJson(d.relation, byId) });
+        } else {
+          const rel = [
+            `relation: ${d.relation.from} ${d.relation.kind === 'copy' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
+            ...d.relation.evidence.map((e) => `  · ${e}`),
+          ];
+          print(diffText(d.a, d.b, passages, textOptions(), rel));
+        }
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('create or upgrade the store schema (PostgreSQL; a SQLite file migrates itself on open)')
+    .addOption(dbOption())
+    .action(async (o: { db?: string }) => {
+      const db = resolveDb(o.db);
+      try {
+        const store = await openStore(db, { migrate: true });
+        await store.close();
+      } catch (e) {
+        if (e instanceof StoreOpenError) throw new CliError(e.message);
+        throw e;
+      }
+      process.stderr.write(`store ${redact(db)} is up to date\n`);
+    });
+
+  program
+    .command('reprocess')
+    .description('re-run every stage on the stored raw input (after an upgrade); the store is replaced atomically')
+    .addOption(dbOption())
+    .action(async (o: { db?: string }) => {
+      const db = resolveDb(o.db);
+      if (isPostgresUrl(db)) throw new CliError('reprocess works on a SQLite store file; for PostgreSQL re-ingest with workers');
+      if (!existsSync(db)) throw new CliError(`no store at ${db}`);
+      const tmp = `${db}.reprocess-${process.pid}`;
+      rmSync(tmp, { force: true });
+      let result: AddResult | undefined;
+      await withStore(db, async (source) => {
+        const target = await openStore(tmp);
+        const progress = progressReporter(process.stderr);
+        try {
+          result = await new Engine(source).reprocessInto(target, progress.update);
+        } finally {
+          progress.stop();
+          await target.close();
+        }
+      });
+      for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
+      renameSync(tmp, db);
+      if (result) reportErrors(result);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0
+        ? EXIT.ok
+        : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`newstrace: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`newstrace: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.failure;
+  }
+}

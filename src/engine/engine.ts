@@ -1,0 +1,211 @@
+import { align } from '../match/align.js';
+import { bandKeys } from '../match/lsh.js';
+import { overlap } from '../match/verify.js';
+import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
+import { decideStory, type Neighbour } from '../stories/cluster.js';
+import { classifyPair } from '../stories/provenance.js';
+import { cosine, topTerms, weigh } from '../stories/terms.js';
+import type { Store, StoredArticle } from '../store/types.js';
+import { prepare, type Prepared } from './prepare.js';
+
+/** Articles prepared and written per store transaction: large enough to amortise commits, small enough to lose little. */
+export const BATCH_SIZE = 256;
+/** Salient terms kept per article for same-event matching. */
+export const KEEP_TERMS = 48;
+/** Terms per article put in the inverted index and used to look up neighbours. */
+export const POSTING_TERMS = 16;
+/** Neighbours fetched by shared salient terms. */
+export const TERM_CANDIDATES = 64;
+/** Relations computed for a new article: to its closest members of the story. */
+export const MAX_RELATIONS = 3;
+
+export interface AddProgress {
+  read: number;
+  added: number;
+  skipped: number;
+  errors: number;
+}
+
+export interface AddResult extends AddProgress {
+  errorList: RecordError[];
+  /** Ids of the articles this run added, in the order they were stored. */
+  addedIds: string[];
+  /** Ids of the records already stored, matched by stable id. */
+  skippedIds: string[];
+}
+
+type Item = IngestItem | RawDoc;
+
+function asItem(x: Item): IngestItem {
+  return 'ok' in x ? x : { ok: true, doc: x };
+}
+
+export class Engine {
+  constructor(readonly store: Store) {}
+
+  /** Adds records in arrival order; bad records become errors and the run goes on. */
+  async add(
+    items: AsyncIterable<Item> | Iterable<Item>,
+    onProgress?: (p: AddProgress) => void,
+  ): Promise<AddResult> {
+    const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
+    let batch: Prepared[] = [];
+    let batchErrors: RecordError[] = [];
+    const flush = async () => {
+      const prepared = batch;
+      const errors = batchErrors;
+      batch = [];
+      batchErrors = [];
+      await this.store.transaction(async () => {
+        const at = new Date().toISOString();
+        for (const e of errors) await this.store.putError({ ...e, at });
+        // Online and time-ordered: within a batch, earlier publications first; unknown dates keep arrival order last.
+        const ordered = prepared
+          .map((p, i) => ({ p, i }))
+          .sort((x, y) => cmpDate(x.p.extracted.publishedAt, y.p.extracted.publishedAt) || x.i - y.i)
+          .map((x) => x.p);
+        for (const p of ordered) {
+          if (await this.store.hasArticle(p.id)) {
+            result.skipped++;
+            result.skippedIds.push(p.id);
+            continue;
+          }
+          await this.insert(p);
+          result.added++;
+          result.addedIds.push(p.id);
+        }
+      });
+      onProgress?.({ read: result.read, added: result.added, skipped: result.skipped, errors: result.errors });
+    };
+    const seen = new Set<string>();
+    for await (const x of items) {
+      const item = asItem(x);
+      result.read++;
+      if (!item.ok) {
+        batchErrors.push(item.error);
+        result.errors++;
+        result.errorList.push(item.error);
+      } else {
+        const r = safePrepare(item.doc);
+        if (!r.ok) {
+          batchErrors.push(r.error);
+          result.errors++;
+          result.errorList.push(r.error);
+        } else if (seen.has(r.value.id)) {
+          result.skipped++;
+          result.skippedIds.push(r.value.id);
+        } else {
+          seen.add(r.value.id);
+          batch.push(r.value);
+        }
+      }
+      if (batch.length + batchErrors.length >= BATCH_SIZE) await flush();
+    }
+    if (batch.length + batchErrors.length > 0) await flush();
+    return result;
+  }
+
+  private async insert(p: Prepared): Promise<void> {
+    const store = this.store;
+    // Articles stored so far, for IDF; max(seq) is an index look-up where count(*) would scan.
+    const seq = await store.nextSeq();
+    const n = seq - 1;
+    const df = await store.documentFrequencies(p.vector.terms);
+    const { terms, weights } = weigh(p.vector, df, n, KEEP_TERMS);
+    const keys = bandKeys(p.signature);
+    const posting = topTerms(terms, weights, POSTING_TERMS);
+    const candIds = new Set(await store.bandCandidates(keys));
+    for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
+    const sketches = await store.getSketches([...candIds]);
+    const x = p.extracted;
+    const neighbours: Neighbour[] = sketches.map((s) => ({
+      id: s.id,
+      seq: s.seq,
+      storyId: s.storyId,
+      publishedAt: s.publishedAt,
+      overlap: overlap(s.shingles, p.shingles),
+      topical: cosine(s.terms, s.weights, terms, weights),
+    }));
+    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS);
+    const storyId = decision.join ?? 's' + p.id.slice(1, 13);
+    const article: StoredArticle = {
+      id: p.id,
+      seq,
+      source: p.raw.source,
+      outlet: x.outlet,
+      url: x.url,
+      title: x.title,
+      publishedAt: x.publishedAt,
+      byline: x.byline,
+      dateline: p.cleaned.dateline?.text,
+      raw: p.raw,
+      text: x.text,
+      body: p.cleaned.body,
+      kept: p.cleaned.kept,
+      removed: p.cleaned.removed,
+      sentences: p.sentences,
+      facts: p.facts,
+      shingles: p.shingles,
+      signature: p.signature,
+      terms,
+      weights,
+      storyId,
+    };
+    await store.putArticle(article, keys, posting);
+    for (const other of decision.merge) await store.mergeStories(other, storyId);
+    if (decision.related.length > 0) {
+      const full = await store.getArticles(decision.related.map((r) => r.id));
+      const byId = new Map(full.map((a) => [a.id, a]));
+      for (const nb of decision.related) {
+        const other = byId.get(nb.id);
+        if (!other) continue;
+        await store.putRelation(storyId, relate(other, article, nb.topical));
+      }
+    }
+    await store.refreshStory(storyId);
+  }
+
+  /** Re-runs every stage on the stored raw input into `target` (a fresh store), in the original arrival order. */
+  async reprocessInto(target: Store, onProgress?: (p: AddProgress) => void): Promise<AddResult> {
+    const source = this.store;
+    async function* raws(): AsyncIterable<RawDoc> {
+      let after = 0;
+      for (;;) {
+        const page = await source.rawDocs(after, 1000);
+        if (page.length === 0) return;
+        for (const r of page) yield r.raw;
+        after = page[page.length - 1].seq;
+      }
+    }
+    return new Engine(target).add(raws(), onProgress);
+  }
+}
+
+/** The relation between two stored articles, with passages aligned on their clean bodies. */
+export function relate(a: StoredArticle, b: StoredArticle, topical: number) {
+  const alignment = align({ body: a.body, sentences: a.sentences }, { body: b.body, sentences: b.sentences });
+  return classifyPair({
+    a: { id: a.id, seq: a.seq, publishedAt: a.publishedAt, bodyLength: a.body.length, facts: a.facts },
+    b: { id: b.id, seq: b.seq, publishedAt: b.publishedAt, bodyLength: b.body.length, facts: b.facts },
+    overlap: overlap(a.shingles, b.shingles),
+    alignment,
+    topical,
+  });
+}
+
+function cmpDate(a?: string, b?: string): number {
+  if (a === b) return 0;
+  if (!a) return 1;
+  if (!b) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** A crash inside a stage on one record must not stop the batch: it becomes that record's error. */
+function safePrepare(doc: RawDoc): ReturnType<typeof prepare> {
+  try {
+    return prepare(doc);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { source: doc.source, reason: `could not be processed (${msg}); please report this input` } };
+  }
+}

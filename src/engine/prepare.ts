@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { analyze } from '../analyze/index.js';
+import { clean } from '../clean/index.js';
+import { extract } from '../extract/index.js';
+import { fingerprint } from '../fingerprint/index.js';
+import type { Cleaned, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
+import { termVector, type TermVector } from '../stories/terms.js';
+
+/** An article after every per-article stage, before it meets the store. */
+export interface Prepared {
+  id: string;
+  raw: RawDoc;
+  extracted: Extracted;
+  cleaned: Cleaned;
+  sentences: Span[];
+  facts: Fact[];
+  shingles: Uint32Array;
+  signature: Uint32Array;
+  vector: TermVector;
+}
+
+/**
+ * Stable article id: the same input gives the same id on every run, so re-adding adds nothing twice. Outlet + URL
+ * when there is a URL; else outlet + the record's own id; else outlet + the clean text.
+ */
+export function articleId(x: Extracted, body: string): string {
+  const key = x.url
+    ? `url\n${x.outlet ?? ''}\n${x.url}`
+    : x.raw.meta.id
+      ? `id\n${x.outlet ?? ''}\n${x.raw.meta.id}`
+      : `text\n${x.outlet ?? ''}\n${body.replace(/\s+/g, ' ').trim()}`;
+  return 'a' + createHash('sha256').update(key).digest('hex').slice(0, 15);
+}
+
+/** Runs extract → clean → analyze → fingerprint on one raw record. Pure: no store access. */
+export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: false; error: RecordError } {
+  const ex = extract(raw);
+  if (!ex.ok) return ex;
+  const x = ex.value;
+  const cleaned = clean({ text: x.text, title: x.title, captions: x.captions });
+  if (cleaned.body.trim().length === 0) {
+    return {
+      ok: false,
+      error: { source: raw.source, reason: 'no article text left after removing captions, credits and link lines' },
+    };
+  }
+  const { sentences, facts } = analyze(cleaned.body, { publishedAt: x.publishedAt });
+  const fp = fingerprint(cleaned.body);
+  return {
+    ok: true,
+    value: {
+      id: articleId(x, cleaned.body),
+      raw,
+      extracted: x,
+      cleaned,
+      sentences,
+      facts,
+      shingles: fp.shingles,
+      signature: fp.signature,
+      vector: termVector(cleaned.body, x.title),
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Relation } from '../model/index.js';
+import { storyJson, type ReportJson, type StoryJson } from '../report/json.js';
+import type { Store, StoredArticle, StoryRecord } from '../store/types.js';
+import { relate } from './engine.js';
+import { cosine } from '../stories/terms.js';
+
+export interface LoadedStory {
+  story: StoryRecord;
+  articles: StoredArticle[];
+}
+
+export async function loadStory(store: Store, id: string): Promise<LoadedStory | undefined> {
+  const story = await store.getStory(id);
+  if (!story) return undefined;
+  return { story, articles: await store.getArticles(story.articles) };
+}
+
+/** The stories that hold any of the given articles, in first-seen order. */
+export async function storiesOf(store: Store, articleIds: string[]): Promise<LoadedStory[]> {
+  const ids = new Set<string>();
+  for (const s of await store.getSketches(articleIds)) ids.add(s.storyId);
+  const out: LoadedStory[] = [];
+  for (const id of ids) {
+    const s = await loadStory(store, id);
+    if (s) out.push(s);
+  }
+  return out.sort(
+    (x, y) =>
+      (x.story.firstSeen ?? '\uffff').localeCompare(y.story.firstSeen ?? '\uffff') || x.story.id.localeCompare(y.story.id),
+  );
+}
+
+export function reportOf(stories: LoadedStory[], errors: Array<{ source: string; reason: string }>): ReportJson {
+  return {
+    stories: stories.map((s): StoryJson => storyJson(s.story, s.articles)),
+    errors: errors.map((e) => ({ source: e.source, reason: e.reason })),
+  };
+}
+
+export interface LoadedDiff {
+  a: StoredArticle;
+  b: StoredArticle;
+  /** The relation as seen from A to B, computed afresh (articles of different stories can be compared too). */
+  relation: Relation;
+}
+
+export async function diffArticles(store: Store, idA: string, idB: string): Promise<LoadedDiff | { missing: string }> {
+  const a = await store.getArticle(idA);
+  if (!a) return { missing: idA };
+  const b = await store.getArticle(idB);
+  if (!b) return { missing: idB };
+  const relation = relate(a, b, cosine(a.terms, a.weights, b.terms, b.weights));
+  return { a, b, relation };
+}

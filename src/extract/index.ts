@@ -1,0 +1,46 @@
+import type { Extracted, RawDoc, RecordError } from '../model/index.js';
+import { normaliseDate, outletOfUrl } from './dates.js';
+import { extractHtml } from './html.js';
+import { splitText } from './text.js';
+
+/**
+ * The extract stage: a raw record to plain article text plus metadata. Metadata given beside the record (JSON-lines
+ * fields, feed fields) wins over what the content itself says; the outlet falls back to the URL's host.
+ */
+export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: false; error: RecordError } {
+  const m = raw.meta;
+  if (raw.format === 'html') {
+    const h = extractHtml(raw.content, m.url);
+    if (!h.text.trim()) return { ok: false, error: { source: raw.source, reason: 'no article text found in the HTML page' } };
+    const url = m.url ?? h.url;
+    return {
+      ok: true,
+      value: {
+        raw,
+        text: h.text,
+        title: m.title ?? h.title,
+        url,
+        outlet: m.outlet ?? h.outlet ?? outletOfUrl(url),
+        publishedAt: normaliseDate(m.published) ?? normaliseDate(h.published),
+        byline: m.byline ?? h.byline,
+        captions: h.captions.length ? h.captions : undefined,
+      },
+    };
+  }
+  const t = splitText(raw);
+  const text = raw.content.slice(t.start).replace(/\s+$/, '');
+  if (!text.trim()) return { ok: false, error: { source: raw.source, reason: 'no article text after the header lines' } };
+  const url = m.url ?? t.headers.url;
+  return {
+    ok: true,
+    value: {
+      raw,
+      text,
+      title: m.title ?? t.title,
+      url,
+      outlet: m.outlet ?? t.headers.outlet ?? outletOfUrl(url),
+      publishedAt: normaliseDate(m.published) ?? normaliseDate(t.headers.date),
+      byline: m.byline ?? t.headers.byline,
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { stemmer } from 'stemmer';
+import type { Alignment, Passage, Span } from '../model/index.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenize, tokenRange, type Tokens } from './tokens.js';
+
+/**
+ * Passage alignment of two articles. Verbatim passages by seed-and-extend (the method of BLAST, and of passim for text
+ * reuse): every shared run of `SEED_WORDS` words seeds a match that is extended word by word, and matches in the same
+ * order separated by short gaps on both sides merge into one passage (an edited quotation is still one quotation).
+ * Paraphrased sentences by the overlap of their stemmed content words (Dice coefficient), for sentences not already
+ * mostly verbatim. Spans are into each body.
+ */
+
+export interface AlignSide {
+  body: string;
+  /** Sentence spans into the body. */
+  sentences: Span[];
+}
+
+/** Words in a verbatim seed: as many as a shingle, so a seed is a shared shingle. */
+export const SEED_WORDS = 5;
+/** Matches this close on both sides (in words) merge into one passage. */
+export const MAX_GAP_WORDS = 6;
+/** Positions of a seed in A examined; a phrase repeated more often than this is boilerplate. */
+export const MAX_SEED_REPEATS = 8;
+/** Dice coefficient of stemmed content words above which two sentences are a paraphrase. */
+export const PARAPHRASE_DICE = 0.35;
+/** Content words two sentences must share to be a paraphrase, whatever their Dice. */
+export const PARAPHRASE_MIN_SHARED = 4;
+/** A sentence this much covered by verbatim passages is verbatim, not a paraphrase candidate. */
+export const VERBATIM_SENTENCE = 0.6;
+
+interface Match {
+  i: number;
+  j: number;
+  len: number;
+  matched: number;
+}
+
+export function align(A: AlignSide, B: AlignSide): Alignment {
+  const ta = tokenize(A.body);
+  const tb = tokenize(B.body);
+  const verbatim = verbatimMatches(ta, tb);
+  let passages: Passage[] = verbatim.map((m) => {
+    const spanWords = Math.max(m.len, 1);
+    return {
+      a: [ta.start[m.i], ta.end[m.i + m.len - 1]] as Span,
+      b: [tb.start[m.j], tb.end[m.j + m.lenB - 1]] as Span,
+      kind: 'verbatim' as const,
+      score: Math.min(1, m.matched / Math.max(spanWords, m.lenB)),
+    };
+  });
+  passages = addParaphrases(A, B, ta, tb, passages);
+  passages.sort((x, y) => x.b[0] - y.b[0] || x.a[0] - y.a[0]);
+  return {
+    passages,
+    coverageA: coverage(passages.map((p) => p.a), A.body),
+    coverageB: coverage(passages.map((p) => p.b), B.body),
+  };
+}
+
+function seedHash(t: Tokens, i: number): number {
+  let h = 0;
+  for (let k = 0; k < SEED_WORDS; k++) h = (Math.imul(h, 0x01000193) ^ t.hash[i + k]) >>> 0;
+  return h;
+}
+
+/** Verbatim runs as (A start, B start, A length, B length, words matched), merged across short gaps. */
+function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }> {
+  const na = ta.hash.length;
+  const nb = tb.hash.length;
+  if (na < SEED_WORDS || nb < SEED_WORDS) return [];
+  const index = new Map<number, number[]>();
+  for (let i = 0; i + SEED_WORDS <= na; i++) {
+    const h = seedHash(ta, i);
+    const list = index.get(h);
+    if (list) list.push(i);
+    else index.set(h, [i]);
+  }
+  const runs: Match[] = [];
+  let j = 0;
+  while (j + SEED_WORDS <= nb) {
+    const list = index.get(seedHash(tb, j));
+    let best: Match | undefined;
+    if (list && list.length <= MAX_SEED_REPEATS) {
+      for (const i of list) {
+        let len = 0;
+        while (i + len < na && j + len < nb && ta.hash[i + len] === tb.hash[j + len]) len++;
+        if (len >= SEED_WORDS && (!best || len > best.len)) best = { i, j, len, matched: len };
+      }
+    }
+    if (best) {
+      runs.push(best);
+      j += best.len;
+    } else j++;
+  }
+  // Merge runs in the same order on both sides across short gaps.
+  const out: Array<Match & { lenB: number }> = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last) {
+      const gapA = r.i - (last.i + last.len);
+      const gapB = r.j - (last.j + last.lenB);
+      if (gapA >= 0 && gapB >= 0 && gapA <= MAX_GAP_WORDS && gapB <= MAX_GAP_WORDS) {
+        last.len = r.i + r.len - last.i;
+        last.lenB = r.j + r.len - last.j;
+        last.matched += r.len;
+        continue;
+      }
+    }
+    out.push({ ...r, lenB: r.len });
+  }
+  return out;
+}
+
+function contentStems(t: Tokens, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = from; k < to; k++) {
+    const w = t.words[k];
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    if (isStopword(w)) continue;
+    out.add(/\d/.test(w) ? w : stemmer(w));
+  }
+  return out;
+}
+
+function coveredShare(span: Span, spans: Span[]): number {
+  const len = span[1] - span[0];
+  if (len <= 0) return 0;
+  return coveredLength(
+    spans.filter((s) => s[1] > span[0] && s[0] < span[1]).map((s) => [Math.max(s[0], span[0]), Math.min(s[1], span[1])] as Span),
+  ) / len;
+}
+
+/**
+ * Each sentence of B that is not mostly verbatim is paired with the A sentence whose content words it shares most;
+ * a pair above the thresholds becomes a paraphrase passage, and verbatim runs inside it are folded into it.
+ */
+function addParaphrases(A: AlignSide, B: AlignSide, ta: Tokens, tb: Tokens, verbatim: Passage[]): Passage[] {
+  const va = verbatim.map((p) => p.a);
+  const vb = verbatim.map((p) => p.b);
+  const candA = A.sentences
+    .filter((s) => coveredShare(s, va) < VERBATIM_SENTENCE)
+    .map((s) => ({ span: s, stems: contentStems(ta, ...tokenRange(ta, s)) }))
+    .filter((s) => s.stems.size >= PARAPHRASE_MIN_SHARED);
+  const paraphrases: Passage[] = [];
+  for (const sb of B.sentences) {
+    if (coveredShare(sb, vb) >= VERBATIM_SENTENCE) continue;
+    const stems = contentStems(tb, ...tokenRange(tb, sb));
+    if (stems.size < PARAPHRASE_MIN_SHARED) continue;
+    let best: { span: Span; dice: number } | undefined;
+    for (const sa of candA) {
+      let shared = 0;
+      for (const w of stems) if (sa.stems.has(w)) shared++;
+      if (shared < PARAPHRASE_MIN_SHARED) continue;
+      const dice = (2 * shared) / (stems.size + sa.stems.size);
+      if (dice >= PARAPHRASE_DICE && (!best || dice > best.dice)) best = { span: sa.span, dice };
+    }
+    if (best) paraphrases.push({ a: best.span, b: sb, kind: 'paraphrase', score: round(best.dice) });
+  }
+  const inside = (inner: Span, outer: Span) => inner[0] >= outer[0] && inner[1] <= outer[1];
+  const kept = verbatim.filter((v) => !paraphrases.some((p) => inside(v.a, p.a) && inside(v.b, p.b)));
+  return [...kept, ...paraphrases];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function coveredLength(spans: Span[]): number {
+  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -1;
+  for (const [s, e] of sorted) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
+function coverage(spans: Span[], body: string): number {
+  const len = body.length;
+  return len === 0 ? 0 : Math.min(1, coveredLength(spans) / len);
+}

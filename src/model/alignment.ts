@@ -1,0 +1,30 @@
+import type { Span } from './span.js';
+
+export type PassageKind = 'verbatim' | 'paraphrase';
+
+/** A passage of A reused in B. Spans are into each article's clean body. */
+export interface Passage {
+  a: Span;
+  b: Span;
+  kind: PassageKind;
+  /** 1 for verbatim; for paraphrase the similarity measure (0..1) that matched the sentences. */
+  score: number;
+}
+
+/** Shingle-set overlap of two articles, exact (not estimated). */
+export interface Overlap {
+  /** |A ∩ B| / |A ∪ B| over word 5-shingle hashes. */
+  jaccard: number;
+  /** |A ∩ B| / |A|: how much of A is in B. */
+  containmentA: number;
+  /** |A ∩ B| / |B|. */
+  containmentB: number;
+  shared: number;
+}
+
+export interface Alignment {
+  passages: Passage[];
+  /** Share of A's body characters covered by passages (verbatim + paraphrase). */
+  coverageA: number;
+  coverageB: number;
+}

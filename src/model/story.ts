@@ -1,0 +1,37 @@
+import type { Passage } from './alignment.js';
+
+export type RelationKind = 'copy' | 'shared-source' | 'same-event';
+
+/**
+ * How two articles of one story relate. For `copy`, `from` is the earlier/original and `to` the derived version.
+ * For `shared-source` and `same-event` the pair is unordered (from is the earlier).
+ */
+export interface Relation {
+  from: string;
+  to: string;
+  kind: RelationKind;
+  /** For shared-source: the common source both attribute the text to, where they name one. */
+  commonSource?: string;
+  /** Human-readable reasons, each checkable against the figures beside it. */
+  evidence: string[];
+  /** Measured figures behind the verdict. */
+  scores: RelationScores;
+  passages: Passage[];
+}
+
+export interface RelationScores {
+  jaccard: number;
+  containmentFrom: number;
+  containmentTo: number;
+  coverageFrom: number;
+  coverageTo: number;
+  /** Content-word/entity similarity used for same-event joins (0..1). */
+  topical: number;
+}
+
+export interface Story {
+  id: string;
+  /** Article ids in publication order (unknown dates last, then by arrival). */
+  articles: string[];
+  relations: Relation[];
+}

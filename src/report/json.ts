@@ -1,0 +1,118 @@
+import { bodySpanToText } from '../model/index.js';
+import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
+import type { StoredArticle, StoredError, StoryRecord } from '../store/types.js';
+
+/**
+ * The public JSON contract (documented in README "JSON output"). Every span here is a [start, end) pair of UTF-16
+ * offsets into the article's `text` — the extracted article text that the same JSON carries — so any claim can be
+ * checked with `text.slice(start, end)`.
+ */
+export interface ArticleJson {
+  id: string;
+  source: string;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  dateline: string | null;
+  byline: string | null;
+  text: string;
+  removed: Array<{ text: string; reason: NoiseReason; span: Span }>;
+  facts: FactJson[];
+}
+
+export interface FactJson {
+  kind: Fact['kind'];
+  text: string;
+  span: Span;
+  value: Fact['value'];
+}
+
+export interface PassageJson {
+  /** Span in the `from` article's text. */
+  a: Span;
+  /** Span in the `to` article's text. */
+  b: Span;
+  kind: PassageKind;
+  score: number;
+}
+
+export interface RelationJson {
+  from: string;
+  to: string;
+  kind: RelationKind;
+  commonSource?: string;
+  evidence: string[];
+  scores: RelationScores;
+  passages: PassageJson[];
+}
+
+export interface StoryJson {
+  id: string;
+  articles: ArticleJson[];
+  relations: RelationJson[];
+}
+
+export interface ReportJson {
+  stories: StoryJson[];
+  errors: Array<{ source: string; reason: string }>;
+}
+
+const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+export function articleJson(a: StoredArticle): ArticleJson {
+  return {
+    id: a.id,
+    source: a.source,
+    outlet: orNull(a.outlet),
+    url: orNull(a.url),
+    title: orNull(a.title),
+    publishedAt: orNull(a.publishedAt),
+    dateline: orNull(a.dateline),
+    byline: orNull(a.byline),
+    text: a.text,
+    removed: a.removed.map((r) => ({ text: r.text, reason: r.reason, span: r.span })),
+    facts: a.facts.map((f) => {
+      const span = bodySpanToText(a.kept, f.span);
+      return { kind: f.kind, text: a.text.slice(span[0], span[1]), span, value: factValueToText(a, f) };
+    }),
+  };
+}
+
+/** Quote values carry a body span of the quoted words; map it like every other span. */
+function factValueToText(a: StoredArticle, f: Fact): Fact['value'] {
+  if (f.kind === 'quote' && 'quote' in f.value) return { ...f.value, quote: bodySpanToText(a.kept, f.value.quote) };
+  return f.value;
+}
+
+export function relationJson(r: Relation, byId: Map<string, StoredArticle>): RelationJson {
+  const from = byId.get(r.from);
+  const to = byId.get(r.to);
+  return {
+    from: r.from,
+    to: r.to,
+    kind: r.kind,
+    ...(r.commonSource ? { commonSource: r.commonSource } : {}),
+    evidence: r.evidence,
+    scores: r.scores,
+    passages: r.passages.map((p) => ({
+      a: from ? bodySpanToText(from.kept, p.a) : p.a,
+      b: to ? bodySpanToText(to.kept, p.b) : p.b,
+      kind: p.kind,
+      score: Math.round(p.score * 1000) / 1000,
+    })),
+  };
+}
+
+export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJson {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    id: story.id,
+    articles: story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a).map(articleJson),
+    relations: story.relations.map((r) => relationJson(r, byId)),
+  };
+}
+
+export function errorsJson(errors: Array<StoredError | { source: string; reason: string }>) {
+  return errors.map((e) => ({ source: e.source, reason: e.reason }));
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Relation } from '../model/index.js';
+import type { Store, StoredArticle } from './types.js';
+
+/**
+ * The one test suite every Store implementation must pass, so that they give identical results on the same input.
+ * `factory` returns a fresh, empty store; `reopen` (where the store is durable) opens the same store again.
+ */
+export function storeConformance(
+  name: string,
+  factory: () => Promise<{ store: Store; reopen?: () => Promise<Store>; cleanup?: () => Promise<void> }>,
+): void {
+  const article = (n: number, storyId: string, extra: Partial<StoredArticle> = {}): StoredArticle => ({
+    id: `a${n}`,
+    seq: n,
+    source: `in/${n}.txt`,
+    outlet: n % 2 ? 'wire' : 'paper',
+    title: `Title ${n}`,
+    publishedAt: `2022-04-${String(10 + n).padStart(2, '0')}`,
+    raw: { source: `in/${n}.txt`, format: 'text', content: `raw ${n}`, meta: {} },
+    text: `Text ${n}.`,
+    body: `Body ${n} about the ministry statement.`,
+    kept: [[0, 8]],
+    removed: [{ text: 'READ MORE: x', reason: 'link-bait', span: [9, 21] }],
+    sentences: [[0, 8]],
+    facts: [],
+    shingles: Uint32Array.from([n, 100, 200]),
+    signature: Uint32Array.from([1, 2, 3, n]),
+    terms: Uint32Array.from([5, 6, 7 + n]),
+    weights: Float32Array.from([0.5, 0.5, 0.7]),
+    storyId,
+    ...extra,
+  });
+  const relation = (from: string, to: string): Relation => ({
+    from,
+    to,
+    kind: 'copy',
+    evidence: ['because'],
+    scores: { jaccard: 0.5, containmentFrom: 0.6, containmentTo: 0.7, coverageFrom: 0.8, coverageTo: 0.9, topical: 0.4 },
+    passages: [{ a: [0, 4], b: [0, 4], kind: 'verbatim', score: 1 }],
+  });
+
+  describe(`Store conformance: ${name}`, () => {
+    it('stores an article and gives it back unchanged, typed arrays included', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        const a = article(1, 's1');
+        await store.transaction(async () => store.putArticle(a, Uint32Array.from([11, 12]), Uint32Array.from([5])));
+        expect(await store.hasArticle('a1')).toBe(true);
+        expect(await store.hasArticle('a2')).toBe(false);
+        const back = await store.getArticle('a1');
+        expect(back).toEqual(a);
+        expect(back?.shingles).toBeInstanceOf(Uint32Array);
+        expect(await store.countArticles()).toBe(1);
+        expect(await store.nextSeq()).toBe(2);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('finds candidates by band key and by shared terms, and counts document frequencies', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1'), Uint32Array.from([11, 12]), Uint32Array.from([5, 6]));
+          await store.putArticle(article(2, 's2'), Uint32Array.from([12, 13]), Uint32Array.from([6]));
+          await store.putArticle(article(3, 's3'), Uint32Array.from([14]), Uint32Array.from([9]));
+        });
+        expect((await store.bandCandidates(Uint32Array.from([12]))).sort()).toEqual(['a1', 'a2']);
+        expect(await store.bandCandidates(Uint32Array.from([99]))).toEqual([]);
+        // a1 shares two posting terms, a2 one: most shared first
+        expect(await store.termCandidates(Uint32Array.from([5, 6]), 10)).toEqual(['a1', 'a2']);
+        expect(await store.termCandidates(Uint32Array.from([5, 6]), 1)).toEqual(['a1']);
+        expect(Array.from(await store.documentFrequencies(Uint32Array.from([5, 8, 10, 42])))).toEqual([3, 1, 1, 0]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('keeps stories, relations and merges consistent', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(2, 's2'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
+          await store.refreshStory('s1');
+          await store.refreshStory('s2');
+          await store.putRelation('s1', relation('a1', 'a2'));
+          await store.mergeStories('s2', 's1');
+        });
+        expect(await store.getStory('s2')).toBeUndefined();
+        const s = await store.getStory('s1');
+        // publication order, not arrival order
+        expect(s?.articles).toEqual(['a1', 'a2']);
+        expect(s?.relations).toEqual([relation('a1', 'a2')]);
+        const list = await store.listStories();
+        expect(list).toEqual([
+          { id: 's1', articles: 2, outlets: 2, firstSeen: '2022-04-11', lastSeen: '2022-04-12', title: 'Title 1' },
+        ]);
+        const sk = await store.getSketches(['a2', 'zz']);
+        expect(sk.map((x) => [x.id, x.storyId])).toEqual([['a2', 's1']]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('rolls a failed transaction back whole: nothing half-written', async () => {
+      const { store, reopen, cleanup } = await factory();
+      let s = store;
+      try {
+        await s.transaction(async () => s.putArticle(article(1, 's1'), Uint32Array.from([1]), Uint32Array.from([5])));
+        await expect(
+          s.transaction(async () => {
+            await s.putArticle(article(2, 's2'), Uint32Array.from([1]), Uint32Array.from([5]));
+            throw new Error('crash mid-batch');
+          }),
+        ).rejects.toThrow('crash mid-batch');
+        if (reopen) {
+          await s.close();
+          s = await reopen();
+        }
+        expect(await s.hasArticle('a1')).toBe(true);
+        expect(await s.hasArticle('a2')).toBe(false);
+        expect(await s.bandCandidates(Uint32Array.from([1]))).toEqual(['a1']);
+        expect(Array.from(await s.documentFrequencies(Uint32Array.from([5])))).toEqual([1]);
+      } finally {
+        await s.close();
+        await cleanup?.();
+      }
+    });
+
+    it('refuses a second article with the same id and keeps raw input pages in arrival order', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(2, 's1'), new Uint32Array(), new Uint32Array());
+        });
+        await expect(
+          store.transaction(async () => store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array())),
+        ).rejects.toThrow();
+        const page1 = await store.rawDocs(0, 1);
+        const page2 = await store.rawDocs(page1[0].seq, 5);
+        expect([...page1, ...page2].map((r) => r.raw.content)).toEqual(['raw 1', 'raw 2']);
+        await store.putError({ source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' });
+        expect(await store.listErrors()).toEqual([{ source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' }]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+  });
+}

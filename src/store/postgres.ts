@@ -1,0 +1,419 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
+import { MIGRATIONS } from './postgres-schema.js';
+import type { ArticleSketch, Store, StoredArticle, StoredError, StoryRecord, StorySummary } from './types.js';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export interface PostgresOptions {
+  /** Schema (namespace) holding the tables; default `newstrace`, or the URL's `?schema=` parameter. */
+  schema?: string;
+  /** Apply missing migrations on open (tests, first runs); otherwise an unmigrated database is refused. */
+  migrate?: boolean;
+}
+
+const u32 = (b: Buffer): Uint32Array => {
+  const out = new Uint32Array(b.byteLength >>> 2);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+};
+const f32 = (b: Buffer): Float32Array => {
+  const out = new Float32Array(b.byteLength >>> 2);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+};
+const blob = (a: Uint32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const orNull = (v: string | undefined): string | null => (v === undefined ? null : v);
+const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
+
+/** Splits `?schema=` off a connection URL. */
+export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  return { connectionString: u.toString(), schema };
+}
+
+/**
+ * The scale-out store: the same `Store` contract on PostgreSQL (node-postgres). A transaction holds one pooled
+ * client for its whole span (tracked per async context, so concurrent callers never share one); outside a
+ * transaction each call takes any pooled client.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {}
+
+  static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
+    const { connectionString, schema: fromUrl } = parsePostgresUrl(url);
+    const schema = opts.schema ?? fromUrl ?? 'newstrace';
+    if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name ${schema}: use letters, digits, _`);
+    const pool = new pg.Pool({ connectionString, max: 4 });
+    pool.on('connect', (c) => {
+      void c.query(`SET search_path TO "${schema}"`);
+    });
+    const store = new PostgresStore(pool, schema);
+    try {
+      if (opts.migrate) await migrate(pool, schema);
+      const pending = await pendingMigrations(pool, schema);
+      if (pending.length > 0) {
+        throw new Error(
+          `the database lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(', ')}): run 'newstrace migrate --db <url>'`,
+        );
+      }
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  private q(): Queryable {
+    return this.tx.getStore() ?? this.pool;
+  }
+
+  private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const r = await this.q().query(sql, params);
+    return r.rows as R[];
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.tx.getStore()) return fn();
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SET search_path TO "${this.schema}"`);
+      await client.query('BEGIN');
+      const out = await this.tx.run(client, fn);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return (await this.rows('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;
+  }
+
+  async nextSeq(): Promise<number> {
+    const [r] = await this.rows<{ m: string }>('SELECT coalesce(max(seq), 0) AS m FROM articles');
+    return Number(r.m) + 1;
+  }
+
+  async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
+    await this.q().query(
+      `INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body, kept,
+        removed, sentences, facts, shingles, signature, terms, weights, story_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+      [
+        a.seq,
+        a.id,
+        a.source,
+        orNull(a.outlet),
+        orNull(a.url),
+        orNull(a.title),
+        orNull(a.publishedAt),
+        orNull(a.byline),
+        orNull(a.dateline),
+        JSON.stringify(a.raw),
+        a.text,
+        a.body,
+        JSON.stringify(a.kept),
+        JSON.stringify(a.removed),
+        JSON.stringify(a.sentences),
+        JSON.stringify(a.facts),
+        blob(a.shingles),
+        blob(a.signature),
+        blob(a.terms),
+        blob(a.weights),
+        a.storyId,
+      ],
+    );
+    if (bandKeys.length) {
+      await this.q().query('INSERT INTO bands (key, seq) SELECT unnest($1::bigint[]), $2', [Array.from(bandKeys), a.seq]);
+    }
+    if (postingTerms.length) {
+      await this.q().query('INSERT INTO postings (term, seq) SELECT unnest($1::bigint[]), $2', [
+        Array.from(postingTerms),
+        a.seq,
+      ]);
+    }
+    const terms = Array.from(new Set(a.terms)).sort((x, y) => x - y);
+    if (terms.length) {
+      await this.q().query(
+        `INSERT INTO df (term, n) SELECT unnest($1::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1`,
+        [terms],
+      );
+    }
+  }
+
+  private toArticle(r: Record<string, unknown>): StoredArticle {
+    const s = (k: string) => r[k] as string;
+    const n = (k: string) => orUndef(r[k] as string | null);
+    return {
+      id: s('id'),
+      seq: Number(r.seq),
+      source: s('source'),
+      outlet: n('outlet'),
+      url: n('url'),
+      title: n('title'),
+      publishedAt: n('published_at'),
+      byline: n('byline'),
+      dateline: n('dateline'),
+      raw: JSON.parse(s('raw')) as RawDoc,
+      text: s('text'),
+      body: s('body'),
+      kept: JSON.parse(s('kept')) as Span[],
+      removed: JSON.parse(s('removed')) as Removal[],
+      sentences: JSON.parse(s('sentences')) as Span[],
+      facts: JSON.parse(s('facts')) as Fact[],
+      shingles: u32(r.shingles as Buffer),
+      signature: u32(r.signature as Buffer),
+      terms: u32(r.terms as Buffer),
+      weights: f32(r.weights as Buffer),
+      storyId: s('story_id'),
+    };
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | undefined> {
+    const [r] = await this.rows<Record<string, unknown>>('SELECT * FROM articles WHERE id = $1', [id]);
+    return r && this.toArticle(r);
+  }
+
+  async getArticles(ids: string[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows<Record<string, unknown>>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id as string, this.toArticle(r)]));
+    return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
+  }
+
+  async articleIds(): Promise<string[]> {
+    return (await this.rows<{ id: string }>('SELECT id FROM articles ORDER BY seq')).map((r) => r.id);
+  }
+
+  async countArticles(): Promise<number> {
+    const [r] = await this.rows<{ n: string }>('SELECT count(*) AS n FROM articles');
+    return Number(r.n);
+  }
+
+  async bandCandidates(keys: Uint32Array): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.rows<{ id: string }>(
+      `SELECT a.id FROM articles a WHERE a.seq IN (SELECT DISTINCT seq FROM bands WHERE key = ANY($1::bigint[]))
+       ORDER BY a.seq`,
+      [Array.from(keys)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
+    if (terms.length === 0) return [];
+    const rows = await this.rows<{ id: string }>(
+      `SELECT a.id FROM (SELECT seq, count(*) AS n FROM postings WHERE term = ANY($1::bigint[]) GROUP BY seq
+         ORDER BY n DESC, seq DESC LIMIT $2) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
+      [Array.from(terms), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
+    const out = new Uint32Array(terms.length);
+    if (terms.length === 0) return out;
+    const rows = await this.rows<{ term: string; n: number }>('SELECT term, n FROM df WHERE term = ANY($1::bigint[])', [
+      Array.from(terms),
+    ]);
+    const m = new Map(rows.map((r) => [Number(r.term), r.n]));
+    for (let i = 0; i < terms.length; i++) out[i] = m.get(terms[i]) ?? 0;
+    return out;
+  }
+
+  async getSketches(ids: string[]): Promise<ArticleSketch[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows<{
+      id: string;
+      seq: string;
+      story_id: string;
+      published_at: string | null;
+      shingles: Buffer;
+      terms: Buffer;
+      weights: Buffer;
+    }>(
+      'SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out: ArticleSketch[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      out.push({
+        id: r.id,
+        seq: Number(r.seq),
+        storyId: r.story_id,
+        publishedAt: orUndef(r.published_at),
+        shingles: u32(r.shingles),
+        terms: u32(r.terms),
+        weights: f32(r.weights),
+      });
+    }
+    return out;
+  }
+
+  async mergeStories(from: string, into: string): Promise<void> {
+    await this.q().query('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
+    await this.q().query('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
+    await this.q().query('DELETE FROM stories WHERE id = $1', [from]);
+    await this.refreshStory(into);
+  }
+
+  async putRelation(storyId: string, r: Relation): Promise<void> {
+    // Delete + insert, not upsert: a replaced relation moves to the end, as SQLite's INSERT OR REPLACE does.
+    await this.q().query('DELETE FROM relations WHERE from_id = $1 AND to_id = $2', [r.from, r.to]);
+    await this.q().query('INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)', [
+      storyId,
+      r.from,
+      r.to,
+      r.kind,
+      JSON.stringify(r),
+    ]);
+  }
+
+  private async storyArticleIds(id: string): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>(
+      'SELECT id FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq',
+      [id],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async refreshStory(id: string): Promise<void> {
+    const [st] = await this.rows<{ n: string; outlets: string; first: string | null; last: string | null }>(
+      `SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
+         max(published_at) AS last FROM articles WHERE story_id = $1`,
+      [id],
+    );
+    if (Number(st.n) === 0) {
+      await this.q().query('DELETE FROM stories WHERE id = $1', [id]);
+      return;
+    }
+    const [first] = await this.storyArticleIds(id);
+    const [t] = await this.rows<{ title: string | null }>('SELECT title FROM articles WHERE id = $1', [first]);
+    await this.q().query(
+      `INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+         n_articles = EXCLUDED.n_articles, n_outlets = EXCLUDED.n_outlets, title = EXCLUDED.title`,
+      [id, st.first, st.last, Number(st.n), Number(st.outlets), t?.title ?? null],
+    );
+  }
+
+  async getStory(id: string): Promise<StoryRecord | undefined> {
+    const [s] = await this.rows<{ first_seen: string | null }>('SELECT first_seen FROM stories WHERE id = $1', [id]);
+    if (!s) return undefined;
+    const rel = await this.rows<{ data: string }>('SELECT data FROM relations WHERE story_id = $1 ORDER BY rid', [id]);
+    return {
+      id,
+      articles: await this.storyArticleIds(id),
+      relations: rel.map((r) => JSON.parse(r.data) as Relation),
+      firstSeen: orUndef(s.first_seen),
+    };
+  }
+
+  async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    const rows = await this.rows<{
+      id: string;
+      n_articles: number;
+      n_outlets: number;
+      first_seen: string | null;
+      last_seen: string | null;
+      title: string | null;
+    }>(
+      `SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+       ORDER BY n_articles DESC, first_seen ASC NULLS FIRST, id LIMIT $1 OFFSET $2`,
+      [query.limit ?? null, query.offset ?? 0],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      articles: r.n_articles,
+      outlets: r.n_outlets,
+      firstSeen: orUndef(r.first_seen),
+      lastSeen: orUndef(r.last_seen),
+      title: orUndef(r.title),
+    }));
+  }
+
+  async putError(e: StoredError): Promise<void> {
+    await this.q().query('INSERT INTO errors (source, reason, at) VALUES ($1,$2,$3)', [e.source, e.reason, e.at]);
+  }
+
+  async listErrors(): Promise<StoredError[]> {
+    return this.rows<StoredError>('SELECT source, reason, at FROM errors ORDER BY id');
+  }
+
+  async rawDocs(afterSeq: number, limit: number): Promise<Array<{ seq: number; raw: RawDoc }>> {
+    const rows = await this.rows<{ seq: string; raw: string }>(
+      'SELECT seq, raw FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), raw: JSON.parse(r.raw) as RawDoc }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Drops the whole schema (tests, `newstrace` never calls it on a user's store). */
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+  }
+}
+
+async function pendingMigrations(pool: pg.Pool, schema: string) {
+  const exists = await pool.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'migrations'`,
+    [schema],
+  );
+  if (exists.rowCount === 0) return MIGRATIONS;
+  const done = await pool.query(`SELECT id FROM "${schema}".migrations`);
+  const ids = new Set(done.rows.map((r: { id: number }) => r.id));
+  return MIGRATIONS.filter((m) => !ids.has(m.id));
+}
+
+/** Applies the migrations the schema lacks, each in a transaction; safe to run concurrently (advisory lock). */
+export async function migrate(pool: pg.Pool, schema: string): Promise<string[]> {
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`newstrace-migrate-${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const done = new Set((await client.query('SELECT id FROM migrations')).rows.map((r: { id: number }) => r.id));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+        await client.query('COMMIT');
+        applied.push(m.name);
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`newstrace-migrate-${schema}`]).catch(() => undefined);
+    client.release();
+  }
+  return applied;
+}

@@ -1,0 +1,409 @@
+import Database from 'better-sqlite3';
+import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
+import type { ArticleSketch, Store, StoredArticle, StoredError, StoryRecord, StorySummary } from './types.js';
+
+/** Bumped when the schema changes; a store written by another version is refused with advice. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  outlet TEXT, url TEXT, title TEXT, published_at TEXT, byline TEXT, dateline TEXT,
+  raw TEXT NOT NULL,
+  text TEXT NOT NULL,
+  body TEXT NOT NULL,
+  kept TEXT NOT NULL,
+  removed TEXT NOT NULL,
+  sentences TEXT NOT NULL,
+  facts TEXT NOT NULL,
+  shingles BLOB NOT NULL,
+  signature BLOB NOT NULL,
+  terms BLOB NOT NULL,
+  weights BLOB NOT NULL,
+  story_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+CREATE TABLE IF NOT EXISTS postings (term INTEGER NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS postings_term ON postings(term, seq);
+CREATE TABLE IF NOT EXISTS df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stories (
+  id TEXT PRIMARY KEY,
+  first_seen TEXT,
+  last_seen TEXT,
+  n_articles INTEGER NOT NULL,
+  n_outlets INTEGER NOT NULL,
+  title TEXT
+);
+CREATE TABLE IF NOT EXISTS relations (
+  story_id TEXT NOT NULL,
+  from_id TEXT NOT NULL,
+  to_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (from_id, to_id)
+);
+CREATE INDEX IF NOT EXISTS relations_story ON relations(story_id);
+CREATE TABLE IF NOT EXISTS errors (id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='seq');
+`;
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  source: string;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  published_at: string | null;
+  byline: string | null;
+  dateline: string | null;
+  raw: string;
+  text: string;
+  body: string;
+  kept: string;
+  removed: string;
+  sentences: string;
+  facts: string;
+  shingles: Buffer;
+  signature: Buffer;
+  terms: Buffer;
+  weights: Buffer;
+  story_id: string;
+}
+
+function u32(buf: Buffer): Uint32Array {
+  // Copy: the Buffer may be a view into a pooled slab with an unaligned offset.
+  const out = new Uint32Array(buf.byteLength >>> 2);
+  new Uint8Array(out.buffer).set(buf);
+  return out;
+}
+
+function f32(buf: Buffer): Float32Array {
+  const out = new Float32Array(buf.byteLength >>> 2);
+  new Uint8Array(out.buffer).set(buf);
+  return out;
+}
+
+function blob(a: Uint32Array | Float32Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+const orNull = (v: string | undefined): string | null => (v === undefined ? null : v);
+const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
+
+function rowToArticle(r: ArticleRow): StoredArticle {
+  return {
+    id: r.id,
+    seq: r.seq,
+    source: r.source,
+    outlet: orUndef(r.outlet),
+    url: orUndef(r.url),
+    title: orUndef(r.title),
+    publishedAt: orUndef(r.published_at),
+    byline: orUndef(r.byline),
+    dateline: orUndef(r.dateline),
+    raw: JSON.parse(r.raw) as RawDoc,
+    text: r.text,
+    body: r.body,
+    kept: JSON.parse(r.kept) as Span[],
+    removed: JSON.parse(r.removed) as Removal[],
+    sentences: JSON.parse(r.sentences) as Span[],
+    facts: JSON.parse(r.facts) as Fact[],
+    shingles: u32(r.shingles),
+    signature: u32(r.signature),
+    terms: u32(r.terms),
+    weights: f32(r.weights),
+    storyId: r.story_id,
+  };
+}
+
+/**
+ * The embedded default store: one SQLite file (WAL mode), zero set-up. better-sqlite3 is synchronous; the async
+ * methods resolve at once. Writes of a batch run in one transaction (BEGIN IMMEDIATE), so an interrupted run
+ * leaves the store as it was before the batch.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly stmts;
+  private depth = 0;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
+      | { value: string }
+      | undefined;
+    if (!version) {
+      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+    } else if (Number(version.value) !== SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(
+        `${path} was written with store schema ${version.value}, this newstrace uses ${SCHEMA_VERSION}: ` +
+          `run 'newstrace reprocess --db ${path}' with the version that wrote it, or start a new store`,
+      );
+    }
+    this.stmts = {
+      has: this.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      maxSeq: this.db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
+      count: this.db.prepare('SELECT count(*) FROM articles').pluck(),
+      insert: this.db.prepare(`INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline,
+        dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, story_id)
+        VALUES (@seq, @id, @source, @outlet, @url, @title, @published_at, @byline, @dateline, @raw, @text, @body,
+        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id)`),
+      fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      band: this.db.prepare('INSERT INTO bands (key, seq) VALUES (?, ?)'),
+      posting: this.db.prepare('INSERT INTO postings (term, seq) VALUES (?, ?)'),
+      df: this.db.prepare('INSERT INTO df (term, n) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1'),
+      dfGet: this.db.prepare('SELECT n FROM df WHERE term = ?').pluck(),
+      get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
+      ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
+      raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
+      titleOf: this.db.prepare('SELECT title FROM articles WHERE id = ?').pluck(),
+      putStory: this.db.prepare(`INSERT OR REPLACE INTO stories (id, first_seen, last_seen, n_articles, n_outlets,
+        title) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title)`),
+      delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
+      hasStory: this.db.prepare('SELECT first_seen FROM stories WHERE id = ?'),
+      storyArticles: this.db
+        .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
+        .pluck(),
+      storyRelations: this.db.prepare('SELECT data FROM relations WHERE story_id = ? ORDER BY rowid').pluck(),
+      moveArticles: this.db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?'),
+      moveRelations: this.db.prepare('UPDATE relations SET story_id = ? WHERE story_id = ?'),
+      putRelation: this.db.prepare(
+        'INSERT OR REPLACE INTO relations (story_id, from_id, to_id, kind, data) VALUES (?, ?, ?, ?, ?)',
+      ),
+      storyStats: this.db.prepare(`SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets,
+        min(published_at) AS first, max(published_at) AS last FROM articles WHERE story_id = ?`),
+      sketch: this.db.prepare('SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ?'),
+      list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+        ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
+      putError: this.db.prepare('INSERT INTO errors (source, reason, at) VALUES (?, ?, ?)'),
+      errors: this.db.prepare('SELECT source, reason, at FROM errors ORDER BY id'),
+    };
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    // better-sqlite3's own transaction() cannot span awaits; the engine's work inside is synchronous in effect
+    // (no other writer interleaves in this process), so explicit BEGIN/COMMIT is safe here.
+    if (this.depth > 0) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    this.depth++;
+    try {
+      const out = await fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return this.stmts.has.get(id) !== undefined;
+  }
+
+  async nextSeq(): Promise<number> {
+    return (this.stmts.maxSeq.get() as number) + 1;
+  }
+
+  async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
+    this.stmts.insert.run({
+      seq: a.seq,
+      id: a.id,
+      source: a.source,
+      outlet: orNull(a.outlet),
+      url: orNull(a.url),
+      title: orNull(a.title),
+      published_at: orNull(a.publishedAt),
+      byline: orNull(a.byline),
+      dateline: orNull(a.dateline),
+      raw: JSON.stringify(a.raw),
+      text: a.text,
+      body: a.body,
+      kept: JSON.stringify(a.kept),
+      removed: JSON.stringify(a.removed),
+      sentences: JSON.stringify(a.sentences),
+      facts: JSON.stringify(a.facts),
+      shingles: blob(a.shingles),
+      signature: blob(a.signature),
+      terms: blob(a.terms),
+      weights: blob(a.weights),
+      story_id: a.storyId,
+    });
+    this.stmts.fts.run(a.seq, a.title ?? '', a.body);
+    for (const k of bandKeys) this.stmts.band.run(k, a.seq);
+    for (const t of postingTerms) this.stmts.posting.run(t, a.seq);
+    for (const t of new Set(a.terms)) this.stmts.df.run(t);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | undefined> {
+    const r = this.stmts.get.get(id) as ArticleRow | undefined;
+    return r && rowToArticle(r);
+  }
+
+  async getArticles(ids: string[]): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const id of ids) {
+      const a = await this.getArticle(id);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  async articleIds(): Promise<string[]> {
+    return this.stmts.ids.all() as string[];
+  }
+
+  async countArticles(): Promise<number> {
+    return this.stmts.count.get() as number;
+  }
+
+  async bandCandidates(keys: Uint32Array): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const marks = Array.from(keys, () => '?').join(',');
+    const rows = this.db
+      .prepare(
+        `SELECT a.id FROM articles a WHERE a.seq IN (SELECT DISTINCT seq FROM bands WHERE key IN (${marks})) ORDER BY a.seq`,
+      )
+      .pluck()
+      .all(...keys) as string[];
+    return rows;
+  }
+
+  async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
+    if (terms.length === 0) return [];
+    const marks = Array.from(terms, () => '?').join(',');
+    return this.db
+      .prepare(
+        `SELECT a.id FROM (SELECT seq, count(*) AS n FROM postings WHERE term IN (${marks}) GROUP BY seq
+         ORDER BY n DESC, seq DESC LIMIT ?) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
+      )
+      .pluck()
+      .all(...terms, limit) as string[];
+  }
+
+  async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
+    const out = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) out[i] = (this.stmts.dfGet.get(terms[i]) as number | undefined) ?? 0;
+    return out;
+  }
+
+  async getSketches(ids: string[]): Promise<ArticleSketch[]> {
+    const out: ArticleSketch[] = [];
+    for (const id of ids) {
+      const r = this.stmts.sketch.get(id) as
+        | {
+            id: string;
+            seq: number;
+            story_id: string;
+            published_at: string | null;
+            shingles: Buffer;
+            terms: Buffer;
+            weights: Buffer;
+          }
+        | undefined;
+      if (!r) continue;
+      out.push({
+        id: r.id,
+        seq: r.seq,
+        storyId: r.story_id,
+        publishedAt: orUndef(r.published_at),
+        shingles: u32(r.shingles),
+        terms: u32(r.terms),
+        weights: f32(r.weights),
+      });
+    }
+    return out;
+  }
+
+  async mergeStories(from: string, into: string): Promise<void> {
+    this.stmts.moveArticles.run(into, from);
+    this.stmts.moveRelations.run(into, from);
+    this.stmts.delStory.run(from);
+    await this.refreshStory(into);
+  }
+
+  async putRelation(storyId: string, relation: Relation): Promise<void> {
+    this.stmts.putRelation.run(storyId, relation.from, relation.to, relation.kind, JSON.stringify(relation));
+  }
+
+  async refreshStory(id: string): Promise<void> {
+    const stats = this.stmts.storyStats.get(id) as {
+      n: number;
+      outlets: number;
+      first: string | null;
+      last: string | null;
+    };
+    if (stats.n === 0) {
+      this.stmts.delStory.run(id);
+      return;
+    }
+    const first = (this.stmts.storyArticles.all(id) as string[])[0];
+    this.stmts.putStory.run({
+      id,
+      first_seen: stats.first,
+      last_seen: stats.last,
+      n_articles: stats.n,
+      n_outlets: stats.outlets,
+      title: (this.stmts.titleOf.get(first) as string | null | undefined) ?? null,
+    });
+  }
+
+  async getStory(id: string): Promise<StoryRecord | undefined> {
+    const r = this.stmts.hasStory.get(id) as { first_seen: string | null } | undefined;
+    if (!r) return undefined;
+    return {
+      id,
+      articles: this.stmts.storyArticles.all(id) as string[],
+      relations: (this.stmts.storyRelations.all(id) as string[]).map((d) => JSON.parse(d) as Relation),
+      firstSeen: orUndef(r.first_seen),
+    };
+  }
+
+  async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    const rows = this.stmts.list.all(query.limit ?? -1, query.offset ?? 0) as Array<{
+      id: string;
+      n_articles: number;
+      n_outlets: number;
+      first_seen: string | null;
+      last_seen: string | null;
+      title: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      articles: r.n_articles,
+      outlets: r.n_outlets,
+      firstSeen: orUndef(r.first_seen),
+      lastSeen: orUndef(r.last_seen),
+      title: orUndef(r.title),
+    }));
+  }
+
+  async putError(e: StoredError): Promise<void> {
+    this.stmts.putError.run(e.source, e.reason, e.at);
+  }
+
+  async listErrors(): Promise<StoredError[]> {
+    return this.stmts.errors.all() as StoredError[];
+  }
+
+  async rawDocs(afterSeq: number, limit: number): Promise<Array<{ seq: number; raw: RawDoc }>> {
+    const rows = this.stmts.raw.all(afterSeq, limit) as Array<{ seq: number; raw: string }>;
+    return rows.map((r) => ({ seq: r.seq, raw: JSON.parse(r.raw) as RawDoc }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

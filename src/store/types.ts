@@ -1,0 +1,107 @@
+import type { Fact, RawDoc, Removal, Relation, Span } from '../model/index.js';
+
+/** Everything newstrace keeps of one article: the raw input (for re-processing) and what each stage derived. */
+export interface StoredArticle {
+  id: string;
+  /** Arrival order in this store, from 1. Ties in publication time are broken by it. */
+  seq: number;
+  source: string;
+  outlet?: string;
+  url?: string;
+  title?: string;
+  publishedAt?: string;
+  byline?: string;
+  dateline?: string;
+  raw: RawDoc;
+  text: string;
+  body: string;
+  kept: Span[];
+  removed: Removal[];
+  sentences: Span[];
+  facts: Fact[];
+  shingles: Uint32Array;
+  signature: Uint32Array;
+  /** Salient content terms (hashed stems and entity keys) and their weights, for same-event matching. */
+  terms: Uint32Array;
+  weights: Float32Array;
+  storyId: string;
+}
+
+export interface StoryRecord {
+  id: string;
+  /** Article ids in publication order. */
+  articles: string[];
+  relations: Relation[];
+  firstSeen?: string;
+}
+
+export interface ArticleSketch {
+  id: string;
+  seq: number;
+  storyId: string;
+  publishedAt?: string;
+  shingles: Uint32Array;
+  terms: Uint32Array;
+  weights: Float32Array;
+}
+
+export interface StorySummary {
+  id: string;
+  articles: number;
+  outlets: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** Title of the earliest article. */
+  title?: string;
+}
+
+export interface StoredError {
+  source: string;
+  reason: string;
+  at: string;
+}
+
+/**
+ * Storage behind the engine. One interface, several implementations that must give identical results on the same
+ * input (a shared conformance suite checks them). Methods are async so network stores fit the same shape.
+ * All writes of one batch happen inside `transaction`, so a crash leaves either the whole batch or none of it.
+ */
+export interface Store {
+  readonly kind: string;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+
+  hasArticle(id: string): Promise<boolean>;
+  nextSeq(): Promise<number>;
+  putArticle(article: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void>;
+  getArticle(id: string): Promise<StoredArticle | undefined>;
+  getArticles(ids: string[]): Promise<StoredArticle[]>;
+  /** Article ids in arrival order, for re-processing. */
+  articleIds(): Promise<string[]>;
+  countArticles(): Promise<number>;
+
+  /** Articles that share at least one LSH band key with the query. */
+  bandCandidates(keys: Uint32Array): Promise<string[]>;
+  /** Articles whose posting terms overlap the query, most shared terms first. */
+  termCandidates(terms: Uint32Array, limit: number): Promise<string[]>;
+  /** Document frequencies of the given terms among stored articles. */
+  documentFrequencies(terms: Uint32Array): Promise<Uint32Array>;
+
+  /** The parts of articles that story matching needs, without bodies. */
+  getSketches(ids: string[]): Promise<ArticleSketch[]>;
+
+  /** Moves every article and relation of story `from` into story `into` (a merge), and drops `from`. */
+  mergeStories(from: string, into: string): Promise<void>;
+  putRelation(storyId: string, relation: Relation): Promise<void>;
+  /** Recomputes a story's summary (counts, dates, title) after its articles changed. */
+  refreshStory(id: string): Promise<void>;
+  getStory(id: string): Promise<StoryRecord | undefined>;
+  listStories(query?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+
+  putError(error: StoredError): Promise<void>;
+  listErrors(): Promise<StoredError[]>;
+
+  /** The raw input of every article in arrival order, a page at a time, for `reprocess`. */
+  rawDocs(afterSeq: number, limit: number): Promise<Array<{ seq: number; raw: RawDoc }>>;
+
+  close(): Promise<void>;
+}

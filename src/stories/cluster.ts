@@ -1,0 +1,76 @@
+import type { Overlap } from '../model/index.js';
+
+/**
+ * Online same-story decisions. An incoming article joins the story of the earlier article it is closest to, by
+ * text reuse (exact shingle overlap) or, failing that, by same-event similarity (salient words, names, figures and
+ * years) within a time window; stories it reuses text from are merged. Thresholds are named here with where they
+ * came from; BENCHMARKS.md has the measurements.
+ */
+
+/** Shared shingles below this are boilerplate (datelines, footers), not reuse. */
+export const MIN_SHARED_SHINGLES = 3;
+/**
+ * Containment (share of either side's shingles found in the other) that makes two articles one story by reuse.
+ * Low on purpose: a newspaper story built on two wire paragraphs is still that story.
+ */
+export const REUSE_CONTAINMENT = 0.2;
+/** Cosine of salient-term vectors above which two articles report the same event. */
+export const SAME_EVENT_SIMILARITY = 0.3;
+/**
+ * Reports of one event cluster in time; beyond this gap two similar articles are more likely two events of the same
+ * kind (two earthquakes in one region, two statements on one city years apart).
+ */
+export const MAX_EVENT_GAP_DAYS = 10;
+/** How fast same-event similarity fades past the gap: multiplied per further gap length. */
+export const GAP_PENALTY = 0.5;
+
+export interface Neighbour {
+  id: string;
+  seq: number;
+  storyId: string;
+  publishedAt?: string;
+  overlap: Overlap;
+  topical: number;
+}
+
+export function isReuse(o: Overlap): boolean {
+  return o.shared >= MIN_SHARED_SHINGLES && Math.max(o.containmentA, o.containmentB) >= REUSE_CONTAINMENT;
+}
+
+export function gapDays(a?: string, b?: string): number | undefined {
+  if (!a || !b) return undefined;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return undefined;
+  return Math.abs(ta - tb) / 86_400_000;
+}
+
+/** Same-event similarity after the time penalty. */
+export function eventScore(n: Neighbour, publishedAt?: string): number {
+  const gap = gapDays(n.publishedAt, publishedAt);
+  if (gap === undefined || gap <= MAX_EVENT_GAP_DAYS) return n.topical;
+  return n.topical * Math.pow(GAP_PENALTY, gap / MAX_EVENT_GAP_DAYS);
+}
+
+export interface StoryDecision {
+  /** The story the article joins, or undefined for a new story. */
+  join?: string;
+  /** Other stories to merge into `join` (the article bridges them by reuse). */
+  merge: string[];
+  /** Neighbours worth a relation, best first. */
+  related: Neighbour[];
+}
+
+export function decideStory(neighbours: Neighbour[], publishedAt: string | undefined, maxRelated: number): StoryDecision {
+  const scored = neighbours
+    .map((n) => ({ n, reuse: isReuse(n.overlap), event: eventScore(n, publishedAt) }))
+    .filter((s) => s.reuse || s.event >= SAME_EVENT_SIMILARITY)
+    .sort((x, y) => Number(y.reuse) - Number(x.reuse) || y.event - x.event || x.n.seq - y.n.seq);
+  if (scored.length === 0) return { merge: [], related: [] };
+  const join = scored[0].n.storyId;
+  const reuseStories = new Set(scored.filter((s) => s.reuse).map((s) => s.n.storyId));
+  reuseStories.delete(join);
+  const inStory = new Set([join, ...reuseStories]);
+  const related = scored.filter((s) => inStory.has(s.n.storyId)).map((s) => s.n).slice(0, maxRelated);
+  return { join, merge: [...reuseStories].sort(), related };
+}

@@ -1,0 +1,101 @@
+import type { Span } from '../model/span.js';
+
+/**
+ * Sentence boundaries as spans into the text, trimmed of surrounding white space. A sentence never crosses a line
+ * break (paragraphs and list items are separate sentences); inside a line a boundary is end punctuation, optional
+ * closing quotes or brackets, white space, then something that can start a sentence — unless the word before the
+ * point is a known abbreviation ("Mr.", "Sept.", "U.S.") or an initial.
+ */
+
+/** Abbreviations that end in a full stop without ending the sentence (lower case, without the stop). */
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm maj sen rep gov pres rev hon messrs mt ft
+  jan feb mar apr aug sep sept oct nov dec no nos vol fig figs approx est inc ltd co corp bros dept univ vs etc al
+  e.g i.e a.m p.m u.s u.k u.n u.s.a e.u`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Characters that may close a sentence after its stop: quotes and brackets. */
+const CLOSERS = '"\'”’)]»';
+/** Characters a new sentence may start with besides an upper-case letter or digit. */
+const OPENERS = '"\'“‘([«¿¡–—-';
+
+function isUpperStart(ch: string): boolean {
+  return /[\p{Lu}\p{N}]/u.test(ch) || OPENERS.includes(ch);
+}
+
+/** The word ending just before index `end` (exclusive), without the stop. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, end);
+}
+
+function isAbbreviation(text: string, stop: number): boolean {
+  const w = wordBefore(text, stop);
+  if (w.length === 0) return false;
+  const lower = w.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  // Initials and dotted acronyms: "J.", "U.S", "D.C".
+  if (/^\p{Lu}$/u.test(w)) return true;
+  if (/^(\p{L}\.)+\p{L}$/u.test(w)) return true;
+  return false;
+}
+
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push([s, e]);
+  };
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    let j = i + 1;
+    while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < n && CLOSERS.includes(text[j])) j++;
+    if (j >= n) continue;
+    if (text[j] !== ' ' && text[j] !== '\t' && text[j] !== '\u00a0') continue;
+    let k = j;
+    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+    if (k >= n || text[k] === '\n') continue;
+    if (!isUpperStart(text[k])) continue;
+    if (ch === '.' && j === i + 1 && isAbbreviation(text, i)) {
+      // "U.S. officials" stays one sentence; "in the U.S. The next" is ambiguous and stays joined too.
+      continue;
+    }
+    push(start, j);
+    start = j;
+    i = j - 1;
+  }
+  push(start, n);
+  return out;
+}
+
+/** Paragraph spans: runs of text separated by one or more blank lines, trimmed. */
+export function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /\n[ \t\u00a0]*\n\s*/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    pushTrimmed(text, start, m.index, out);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, text.length, out);
+  return out;
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: Span[]): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s) out.push([s, e]);
+}

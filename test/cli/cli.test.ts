@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/report/json.js';
+
+/** The command line as users run it: the built bin, a real store file, real input files. */
+const BIN = 'dist/cli/bin.js';
+const dir = mkdtempSync(join(tmpdir(), 'nt-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], db = join(dir, 'cli.db')) {
+  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('newstrace analyze examples/raqqa', () => {
+  const db = join(dir, 'raqqa.db');
+  const first = run(['analyze', 'examples/raqqa', '--json'], db);
+  const report = JSON.parse(first.out || '{}') as ReportJson;
+  const story = report.stories?.[0];
+  const a000 = story?.articles.find((a) => a.source.includes('000_'));
+  const a001 = story?.articles.find((a) => a.source.includes('001_'));
+
+  it('reports one story of the two articles, in time order, with no errors', () => {
+    expect(first.code, first.err).toBe(0);
+    expect(report.errors).toEqual([]);
+    expect(report.stories).toHaveLength(1);
+    expect(story.articles).toHaveLength(2);
+    expect(a000?.publishedAt).toBe('2022-04-19');
+    expect(story.articles[0].id).toBe(a000?.id); // dated first, undated after
+  });
+
+  it('calls them siblings of a common source, the Syrian foreign ministry, not copies', () => {
+    expect(story.relations).toHaveLength(1);
+    const rel = story.relations[0];
+    expect(rel.kind).toBe('shared-source');
+    expect(rel.commonSource).toMatch(/foreign/i);
+    expect(rel.commonSource).toMatch(/ministry/i);
+    expect(rel.evidence.join(' ')).toMatch(/each carries text the other lacks/);
+  });
+
+  it('aligns the near-verbatim and the paraphrased passages with spans into each text', () => {
+    const rel = story.relations[0];
+    const [fromA, toA] = rel.from === a000?.id ? [a000, a001] : [a001, a000];
+    const texts = rel.passages.map((p) => ({
+      kind: p.kind,
+      from: fromA!.text.slice(p.a[0], p.a[1]),
+      to: toA!.text.slice(p.b[0], p.b[1]),
+    }));
+    const side = (t: { from: string; to: string }) => (rel.from === a000?.id ? t.from : t.to);
+    const verbatim = texts.find((t) => t.kind === 'verbatim' && /political, moral/.test(side(t)));
+    expect(verbatim, JSON.stringify(texts, null, 1)).toBeDefined();
+    expect(side(verbatim!)).toMatch(/governments of states that were involved/);
+    const para = texts.filter((t) => t.kind === 'paraphrase').map(side).join(' | ');
+    expect(para).toMatch(/June and October/);
+    expect(para).toMatch(/crimes against humanity/);
+  });
+
+  it('lists the captions, credit, link bait and repeated title of 001 as removed noise, and its dateline', () => {
+    const removed = a001!.removed;
+    const by = (reason: string) => removed.filter((r) => r.reason === reason).map((r) => r.text);
+    expect(by('photo-caption')).toHaveLength(2);
+    expect(by('photo-caption').join(' ')).toMatch(/This picture taken on October 16, 2017/);
+    expect(by('photo-caption').join(' ')).toMatch(/This Sept 5, 2017 shows smoke/);
+    expect(by('photo-credit').join(' ')).toMatch(/DELIL SOULEIMAN AFP/);
+    expect(by('link-bait').join(' ')).toMatch(/READ MORE:/);
+    expect(by('link-bait').join(' ')).toMatch(/ALSO READ:/);
+    expect(by('repeated-title')).toHaveLength(1);
+    expect(a001!.dateline).toBe('DAMASCUS');
+    for (const r of removed) expect(a001!.text.slice(r.span[0], r.span[1])).toBe(r.text);
+    expect(a000!.removed).toEqual([]);
+  });
+
+  it('adds nothing twice when run again', () => {
+    const again = run(['add', 'examples/raqqa', '--json'], db);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ added: 0, skipped: 2 });
+    const list = JSON.parse(run(['stories', '--json'], db).out) as { stories: Array<{ articles: number }> };
+    expect(list.stories).toHaveLength(1);
+  });
+
+  it('shows the story and a side-by-side diff in the terminal', () => {
+    const show = run(['show', story.id], db);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/shared-source/);
+    expect(show.out).toMatch(/removed photo-caption/);
+    const diff = run(['diff', a000!.id, a001!.id], db);
+    expect(diff.code).toBe(0);
+    expect(diff.out).toMatch(/│/);
+    expect(diff.out).toMatch(/^.*=│/m);
+    expect(diff.out).toMatch(/^.*~│/m);
+    expect(diff.out).toMatch(/removed \(photo-credit\)/);
+  });
+});
+
+describe('bad input', () => {
+  it('reports each bad record with its source and reason, stores the rest, exits 3', () => {
+    const db = join(dir, 'mixed.db');
+    const r = run(['add', 'test/fixtures/cli/mixed', '--json'], db);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.out) as { added: number; errors: Array<{ source: string; reason: string }> };
+    expect(out.added).toBe(1);
+    const sources = out.errors.map((e) => e.source).sort();
+    expect(sources).toEqual(
+      [
+        'test/fixtures/cli/mixed/broken.txt',
+        'test/fixtures/cli/mixed/empty.txt',
+        'test/fixtures/cli/mixed/records.jsonl#L2',
+        'test/fixtures/cli/mixed/records.jsonl#L3',
+      ].sort(),
+    );
+    for (const e of out.errors) expect(e.reason.length).toBeGreaterThan(10);
+  });
+
+  it('names a missing story and exits non-zero', () => {
+    const r = run(['show', 'nope'], join(dir, 'mixed.db'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no story nope/);
+  });
+
+  it('rejects a missing input path with a clear error', () => {
+    const r = run(['add', 'no/such/file.txt', '--json'], join(dir, 'missing.db'));
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/no\/such\/file\.txt/);
+  });
+});
