@@ -6,3 +6,4 @@ export * from './offsets.js';
 export * from './fact.js';
 export * from './alignment.js';
 export * from './story.js';
+export * from './facttable.js';

@@ -1,0 +1,46 @@
+import type { Fact, FactKind } from './fact.js';
+
+/**
+ * Facts compared across the versions of a story. A row is one fact (matched across articles by kind, normalised
+ * value and context); a cell says whether an article carries it, omits it, or states a conflicting value for the
+ * same thing (same unit and event, another number or date).
+ */
+export type FactStatus = 'carried' | 'omitted' | 'conflicting';
+
+export interface FactCell {
+  status: FactStatus;
+  /** The article's fact behind a `carried` or `conflicting` cell (spans into that article's clean body). */
+  fact?: Fact;
+  /** Who the article says this comes from, where it says so (canonical source). */
+  attributedTo?: string;
+}
+
+export interface FactRow {
+  /** Stable key of the row: kind + normalised value + context. */
+  key: string;
+  kind: FactKind;
+  /** Human label: "240 civilians (killing and injuring)", "2019-03-18", "al-Baghouz". */
+  label: string;
+  /** One cell per article id of the table, in the table's article order. */
+  cells: Record<string, FactCell>;
+}
+
+export interface FactTable {
+  /** Article ids, in publication order: the columns. */
+  articles: string[];
+  rows: FactRow[];
+}
+
+/** What changes between two versions (A earlier or reference, B the other), fact by fact. */
+export interface FactDiff {
+  /** Facts of A that B does not carry. */
+  dropped: Fact[];
+  /** Facts of B that A does not carry. */
+  added: Fact[];
+  /** Same thing, different value: A's fact and B's. */
+  changed: Array<{ from: Fact; to: Fact }>;
+  /** Claims attributed to another source in B than in A, or attributed in one only. */
+  attributionChanges: Array<{ from?: Fact; to?: Fact }>;
+  loadedAdded: Fact[];
+  loadedRemoved: Fact[];
+}
