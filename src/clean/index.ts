@@ -1,6 +1,7 @@
 import type { Cleaned, NoiseReason, Removal, Span } from '../model/index.js';
 import { splitParagraphs, splitSentences } from '../text/sentences.js';
 import {
+  BRACKET_CREDIT,
   CAPTION_PATTERNS,
   CREDIT_PREFIX,
   CREDIT_SENTENCE,
@@ -83,16 +84,27 @@ export function clean(input: CleanInput): Cleaned {
       remove(start, end, /^(?:copyright|©|\(c\)|all rights)/i.test(s) ? 'boilerplate' : 'share-text');
       continue;
     }
+    if (CREDIT_SENTENCE.some((r) => r.test(s))) {
+      remove(start, end, 'photo-credit');
+      continue;
+    }
+    // A caption whose credit in brackets the splitter cut off as the next sentence: "… Oct. 2, 2023. (X VIA AP)".
+    const next = sentences[i + 1];
+    if (next && next[0] < para[1] && BRACKET_CREDIT.test(text.slice(next[0], next[1]))) {
+      remove(start, next[1], 'photo-caption');
+      i++;
+      continue;
+    }
+    if (BRACKET_CREDIT.test(s)) {
+      remove(start, end, 'photo-credit');
+      continue;
+    }
     const sn = norm(s);
     if (
       CAPTION_PATTERNS.some((r) => r.test(s)) ||
       (sn.length >= 12 && captionNorms.some((c) => c === sn || (c.includes(sn) && sn.length >= 40)))
     ) {
       remove(start, end, 'photo-caption');
-      continue;
-    }
-    if (CREDIT_SENTENCE.some((r) => r.test(s))) {
-      remove(start, end, 'photo-credit');
       continue;
     }
     const credit = CREDIT_PREFIX.exec(s);

@@ -30,17 +30,27 @@ export const CAPTION_PATTERNS: RegExp[] = [
   // Labelled captions: "FILE PHOTO: …", "PHOTO: …", "Pictured: …", "Caption: …"
   /^(?:FILE PHOTO|FILE|PHOTO|Photo|Pictured|PICTURED|Caption|CAPTION|IMAGE|Image)\s*[:|–—-]\s+\S/,
   // Ends with a picture-desk credit in brackets: "(AP Photo/Hussein Malla)", "(… VIA AP)", "(Photo by X/AFP via Getty Images)"
-  new RegExp(`\\((?:[^()]*\\b(?:via|VIA) (?:${AGENCIES})|(?:${AGENCIES}) ?(?:Photo|PHOTO)\\b[^()]*|Photo by [^()]+|Photo: [^()]+)\\)\\.?$`),
+  new RegExp(
+    `\\((?:[^()]*\\b(?:via|VIA) (?:${AGENCIES})|(?:${AGENCIES}) ?(?:Photo|PHOTO)\\b[^()]*|Photo by [^()]+|Photo: [^()]+)\\)\\.?$`,
+  ),
 ];
+
+/** A caption's closing credit in brackets, standing alone as the last sentence of the caption. */
+export const BRACKET_CREDIT = new RegExp(
+  `^\\((?:[^()]*\\b(?:via|VIA) (?:${AGENCIES})|(?:${AGENCIES}) ?(?:Photo|PHOTO)\\b[^()]*|(?:Photo|Image|Picture) by [^()]+|(?:Photo|Image): [^()]+)\\)\\.?$`,
+);
 
 /** Photo credits: a whole sentence, or a prefix glued to the next sentence's start. */
 export const CREDIT_SENTENCE: RegExp[] = [
   // "Photo: Reuters", "Image credit: Getty Images", "Credit: SANA"
-  /^(?:Photos?|Images?|Pictures?|Photograph|Credit|Photo credit|Image credit|Source)\s*:\s*[^.]{1,80}\.?$/i,
+  /^(?:Photos?|Images?|Pictures?|Photograph|Credit|Photo credit|Image credit|Photo courtesy)\s*:\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|via|and|\/)[\s/]*){1,8}\.?$/iu,
   // "(Photo by Delil Souleiman/AFP via Getty Images)"
   /^\(?(?:Photo|Image|Picture)s? by [^()]{1,100}\)?\.?$/i,
   // "REUTERS/Khalil Ashawi", "Xinhua/Li Ming", "Delil Souleiman/AFP", "AFP PHOTO / DELIL SOULEIMAN"
-  new RegExp(`^(?:(?:${AGENCIES})(?: PHOTO)? ?/ ?[\\p{L}.' -]{2,60}|[\\p{L}.' -]{2,60} ?/ ?(?:${AGENCIES})(?: via Getty Images)?)\\.?$`, 'u'),
+  new RegExp(
+    `^(?:(?:${AGENCIES})(?: PHOTO)? ?/ ?[\\p{L}.' -]{2,60}|[\\p{L}.' -]{2,60} ?/ ?(?:${AGENCIES})(?: via Getty Images)?)\\.?$`,
+    'u',
+  ),
 ];
 
 /**
@@ -82,7 +92,8 @@ export const DATELINE_DASHED = new RegExp(
  * at the start of the article or right after removed noise, and only for a word of at least five capitals (or
  * several words), so acronyms that open sentences ("NATO said …", "UN agencies …") are not mistaken for places.
  */
-export const DATELINE_BARE = /^((?:[\p{Lu}]{5,}|[\p{Lu}]{2,}(?: [\p{Lu}]{2,}){1,2}))\s+(?=[\p{Lu}][\p{Ll}'’]|[\p{Lu}]'|I[t']|"|“)/u;
+export const DATELINE_BARE =
+  /^((?:[\p{Lu}]{5,}|[\p{Lu}]{2,}(?: [\p{Lu}]{2,}){1,2}))\s+(?=[\p{Lu}][\p{Ll}'’]|[\p{Lu}]'|I[t']|"|“)/u;
 
 /** Upper-case words that open sentences without being places. */
 export const NOT_PLACES = new Set([

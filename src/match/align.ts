@@ -54,8 +54,14 @@ export function align(A: AlignSide, B: AlignSide): Alignment {
   passages.sort((x, y) => x.b[0] - y.b[0] || x.a[0] - y.a[0]);
   return {
     passages,
-    coverageA: coverage(passages.map((p) => p.a), A.body),
-    coverageB: coverage(passages.map((p) => p.b), B.body),
+    coverageA: coverage(
+      passages.map((p) => p.a),
+      A.body,
+    ),
+    coverageB: coverage(
+      passages.map((p) => p.b),
+      B.body,
+    ),
   };
 }
 
@@ -127,9 +133,13 @@ function contentStems(t: Tokens, from: number, to: number): Set<string> {
 function coveredShare(span: Span, spans: Span[]): number {
   const len = span[1] - span[0];
   if (len <= 0) return 0;
-  return coveredLength(
-    spans.filter((s) => s[1] > span[0] && s[0] < span[1]).map((s) => [Math.max(s[0], span[0]), Math.min(s[1], span[1])] as Span),
-  ) / len;
+  return (
+    coveredLength(
+      spans
+        .filter((s) => s[1] > span[0] && s[0] < span[1])
+        .map((s) => [Math.max(s[0], span[0]), Math.min(s[1], span[1])] as Span),
+    ) / len
+  );
 }
 
 /**

@@ -61,7 +61,11 @@ export interface StoryDecision {
   related: Neighbour[];
 }
 
-export function decideStory(neighbours: Neighbour[], publishedAt: string | undefined, maxRelated: number): StoryDecision {
+export function decideStory(
+  neighbours: Neighbour[],
+  publishedAt: string | undefined,
+  maxRelated: number,
+): StoryDecision {
   const scored = neighbours
     .map((n) => ({ n, reuse: isReuse(n.overlap), event: eventScore(n, publishedAt) }))
     .filter((s) => s.reuse || s.event >= SAME_EVENT_SIMILARITY)
@@ -71,6 +75,9 @@ export function decideStory(neighbours: Neighbour[], publishedAt: string | undef
   const reuseStories = new Set(scored.filter((s) => s.reuse).map((s) => s.n.storyId));
   reuseStories.delete(join);
   const inStory = new Set([join, ...reuseStories]);
-  const related = scored.filter((s) => inStory.has(s.n.storyId)).map((s) => s.n).slice(0, maxRelated);
+  const related = scored
+    .filter((s) => inStory.has(s.n.storyId))
+    .map((s) => s.n)
+    .slice(0, maxRelated);
   return { join, merge: [...reuseStories].sort(), related };
 }

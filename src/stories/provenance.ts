@@ -99,7 +99,11 @@ function pct(x: number): string {
 }
 
 /** Share of a side covered, split by passage kind. */
-function coverageByKind(passages: Passage[], side: 'a' | 'b', length: number): { verbatim: number; paraphrase: number } {
+function coverageByKind(
+  passages: Passage[],
+  side: 'a' | 'b',
+  length: number,
+): { verbatim: number; paraphrase: number } {
   const sum = { verbatim: 0, paraphrase: 0 };
   if (length === 0) return sum;
   for (const p of passages) sum[p.kind] += p[side][1] - p[side][0];
@@ -118,10 +122,16 @@ function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
   }
   // Same or unknown time: the side that is mostly made of the other's text is the derived one.
   if (alignment.coverageB - alignment.coverageA > DIRECTION_MARGIN) {
-    return { first: 'a', basis: `no publication order known; ${pct(alignment.coverageB)} of the later text comes from the other, only ${pct(alignment.coverageA)} the other way` };
+    return {
+      first: 'a',
+      basis: `no publication order known; ${pct(alignment.coverageB)} of the later text comes from the other, only ${pct(alignment.coverageA)} the other way`,
+    };
   }
   if (alignment.coverageA - alignment.coverageB > DIRECTION_MARGIN) {
-    return { first: 'b', basis: `no publication order known; ${pct(alignment.coverageA)} of the later text comes from the other, only ${pct(alignment.coverageB)} the other way` };
+    return {
+      first: 'b',
+      basis: `no publication order known; ${pct(alignment.coverageA)} of the later text comes from the other, only ${pct(alignment.coverageB)} the other way`,
+    };
   }
   return { first: a.seq <= b.seq ? 'a' : 'b', basis: 'no publication order known; ordered by arrival' };
 }
@@ -154,10 +164,14 @@ export function classifyPair(input: PairInput): Relation {
   const vTo = coverageByKind(passages, 'b', to.bodyLength).verbatim;
   // Paraphrase alone is what two independent reports of one event look like; reuse needs verbatim text too.
   const reused =
-    passages.length > 0 && Math.max(covFrom, covTo) >= MIN_REUSE_COVERAGE && Math.max(vFrom, vTo) >= MIN_VERBATIM_COVERAGE;
+    passages.length > 0 &&
+    Math.max(covFrom, covTo) >= MIN_REUSE_COVERAGE &&
+    Math.max(vFrom, vTo) >= MIN_VERBATIM_COVERAGE;
   if (!reused) {
     kind = 'same-event';
-    evidence.push(`no reused passage; same-event similarity ${input.topical.toFixed(2)} (salient words, names, figures)`);
+    evidence.push(
+      `no reused passage; same-event similarity ${input.topical.toFixed(2)} (salient words, names, figures)`,
+    );
     const d1 = dayOf(from.publishedAt);
     const d2 = dayOf(to.publishedAt);
     if (d1 && d2) evidence.push(d1 === d2 ? `both published ${d1}` : `published ${d1} and ${d2}`);
@@ -168,7 +182,9 @@ export function classifyPair(input: PairInput): Relation {
     // The common source both lean on most.
     const common = [...srcFrom.keys()]
       .filter((s) => srcTo.has(s))
-      .sort((x, y) => srcTo.get(y)!.mentions + srcFrom.get(y)!.mentions - srcTo.get(x)!.mentions - srcFrom.get(x)!.mentions);
+      .sort(
+        (x, y) => srcTo.get(y)!.mentions + srcFrom.get(y)!.mentions - srcTo.get(x)!.mentions - srcFrom.get(x)!.mentions,
+      );
     const reuseLine = `${pct(covTo)} of the later text is reused from the earlier (verbatim ${pct(kTo.verbatim)}, paraphrased ${pct(kTo.paraphrase)}); ${pct(covFrom)} of the earlier is in the later`;
     const unique = `each carries text the other lacks (${pct(1 - covFrom)} of the earlier, ${pct(1 - covTo)} of the later), so neither holds the common text in full`;
     if (covTo >= WHOLLY_DERIVED) {
@@ -187,9 +203,15 @@ export function classifyPair(input: PairInput): Relation {
       if (covTo < COPY_COVERAGE) evidence.push(`the later version adds ${pct(1 - covTo)} of new text`);
     } else {
       kind = 'copy';
-      evidence.push(basis, reuseLine, `partial reuse: the later version rewrites or adds ${pct(1 - covTo)} and no common source is named`);
+      evidence.push(
+        basis,
+        reuseLine,
+        `partial reuse: the later version rewrites or adds ${pct(1 - covTo)} and no common source is named`,
+      );
     }
-    evidence.push(`word 5-shingle containment: ${pct(contFrom)} of the earlier's shingles in the later, ${pct(contTo)} the other way; Jaccard ${input.overlap.jaccard.toFixed(2)}`);
+    evidence.push(
+      `word 5-shingle containment: ${pct(contFrom)} of the earlier's shingles in the later, ${pct(contTo)} the other way; Jaccard ${input.overlap.jaccard.toFixed(2)}`,
+    );
   }
   return { from: from.id, to: to.id, kind, commonSource, evidence, scores, passages };
 }

@@ -34,7 +34,10 @@ export function fnv1a(s: string): number {
 
 /** The term a word maps to, or undefined for stop words and noise. */
 export function termOf(word: string): string | undefined {
-  const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  const lower = word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[’']/g, '');
   if (lower.length < 2 || isStopword(lower)) return undefined;
   if (/^\p{N}/u.test(lower)) {
     const digits = lower.replace(/[^\p{N}]/gu, '');

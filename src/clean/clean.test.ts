@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from './index.js';
+
+/** Noise forms as the agencies and picture desks print them, inside otherwise ordinary paragraphs. */
+const reasons = (text: string, title?: string) => clean({ text, title }).removed.map((r) => [r.reason, r.text]);
+
+describe('clean: photo captions', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'AP file photo',
+      'In this Aug. 3, 2019, file photo, a man walks past a closed shop in Beirut, Lebanon. (AP Photo/Hussein Malla)',
+    ],
+    ['AP via', 'Smoke rises over the city after an airstrike, Oct. 2, 2023. (Ministry of Defense VIA AP)'],
+    ['picture taken', 'This picture taken on March 2, 2021 shows a displaced family in Idlib province.'],
+    ['handout', 'A handout photo released by the Syrian Arab News Agency shows the president meeting the envoy.'],
+    ['dated shows', 'This Sept 5, 2017 shows smoke billowing out of the western al-Daraiya neighborhood of Raqqa.'],
+    ['label', 'FILE PHOTO: A view shows the headquarters of the central bank in Frankfurt, Germany.'],
+    ['Getty', 'Rescuers search the rubble of a building in Antakya. (Photo by Burak Kara/Getty Images)'],
+    ['image grab', 'An image grab taken from a video released by the army shows troops near the border.'],
+  ];
+  for (const [name, caption] of cases) {
+    it(name, () => {
+      const text = `Officials said the talks would resume on Monday.\n\n${caption}\n\nThe ministry did not comment further.`;
+      const c = clean({ text });
+      expect(c.removed.map((r) => r.reason)).toContain('photo-caption');
+      expect(c.body).toBe('Officials said the talks would resume on Monday.\n\nThe ministry did not comment further.');
+    });
+  }
+  it('a caption glued into a paragraph goes alone, the story sentence stays', () => {
+    const text =
+      'The mayor said repairs would take months. This picture taken on June 1, 2022 shows the bridge. Traffic was diverted.';
+    expect(clean({ text }).body).toBe('The mayor said repairs would take months. Traffic was diverted.');
+  });
+  it('keeps ordinary sentences that mention photos', () => {
+    const text = 'The photo showed the minister at the border, the newspaper said. Police took pictures of the scene.';
+    expect(reasons(text)).toEqual([]);
+  });
+});
+
+describe('clean: credits, link bait, share text, titles, datelines', () => {
+  it('a credit glued before the next sentence', () => {
+    const c = clean({
+      text: 'Smoke rose over the city. DELIL SOULEIMAN AFP Syria reserves the right to respond, it said.',
+    });
+    expect(c.removed).toMatchObject([{ reason: 'photo-credit', text: 'DELIL SOULEIMAN AFP' }]);
+    expect(c.body).toBe('Smoke rose over the city. Syria reserves the right to respond, it said.');
+  });
+  it('credit lines as their own paragraph', () => {
+    for (const credit of ['REUTERS/Khalil Ashawi', 'Photo: Xinhua', 'Image credit: Getty Images', 'Li Ming/Xinhua']) {
+      expect(reasons(`The vote passed.\n\n${credit}\n\nMore follows.`)).toEqual([['photo-credit', credit]]);
+    }
+  });
+  it('link bait and share lines', () => {
+    const text =
+      'The bank raised rates.\n\nREAD MORE: Inflation hits a ten-year high\n\nRelated: What a rate rise means for you\n\nShare this article\n\nFollow us on Twitter for updates.\n\nAnalysts expect another rise.';
+    expect(reasons(text).map((r) => r[0])).toEqual(['link-bait', 'link-bait', 'share-text', 'share-text']);
+    expect(clean({ text }).body).toBe('The bank raised rates.\n\nAnalysts expect another rise.');
+  });
+  it('a repeated title, then datelines of several forms', () => {
+    const title = 'Quake hits central Chile';
+    const c = clean({
+      text: `Quake hits central Chile\n\nSANTIAGO, Chile (AP) — A strong earthquake shook central Chile on Tuesday.`,
+      title,
+    });
+    expect(c.removed.map((r) => r.reason)).toEqual(['repeated-title', 'dateline']);
+    expect(c.dateline?.text).toBe('SANTIAGO, Chile (AP)');
+    expect(c.body).toBe('A strong earthquake shook central Chile on Tuesday.');
+    expect(clean({ text: 'WASHINGTON (Reuters) - The Senate passed the bill.' }).dateline?.text).toBe(
+      'WASHINGTON (Reuters)',
+    );
+    expect(clean({ text: 'BEIRUT -- Lebanon formed a government.' }).dateline?.text).toBe('BEIRUT');
+  });
+  it('does not take an acronym opening a story for a dateline', () => {
+    for (const text of [
+      'NATO said on Monday it would send more troops.',
+      'UN agencies warned of famine in the region.',
+    ]) {
+      const c = clean({ text });
+      expect(c.dateline).toBeUndefined();
+      expect(c.body).toBe(text);
+    }
+  });
+  it('every removal span is exact and body maps back through kept spans', () => {
+    const text =
+      'Title line\n\nThis picture taken on May 1, 2020 shows a crowd. PARIS Protesters marched.\n\nREAD MORE: x y z\n\nThey dispersed at night.';
+    const c = clean({ text, title: 'Title line' });
+    for (const r of c.removed) expect(text.slice(r.span[0], r.span[1])).toBe(r.text);
+    expect(c.kept.map(([s, e]) => text.slice(s, e)).join('')).toBe(c.body);
+    expect(c.body).toBe('Protesters marched.\n\nThey dispersed at night.');
+  });
+});

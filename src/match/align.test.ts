@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../text/sentences.js';
+import { align } from './align.js';
+
+const side = (body: string) => ({ body, sentences: splitSentences(body) });
+
+describe('align', () => {
+  it('finds a verbatim passage, merged across a small edit, with exact spans on both sides', () => {
+    const a = side(
+      'The council met on Friday. Officials said the new bridge over the river will open to traffic in the spring of next year after long delays. Nothing else was decided.',
+    );
+    const b = side(
+      'Residents welcomed the news. Officials said the new bridge across the river will open to traffic in the spring of next year after long delays, the paper reported.',
+    );
+    const r = align(a, b);
+    const v = r.passages.filter((p) => p.kind === 'verbatim');
+    expect(v).toHaveLength(1);
+    expect(a.body.slice(v[0].a[0], v[0].a[1])).toBe(
+      'Officials said the new bridge over the river will open to traffic in the spring of next year after long delays',
+    );
+    expect(b.body.slice(v[0].b[0], v[0].b[1])).toBe(
+      'Officials said the new bridge across the river will open to traffic in the spring of next year after long delays',
+    );
+    expect(v[0].score).toBeLessThan(1);
+    expect(r.coverageA).toBeGreaterThan(0.5);
+  });
+  it('pairs paraphrased sentences by their content words', () => {
+    const a = side('The storm destroyed more than 200 homes in the coastal town of Bayside on Sunday, officials said.');
+    const b = side(
+      'On Sunday, over 200 houses in coastal Bayside were destroyed by the storm, according to officials.',
+    );
+    const r = align(a, b);
+    expect(r.passages).toHaveLength(1);
+    expect(r.passages[0].kind).toBe('paraphrase');
+    expect(r.passages[0].score).toBeGreaterThan(0.35);
+  });
+  it('finds nothing between unrelated texts', () => {
+    const r = align(
+      side('The central bank raised interest rates by half a point to curb inflation, its governor said.'),
+      side('The football club signed a new striker from Brazil for a record fee on Tuesday night.'),
+    );
+    expect(r.passages).toEqual([]);
+    expect(r.coverageA).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs, splitSentences } from './sentences.js';
+
+const texts = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e));
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, initials and dotted acronyms inside sentences', () => {
+    expect(texts('The U.S. military said Mr. Smith left on Sept. 5. He did not return. Gen. J. Doe agreed.')).toEqual([
+      'The U.S. military said Mr. Smith left on Sept. 5.',
+      'He did not return.',
+      'Gen. J. Doe agreed.',
+    ]);
+  });
+  it('ends sentences after closing quotes and before opening ones', () => {
+    expect(texts('“We will rebuild,” he said. “It will take years.” Officials agreed.')).toEqual([
+      '“We will rebuild,” he said.',
+      '“It will take years.”',
+      'Officials agreed.',
+    ]);
+  });
+  it('never crosses a line break, and does not split before lower case or decimals', () => {
+    expect(texts('Prices rose 2.5 percent. in March\nNew line here')).toEqual([
+      'Prices rose 2.5 percent. in March',
+      'New line here',
+    ]);
+  });
+  it('spans are exact and trimmed', () => {
+    const t = '  First one.   Second one!  ';
+    for (const [s, e] of splitSentences(t)) expect(t.slice(s, e)).toBe(t.slice(s, e).trim());
+  });
+});
+
+describe('splitParagraphs', () => {
+  it('splits on blank lines only', () => {
+    const t = 'a b\nc\n\n \n d e\n\nf';
+    expect(splitParagraphs(t).map(([s, e]) => t.slice(s, e))).toEqual(['a b\nc', 'd e', 'f']);
+  });
+});
