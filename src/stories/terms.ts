@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { fnv1a } from '../text/hash.js';
 import { isStopword } from '../text/stopwords.js';
 
 /**
@@ -23,14 +24,7 @@ export const LEDE_CHARS = 400;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** The term a word maps to, or undefined for stop words and noise. */
 export function termOf(word: string): string | undefined {
