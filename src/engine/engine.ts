@@ -4,14 +4,14 @@ import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, type Neighbour } from '../stories/cluster.js';
 import { classifyPair } from '../stories/provenance.js';
-import { cosine, topTerms, weigh } from '../stories/terms.js';
+import { cosine, nameCosine, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
 import { prepare, type Prepared } from './prepare.js';
 
 /** Articles prepared and written per store transaction: large enough to amortise commits, small enough to lose little. */
 export const BATCH_SIZE = 256;
-/** Salient terms kept per article for same-event matching. */
-export const KEEP_TERMS = 48;
+/** Salient terms kept per article for same-event matching (100 beat 48 on the ECB+ dev topics: F1 .856 vs .845). */
+export const KEEP_TERMS = 100;
 /** Terms per article put in the inverted index and used to look up neighbours. */
 export const POSTING_TERMS = 16;
 /** Neighbours fetched by shared salient terms. */
@@ -44,10 +44,7 @@ export class Engine {
   constructor(readonly store: Store) {}
 
   /** Adds records in arrival order; bad records become errors and the run goes on. */
-  async add(
-    items: AsyncIterable<Item> | Iterable<Item>,
-    onProgress?: (p: AddProgress) => void,
-  ): Promise<AddResult> {
+  async add(items: AsyncIterable<Item> | Iterable<Item>, onProgress?: (p: AddProgress) => void): Promise<AddResult> {
     const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
     let batch: Prepared[] = [];
     let batchErrors: RecordError[] = [];
@@ -125,6 +122,7 @@ export class Engine {
       publishedAt: s.publishedAt,
       overlap: overlap(s.shingles, p.shingles),
       topical: cosine(s.terms, s.weights, terms, weights),
+      names: nameCosine(s.terms, s.weights, terms, weights),
     }));
     const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS);
     const storyId = decision.join ?? 's' + p.id.slice(1, 13);
@@ -206,6 +204,9 @@ function safePrepare(doc: RawDoc): ReturnType<typeof prepare> {
     return prepare(doc);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { source: doc.source, reason: `could not be processed (${msg}); please report this input` } };
+    return {
+      ok: false,
+      error: { source: doc.source, reason: `could not be processed (${msg}); please report this input` },
+    };
   }
 }

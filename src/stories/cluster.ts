@@ -14,6 +14,12 @@ export const MIN_SHARED_SHINGLES = 3;
  * Low on purpose: a newspaper story built on two wire paragraphs is still that story.
  */
 export const REUSE_CONTAINMENT = 0.2;
+/**
+ * Share of the same-event score given to names and figures (who, where, how many) over all salient words. On the
+ * ECB+ dev topics (two events of one kind per topic) names separate the events about as well as all words do (pair
+ * AUC .907 vs .901) and the even blend clusters best (BCubed F1 .856 vs .812 on words alone; BENCHMARKS.md).
+ */
+export const NAME_WEIGHT = 0.5;
 /** Cosine of salient-term vectors above which two articles report the same event. */
 export const SAME_EVENT_SIMILARITY = 0.3;
 /**
@@ -31,6 +37,8 @@ export interface Neighbour {
   publishedAt?: string;
   overlap: Overlap;
   topical: number;
+  /** Cosine of the name and figure terms alone (see terms.ts nameCosine). */
+  names: number;
 }
 
 export function isReuse(o: Overlap): boolean {
@@ -47,9 +55,10 @@ export function gapDays(a?: string, b?: string): number | undefined {
 
 /** Same-event similarity after the time penalty. */
 export function eventScore(n: Neighbour, publishedAt?: string): number {
+  const base = (1 - NAME_WEIGHT) * n.topical + NAME_WEIGHT * n.names;
   const gap = gapDays(n.publishedAt, publishedAt);
-  if (gap === undefined || gap <= MAX_EVENT_GAP_DAYS) return n.topical;
-  return n.topical * Math.pow(GAP_PENALTY, gap / MAX_EVENT_GAP_DAYS);
+  if (gap === undefined || gap <= MAX_EVENT_GAP_DAYS) return base;
+  return base * Math.pow(GAP_PENALTY, gap / MAX_EVENT_GAP_DAYS);
 }
 
 export interface StoryDecision {

@@ -42,9 +42,14 @@ export function termOf(word: string): string | undefined {
   return stemmer(bare.replace(/-/g, ''));
 }
 
+/** Terms that name something (people, places, organisations) or give a figure carry this bit in their hash. */
+export const NAME_BIT = 0x80000000;
+
 export function termVector(body: string, title?: string): TermVector {
-  const tf = new Map<number, number>();
-  const add = (text: string, boostAll: number, ledeEnd: number) => {
+  // First pass: which terms the body writes with a capital inside a sentence, so are names wherever they occur.
+  const names = new Set<string>();
+  const occurrences: Array<{ t: string; w: number }> = [];
+  const add = (text: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
     let prevEnd = -1;
     for (const m of text.matchAll(WORD)) {
       const word = m[0];
@@ -58,15 +63,20 @@ export function termVector(body: string, title?: string): TermVector {
       const before = text.slice(Math.max(0, prevEnd), at);
       const sentenceStart = prevEnd < 0 || /[.!?:"“]\s*$/.test(before) || /\n/.test(before);
       const isName = !sentenceStart && /^\p{Lu}/u.test(word);
+      if (findNames && (isName || t.startsWith('#'))) names.add(t);
       let w = boostAll * (isName ? NAME_BOOST : 1);
       if (at < ledeEnd) w *= LEDE_BOOST;
-      const h = fnv1a(t);
-      tf.set(h, (tf.get(h) ?? 0) + w);
+      occurrences.push({ t, w });
       prevEnd = at + word.length;
     }
   };
-  add(body, 1, LEDE_CHARS);
-  if (title) add(title, TITLE_BOOST, 0);
+  add(body, 1, LEDE_CHARS, true);
+  if (title) add(title, TITLE_BOOST, 0, false);
+  const tf = new Map<number, number>();
+  for (const { t, w } of occurrences) {
+    const h = names.has(t) ? (fnv1a(t) | NAME_BIT) >>> 0 : fnv1a(t) & ~NAME_BIT;
+    tf.set(h, (tf.get(h) ?? 0) + w);
+  }
   const terms = Uint32Array.from(tf.keys()).sort();
   const out = new Float32Array(terms.length);
   // Sub-linear term frequency (1 + ln tf): a word said five times is not five times as telling.
@@ -115,6 +125,42 @@ export function cosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, bw: F
     else j++;
   }
   return dot;
+}
+
+/**
+ * Cosine restricted to the name and figure terms of two vectors: who, where and how many. Two reports of one kind of
+ * event (two rehab check-ins, two earthquakes) share their common words; they differ here. 0 when either side names
+ * nothing.
+ */
+export function nameCosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, bw: Float32Array): number {
+  // Terms are sorted, so the name terms (high bit set) are the tail of each array.
+  const i0 = firstName(at);
+  const j0 = firstName(bt);
+  let na = 0;
+  let nb = 0;
+  for (let i = i0; i < at.length; i++) na += aw[i] * aw[i];
+  for (let j = j0; j < bt.length; j++) nb += bw[j] * bw[j];
+  if (na === 0 || nb === 0) return 0;
+  let i = i0;
+  let j = j0;
+  let dot = 0;
+  while (i < at.length && j < bt.length) {
+    if (at[i] === bt[j]) dot += aw[i++] * bw[j++];
+    else if (at[i] < bt[j]) i++;
+    else j++;
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
+function firstName(t: Uint32Array): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid] < NAME_BIT) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The `k` heaviest terms, for the inverted index. */
