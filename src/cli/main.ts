@@ -4,7 +4,16 @@ import { Engine, type AddResult } from '../engine/engine.js';
 import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
 import { articleJson, relationJson, storyJson } from '../report/json.js';
+import {
+  factDiffJson,
+  factDiffText,
+  factTableCsv,
+  factTableJson,
+  factTableText,
+  storyFactTable,
+} from '../report/facts.js';
 import { colorWanted, makeStyle } from '../report/style.js';
+import { diffFacts } from '../stories/facts.js';
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import type { Store } from '../store/types.js';
@@ -52,7 +61,8 @@ async function ingest(store: Store, paths: string[]): Promise<AddResult> {
 }
 
 function reportErrors(result: AddResult): void {
-  if (result.errorList.length) process.stderr.write(errorsText(result.errorList, makeStyle(colorWanted(process.stderr))));
+  if (result.errorList.length)
+    process.stderr.write(errorsText(result.errorList, makeStyle(colorWanted(process.stderr))));
   process.stderr.write(
     `${result.added} added, ${result.skipped} already stored, ${result.errors} rejected (of ${result.read} records)\n`,
   );
@@ -143,7 +153,9 @@ export function buildProgram(): Command {
         if (o.json) printJson({ ...articleJson(a), storyId: a.storyId, body: a.body });
         else {
           const st = makeStyle(textOptions().color);
-          print(`${st.bold(a.title ?? a.id)}\n${a.id}  ${a.publishedAt ?? 'date unknown'}  ${a.outlet ?? a.source}  story ${a.storyId}\n\n${a.body}\n\n`);
+          print(
+            `${st.bold(a.title ?? a.id)}\n${a.id}  ${a.publishedAt ?? 'date unknown'}  ${a.outlet ?? a.source}  story ${a.storyId}\n\n${a.body}\n\n`,
+          );
           for (const r of a.removed) print(st.dim(`removed ${r.reason}: `) + st.strike(r.text) + '\n');
         }
       });
@@ -162,22 +174,49 @@ export function buildProgram(): Command {
         if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
         // Passages as A → B regardless of which one the relation calls earlier.
         const passages =
-          d.relation.from === d.a.id
-            ? d.relation.passages
-            : d.relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+          d.relation.from === d.a.id ? d.relation.passages : d.relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
         if (o.json) {
           const byId = new Map([
             [d.a.id, d.a],
             [d.b.id, d.b],
           ]);
-          printJson({ a: articleJson(d.a), b: articleJson(d.b), relation: relationJson(d.relation, byId) });
+          printJson({
+            a: articleJson(d.a),
+            b: articleJson(d.b),
+            relation: relationJson(d.relation, byId),
+            facts: factDiffJson(d.a, d.b, diffFacts(d.a, d.b)),
+          });
         } else {
           const rel = [
             `relation: ${d.relation.from} ${d.relation.kind === 'copy' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
             ...d.relation.evidence.map((e) => `  · ${e}`),
           ];
           print(diffText(d.a, d.b, passages, textOptions(), rel));
+          const st = makeStyle(textOptions().color);
+          print(
+            `\n${st.bold(`Facts: what ${d.b.id} changes against ${d.a.id}`)}\n${factDiffText(diffFacts(d.a, d.b), st)}`,
+          );
         }
+      });
+    });
+
+  program
+    .command('facts')
+    .description("a story's fact table: each fact, and which articles carry it, omit it or state another value")
+    .argument('<story>')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV (RFC 4180), one row per fact')
+    .action(async (id: string, o: { db?: string; json?: boolean; csv?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const s = await loadStory(store, id);
+        if (!s) throw new CliError(MESSAGES.noStory(id));
+        const byId = new Map(s.articles.map((a) => [a.id, a]));
+        const ordered = s.story.articles.map((x) => byId.get(x)!).filter(Boolean);
+        const table = storyFactTable(ordered);
+        if (o.csv) print(factTableCsv(table, ordered));
+        else if (o.json) printJson(factTableJson(table, ordered));
+        else print(factTableText(table, makeStyle(textOptions().color)));
       });
     });
 
@@ -203,7 +242,8 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .action(async (o: { db?: string }) => {
       const db = resolveDb(o.db);
-      if (isPostgresUrl(db)) throw new CliError('reprocess works on a SQLite store file; for PostgreSQL re-ingest with workers');
+      if (isPostgresUrl(db))
+        throw new CliError('reprocess works on a SQLite store file; for PostgreSQL re-ingest with workers');
       if (!existsSync(db)) throw new CliError(`no store at ${db}`);
       const tmp = `${db}.reprocess-${process.pid}`;
       rmSync(tmp, { force: true });

@@ -1,6 +1,14 @@
 import { bodySpanToText } from '../model/index.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
 import type { StoredArticle, StoredError, StoryRecord } from '../store/types.js';
+import {
+  factDiffJson,
+  factTableJson,
+  storyFactTable,
+  versionDiffs,
+  type FactDiffJson,
+  type FactTableJson,
+} from './facts.js';
 
 /**
  * The public JSON contract (documented in README "JSON output"). Every span here is a [start, end) pair of UTF-16
@@ -51,6 +59,10 @@ export interface StoryJson {
   id: string;
   articles: ArticleJson[];
   relations: RelationJson[];
+  /** Facts × articles: carried, omitted or conflicting (see README "Facts"). */
+  facts: FactTableJson;
+  /** Each later version's fact-level changes against the earliest article. */
+  versions: Array<{ article: string; against: string; changes: FactDiffJson }>;
 }
 
 export interface ReportJson {
@@ -106,10 +118,17 @@ export function relationJson(r: Relation, byId: Map<string, StoredArticle>): Rel
 
 export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJson {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const ordered = story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
   return {
     id: story.id,
-    articles: story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a).map(articleJson),
+    articles: ordered.map(articleJson),
     relations: story.relations.map((r) => relationJson(r, byId)),
+    facts: factTableJson(storyFactTable(ordered), ordered),
+    versions: versionDiffs(ordered).map((v) => ({
+      article: v.article,
+      against: v.against,
+      changes: factDiffJson(byId.get(v.against)!, byId.get(v.article)!, v.diff),
+    })),
   };
 }
 

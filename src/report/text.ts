@@ -1,3 +1,4 @@
+import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
 import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../store/types.js';
 import { makeStyle, visibleLength, wrapText, type Style } from './style.js';
@@ -37,7 +38,8 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     if (!a) return;
     out.push(`${String(i + 1).padStart(3)}. ${label(a)}`);
     out.push(`     source: ${a.source}${a.dateline ? `   dateline: ${a.dateline}` : ''}`);
-    for (const r of a.removed) out.push(st.dim(`     removed ${r.reason} [${r.span[0]},${r.span[1]}): ${quote(r.text, 100)}`));
+    for (const r of a.removed)
+      out.push(st.dim(`     removed ${r.reason} [${r.span[0]},${r.span[1]}): ${quote(r.text, 100)}`));
   });
   out.push('');
   out.push(st.bold('Relations'));
@@ -45,7 +47,12 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
   for (const r of story.relations) {
     const from = byId.get(r.from);
     const to = byId.get(r.to);
-    const kind = r.kind === 'copy' ? st.yellow('copy') : r.kind === 'shared-source' ? st.cyan('shared-source') : st.green('same-event');
+    const kind =
+      r.kind === 'copy'
+        ? st.yellow('copy')
+        : r.kind === 'shared-source'
+          ? st.cyan('shared-source')
+          : st.green('same-event');
     const arrow = r.kind === 'copy' ? '→' : '↔';
     out.push(`  ${r.from} ${arrow} ${r.to}  ${kind}${r.commonSource ? ` (common source: ${r.commonSource})` : ''}`);
     for (const e of r.evidence) out.push(`      · ${e}`);
@@ -57,7 +64,17 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
       out.push(`                   B[${p.b[0]},${p.b[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }
   }
-  out.push('', st.dim('Passage spans are offsets into each article’s clean body; `--json` gives them in the article text.'));
+  const ordered = story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
+  out.push('', st.bold('Facts'));
+  out.push(factTableText(storyFactTable(ordered), st).trimEnd());
+  for (const v of versionDiffs(ordered)) {
+    out.push('', st.bold(`Changes in ${v.article} against ${v.against}`));
+    out.push(factDiffText(v.diff, st).trimEnd());
+  }
+  out.push(
+    '',
+    st.dim('Passage spans are offsets into each article’s clean body; `--json` gives them in the article text.'),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -110,9 +127,7 @@ export function diffText(
       return;
     }
     const kind = ps.some((p) => p.kind === 'verbatim') ? 'verbatim' : 'paraphrase';
-    const aSents = a.sentences
-      .map((sa, i) => ({ sa, i }))
-      .filter(({ sa }) => ps.some((p) => overlaps(sa, p.a)));
+    const aSents = a.sentences.map((sa, i) => ({ sa, i })).filter(({ sa }) => ps.some((p) => overlaps(sa, p.a)));
     const left = aSents
       .map(({ sa, i }) => {
         usedA.add(i);

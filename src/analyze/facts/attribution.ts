@@ -18,13 +18,15 @@ const INVERTED = new RegExp(`[,”"]\\s*(${REPORTING_VERBS})\\s+((?:the\\s+)?[^,
 const ACCORDING = /\baccording to\s+((?:the\s+)?[^,.;:"“”()]{2,60}?)(?=[.,;:()]|\s+(?:on|in|at|which|who|that)\b|$)/gi;
 
 /** Words allowed inside a source phrase besides capitalised words and head nouns. */
-const PHRASE_WORD = /^(?:the|of|and|for|on|its|official|officials|senior|local|foreign|military|human|rights|international|u\.s\.|us|un|\p{Lu}[\p{L}.'’-]*|[\p{Ll}-]+)$/u;
+const PHRASE_WORD =
+  /^(?:the|of|and|for|on|its|official|officials|senior|local|foreign|military|human|rights|international|u\.s\.|us|un|\p{Lu}[\p{L}.'’-]*|[\p{Ll}-]+)$/u;
 
 /** Time adjuncts between a source and its verb ("the ministry on Thursday accused"). */
 const TIME_ADJUNCT =
   /\s+(?:(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))?|yesterday|today|earlier|later|last (?:week|month|year|night)|on \p{L}+ \d{1,2}(?:, \d{4})?)\s*$/u;
 /** Words that end a source phrase when read backwards from the verb. */
-const STOP = /^(?:that|which|who|whom|as|while|when|where|because|but|or|if|than|in|on|at|by|with|from|to|after|before|said|has|have|had|it's|is|was|were|are)$/i;
+const STOP =
+  /^(?:that|which|who|whom|as|while|when|where|because|but|or|if|than|in|on|at|by|with|from|to|after|before|said|has|have|had|it's|is|was|were|are)$/i;
 
 /** The source phrase just before a reporting verb: up to eight words back, stopping at punctuation or a clause word. */
 function phraseBefore(s: string, verbAt: number): { phrase: string; start: number } | undefined {
@@ -38,7 +40,8 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
     // "Foreign and Expatriates Ministry": "and" between capitalised words belongs to the name.
-    const nameAnd = /^(?:and|of|for)$/i.test(w) && i > 0 && /^\p{Lu}/u.test(words[i - 1]) && /^\p{Lu}/u.test(words[i + 1] ?? '');
+    const nameAnd =
+      /^(?:and|of|for)$/i.test(w) && i > 0 && /^\p{Lu}/u.test(words[i - 1]) && /^\p{Lu}/u.test(words[i + 1] ?? '');
     if (!nameAnd && (STOP.test(w) || /^and$/i.test(w) || !PHRASE_WORD.test(w))) {
       from = i + 1;
       break;
@@ -56,7 +59,10 @@ const NOT_SOURCES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|This|That|These|Those|There|Here|Then|However|Meanwhile|Earlier|Later)$/;
 
 function headOf(phrase: string): string {
-  const words = phrase.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
+  const words = phrase
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/);
   return words[words.length - 1];
 }
 
@@ -67,7 +73,10 @@ function isSourcePhrase(phrase: string): boolean {
   if (SOURCE_HEADS.has(head)) return true;
   if (NOT_SOURCES.test(phrase)) return false;
   // A name: every word capitalised ("Syria", "Bashar al-Assad", "SANA").
-  return /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the)\s*)+$/u.test(phrase) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''));
+  return (
+    /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the)\s*)+$/u.test(phrase) &&
+    /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))
+  );
 }
 
 const isPlural = (n: SourceName) => /s$/i.test(n.canonical) && !/\bnews$|ss$/i.test(n.canonical);
@@ -142,7 +151,9 @@ export function quotes(body: string, sentences: Span[], attrs: Fact[]): Fact[] {
     const start = m.index;
     const end = start + m[0].length;
     const si = sentences.findIndex(([a, b]) => a <= start && start < b);
-    const near = attrs.filter((f) => f.sentence === si || f.sentence === si + 1 || (f.span[0] >= end && f.span[0] - end < 80));
+    const near = attrs.filter(
+      (f) => f.sentence === si || f.sentence === si + 1 || (f.span[0] >= end && f.span[0] - end < 80),
+    );
     const speaker = near.length ? (near[0].value as AttributionValue).source : undefined;
     const value: QuoteValue = { speaker, quote: [start + 1, end - 1] };
     out.push({ kind: 'quote', span: [start, end], sentence: Math.max(0, si), text: m[0], value });

@@ -44,7 +44,10 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\bdefense ministry\b/, 'defence ministry'],
   [/\bministry of (interior|home affairs)\b/, 'interior ministry'],
   [/\bministry of health\b/, 'health ministry'],
-  [/\bu\.?s\.?-led coalition|\bus-led coalition|\bso-called international coalition|\binternational coalition\b/, 'US-led coalition'],
+  [
+    /\bu\.?s\.?-led coalition|\bus-led coalition|\bso-called international coalition|\binternational coalition\b/,
+    'US-led coalition',
+  ],
   [/\b(?:qsd|sdf|syrian democratic forces)\b/, 'Syrian Democratic Forces'],
   [/\b(?:u\.?n\.?|united nations) secretary-general\b/, 'UN Secretary-General'],
   [/\bunited nations\b/, 'UN'],
@@ -53,8 +56,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
 ];
 
 /** Country adjectives and possessives that qualify a source ("Syrian", "Syria's"). */
-const NATIONALITY =
-  /^(?:(?:the )?(\p{Lu}[\p{L}-]+(?:an|ian|ese|i|ish|ic|ch))|(\p{Lu}[\p{L}-]+)['’]s)\s+(?=\S)/u;
+const NATIONALITY = /^(?:(?:the )?(\p{Lu}[\p{L}-]+(?:an|ian|ese|i|ish|ic|ch))|(\p{Lu}[\p{L}-]+)['’]s)\s+(?=\S)/u;
 
 /** Capitalised words with a nationality's ending that are not nationalities. */
 const NOT_NATIONALITIES = new Set(
@@ -79,14 +81,20 @@ export function canonicalSource(phrase: string): SourceName | undefined {
     const word = nat[1] ?? `${nat[2]}'s`;
     // Only strip a qualifier when what follows still names a body ("Syrian foreign ministry"), not a name ("Syrian Arab News Agency").
     const rest = p.slice(nat[0].length);
-    if (/^[\p{Ll}]/u.test(rest) || /^(?:Foreign|Defen[cs]e|Interior|Health|Ministry|Government|Army|Military|Police|Presidency|Embassy)\b/.test(rest)) {
+    if (
+      /^[\p{Ll}]/u.test(rest) ||
+      /^(?:Foreign|Defen[cs]e|Interior|Health|Ministry|Government|Army|Military|Police|Presidency|Embassy)\b/.test(rest)
+    ) {
       qualifier = word;
       p = rest;
     }
   }
   let key = p.toLowerCase();
   for (const [re, to] of SYNONYMS) key = key.replace(re, to);
-  key = key.replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
+  key = key
+    .replace(/[’']s\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!key) return undefined;
   // Acronyms keep their case: "SANA", "NGOs".
   if (/^\p{Lu}{2,}s?$/u.test(p)) key = p === 'NGOs' ? 'ngos' : p;

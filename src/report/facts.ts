@@ -1,0 +1,153 @@
+import { bodySpanToText } from '../model/index.js';
+import type { Fact, FactDiff, FactTable, Span } from '../model/index.js';
+import { diffFacts, factLabel, factTable } from '../stories/facts.js';
+import type { StoredArticle } from '../store/types.js';
+import type { Style } from './style.js';
+
+/** Fact tables and fact diffs for the terminal, JSON and CSV. JSON spans are into each article's `text`. */
+
+export interface FactRefJson {
+  kind: Fact['kind'];
+  label: string;
+  text: string;
+  span: Span;
+}
+
+export interface FactDiffJson {
+  dropped: FactRefJson[];
+  added: FactRefJson[];
+  changed: Array<{ from: FactRefJson; to: FactRefJson }>;
+  attributionChanges: Array<{ from?: FactRefJson; to?: FactRefJson }>;
+  loadedAdded: FactRefJson[];
+  loadedRemoved: FactRefJson[];
+}
+
+export interface FactTableJson {
+  articles: string[];
+  rows: Array<{
+    key: string;
+    kind: Fact['kind'];
+    label: string;
+    cells: Record<string, { status: string; text?: string; span?: Span; attributedTo?: string }>;
+  }>;
+}
+
+export function refJson(a: StoredArticle, f: Fact): FactRefJson {
+  const span = bodySpanToText(a.kept, f.span);
+  return { kind: f.kind, label: factLabel(f), text: a.text.slice(span[0], span[1]), span };
+}
+
+export function factDiffJson(a: StoredArticle, b: StoredArticle, d: FactDiff): FactDiffJson {
+  return {
+    dropped: d.dropped.map((f) => refJson(a, f)),
+    added: d.added.map((f) => refJson(b, f)),
+    changed: d.changed.map((c) => ({ from: refJson(a, c.from), to: refJson(b, c.to) })),
+    attributionChanges: d.attributionChanges.map((c) => ({
+      ...(c.from ? { from: refJson(a, c.from) } : {}),
+      ...(c.to ? { to: refJson(b, c.to) } : {}),
+    })),
+    loadedAdded: d.loadedAdded.map((f) => refJson(b, f)),
+    loadedRemoved: d.loadedRemoved.map((f) => refJson(a, f)),
+  };
+}
+
+export function storyFactTable(articles: StoredArticle[]): FactTable {
+  return factTable(articles.map((a) => ({ id: a.id, facts: a.facts })));
+}
+
+export function factTableJson(table: FactTable, articles: StoredArticle[]): FactTableJson {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    articles: table.articles,
+    rows: table.rows.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      label: r.label,
+      cells: Object.fromEntries(
+        Object.entries(r.cells).map(([id, c]) => {
+          const a = byId.get(id);
+          const ref = c.fact && a ? refJson(a, c.fact) : undefined;
+          return [
+            id,
+            {
+              status: c.status,
+              ...(ref ? { text: ref.text, span: ref.span } : {}),
+              ...(c.attributedTo ? { attributedTo: c.attributedTo } : {}),
+            },
+          ];
+        }),
+      ),
+    })),
+  };
+}
+
+/** Each later version against the earliest: what it drops, adds, changes. */
+export function versionDiffs(articles: StoredArticle[]): Array<{ article: string; against: string; diff: FactDiff }> {
+  if (articles.length < 2) return [];
+  const [first, ...rest] = articles;
+  return rest.map((b) => ({ article: b.id, against: first.id, diff: diffFacts(first, b) }));
+}
+
+const MARK = { carried: '●', omitted: '·', conflicting: '≠' } as const;
+
+export function factTableText(table: FactTable, st: Style): string {
+  if (table.rows.length === 0) return '  (no facts found)\n';
+  const cols = table.articles.map((_, i) => `${i + 1}`.padStart(2));
+  const out = [`  ${'fact'.padEnd(56)} ${cols.join(' ')}`];
+  for (const r of table.rows) {
+    const cells = table.articles.map((id) => {
+      const c = r.cells[id];
+      const m = MARK[c.status as keyof typeof MARK];
+      return c.status === 'conflicting'
+        ? st.red(m.padStart(2))
+        : c.status === 'omitted'
+          ? st.dim(m.padStart(2))
+          : m.padStart(2);
+    });
+    const label = `${r.kind.padEnd(12)} ${r.label}`;
+    out.push(`  ${(label.length > 56 ? label.slice(0, 55) + '…' : label).padEnd(56)} ${cells.join(' ')}`);
+  }
+  out.push(st.dim(`  ● carried   · omitted   ≠ conflicting value; columns are the articles in publication order`));
+  return out.join('\n') + '\n';
+}
+
+export function factDiffText(d: FactDiff, st: Style, indent = '  '): string {
+  const out: string[] = [];
+  const line = (mark: string, f: Fact) =>
+    `${indent}${mark} ${f.kind.padEnd(12)} ${factLabel(f)}  “${f.text.length > 70 ? f.text.slice(0, 69) + '…' : f.text}”`;
+  for (const f of d.dropped) out.push(st.red(line('- dropped', f)));
+  for (const f of d.added) out.push(st.green(line('+ added  ', f)));
+  for (const c of d.changed)
+    out.push(st.yellow(`${indent}≠ changed  ${c.from.kind.padEnd(12)} ${factLabel(c.from)} → ${factLabel(c.to)}`));
+  for (const c of d.attributionChanges) {
+    if (c.from) out.push(st.red(line('- source ', c.from)));
+    if (c.to) out.push(st.green(line('+ source ', c.to)));
+  }
+  for (const f of d.loadedRemoved) out.push(st.red(line('- wording', f)));
+  for (const f of d.loadedAdded) out.push(st.green(line('+ wording', f)));
+  if (out.length === 0) out.push(`${indent}(no fact-level change)`);
+  return out.join('\n') + '\n';
+}
+
+/** RFC 4180 CSV of a fact table: one row per fact, one column per article (status and the text behind it). */
+export function factTableCsv(table: FactTable, articles: StoredArticle[]): string {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const header = [
+    'kind',
+    'fact',
+    'key',
+    ...table.articles.flatMap((id) => [`${id} status`, `${id} text`, `${id} attributed to`]),
+  ];
+  const lines = [header.map(esc).join(',')];
+  for (const r of table.rows) {
+    const cells = table.articles.flatMap((id) => {
+      const c = r.cells[id];
+      const a = byId.get(id);
+      const text = c.fact && a ? refJson(a, c.fact).text : '';
+      return [c.status, text, c.attributedTo ?? ''];
+    });
+    lines.push([r.kind, r.label, r.key, ...cells].map(esc).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
