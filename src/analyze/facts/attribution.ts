@@ -74,7 +74,7 @@ function isSourcePhrase(phrase: string): boolean {
   if (NOT_SOURCES.test(phrase)) return false;
   // A name: every word capitalised ("Syria", "Bashar al-Assad", "SANA").
   return (
-    /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the)\s*)+$/u.test(phrase) &&
+    /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the|for|on)\s*)+$/u.test(phrase) &&
     /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))
   );
 }

@@ -23,7 +23,7 @@ const ORG_WORDS =
 const PLACE_NOUNS =
   /^\s+(?:city|village|town|province|governorate|region|district|county|state|countryside|neighbo(?:u)?rhood|area|camp|port|island|valley|river|border|capital)\b/i;
 const PLACE_PREP =
-  /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|of the city of|of the town of|of the village of|province of|city of|village of|town of)\s+$/;
+  /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
 const TITLES =
   /\b(?:President|Prime Minister|Minister|Secretary|Secretary-General|Chancellor|King|Queen|Prince|Princess|Sheikh|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Colonel|Col\.|Lt\.|Captain|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Pope|Ambassador|spokesman|spokeswoman|spokesperson|envoy|commander|chief|leader|actor|actress|singer|star)\s+$/i;
 /** Capitalised words that open sentences or name days and months, not entities. */
@@ -70,7 +70,12 @@ export function canonicalEntity(name: string, kind: FactKind): Canonical {
   const k = key(name);
   const alias = aliasIndex.get(k);
   if (alias) return alias;
-  return { kind, canonical: name.replace(/^the\s+/i, '').replace(/^(?:al|el)-/i, (m) => m.toLowerCase()) };
+  return {
+    kind,
+    canonical: name
+      .replace(/^(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+/i, '')
+      .replace(/^(?:al|el)-/i, (m) => m.toLowerCase()),
+  };
 }
 
 function classify(name: string, before: string, after: string): FactKind | undefined {

@@ -74,6 +74,6 @@ export function parseNumber(text: string): number | undefined {
   return any ? total + current : undefined;
 }
 
-const WORD_NUMBER = `(?:${Object.keys(UNITS).join('|')})(?:[ -](?:${Object.keys(UNITS).join('|')}))?(?: (?:hundred|thousand|million|billion))?|(?:a |two |three |four |five |several )?dozen`;
+const WORD_NUMBER = `(?:a |two |three |four |five )?dozen|(?:${Object.keys(UNITS).join('|')})(?:[ -](?:${Object.keys(UNITS).join('|')}))?(?: (?:hundred|thousand|million|billion))?`;
 /** A number in digits or words, with an optional scale word. */
 export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?: ?(?:hundred|thousand|million|billion|trillion|mn|bn|m|k)\\b)?|\\b(?:${WORD_NUMBER})\\b`;

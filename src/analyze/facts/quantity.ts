@@ -103,7 +103,7 @@ const MONEY_WORDS: Record<string, string> = {
 
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  if (/^(people|police|staff|personnel|cattle|news|series|species)$/.test(w)) return w;
+  if (/^(people|police|staff|personnel|cattle|news|series|species|basis|crisis|analysis)$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('men')) return w.slice(0, -3) + 'man';
@@ -121,6 +121,9 @@ function wordsAfter(s: string, from: number, n: number): string[] {
 function unitAfter(s: string, from: number): string | undefined {
   const after = s.slice(from);
   if (/^\s*[,.;:)]/.test(after)) return undefined;
+  // Compound units.
+  const compound = /^\s+(basis|percentage) points?\b/i.exec(after);
+  if (compound) return `${compound[1].toLowerCase()} point`;
   for (const w of wordsAfter(s, from, 4)) {
     const l = w.toLowerCase();
     if (FILLER.has(l)) continue;
@@ -181,6 +184,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
   const out: Fact[] = [];
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
+    let lastUnit: string | undefined;
     for (const m of s.matchAll(QUANTITY)) {
       const g = m.groups!;
       const num = g.num;
@@ -202,7 +206,14 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
         else unit = unitAfter(s, end);
         if (!unit && /^\s*ones?\b/i.test(s.slice(end))) unit = unitBefore(s, m.index);
       }
+      // "42 people were killed and 120 injured": a participle counts the thing counted before.
+      let participle: string | undefined;
+      if (unit && /(?:ed|en)$/.test(unit) && lastUnit && !/(?:ed|en)$/.test(lastUnit)) {
+        participle = unit;
+        unit = lastUnit;
+      }
       if (!unit) continue;
+      lastUnit = unit;
       const approx =
         !!g.approx ||
         /\b(?:about|around|nearly|some|approximately|roughly|more than|over|at least|up to|estimated)\s+$/i.test(
@@ -211,7 +222,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
       const v: QuantityValue = { value, unit };
       if (max !== undefined && max > value) v.max = max;
       if (approx) v.approximate = true;
-      const event = eventBefore(s, m.index);
+      const event = participle ?? eventBefore(s, m.index);
       if (event) v.event = event;
       // The span covers the figure and the word it counts, where that word follows.
       let spanEnd = end;
