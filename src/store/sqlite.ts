@@ -127,7 +127,14 @@ function rowToArticle(r: ArticleRow): StoredArticle {
  * methods resolve at once. Writes of a batch run in one transaction (BEGIN IMMEDIATE), so an interrupted run
  * leaves the store as it was before the batch.
  */
+/**
+ * Postings read per term when looking up same-story neighbours: the most recent ones. News stories cluster in time,
+ * and a bound here keeps the lookup cost flat as the store grows (a common term's list grows with every article).
+ */
+export const RECENT_POSTINGS = 512;
+
 export class SqliteStore implements Store {
+  private readonly dynamic = new Map<string, Database.Statement>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -140,8 +147,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     if (!version) {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
     } else if (Number(version.value) !== SCHEMA_VERSION) {
@@ -183,7 +189,9 @@ export class SqliteStore implements Store {
       ),
       storyStats: this.db.prepare(`SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets,
         min(published_at) AS first, max(published_at) AS last FROM articles WHERE story_id = ?`),
-      sketch: this.db.prepare('SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ?'),
+      sketch: this.db.prepare(
+        'SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ?',
+      ),
       list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
       putError: this.db.prepare('INSERT INTO errors (source, reason, at) VALUES (?, ?, ?)'),
@@ -269,28 +277,36 @@ export class SqliteStore implements Store {
     return this.stmts.count.get() as number;
   }
 
+  /** Statements whose text depends on how many values they take, prepared once per count. */
+  private cached(key: string, sql: () => string): Database.Statement {
+    let st = this.dynamic.get(key);
+    if (!st) {
+      st = this.db.prepare(sql()).pluck();
+      this.dynamic.set(key, st);
+    }
+    return st;
+  }
+
   async bandCandidates(keys: Uint32Array): Promise<string[]> {
     if (keys.length === 0) return [];
     const marks = Array.from(keys, () => '?').join(',');
-    const rows = this.db
-      .prepare(
+    return this.cached(
+      `bands:${keys.length}`,
+      () =>
         `SELECT a.id FROM articles a WHERE a.seq IN (SELECT DISTINCT seq FROM bands WHERE key IN (${marks})) ORDER BY a.seq`,
-      )
-      .pluck()
-      .all(...keys) as string[];
-    return rows;
+    ).all(...keys) as string[];
   }
 
   async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
     if (terms.length === 0) return [];
-    const marks = Array.from(terms, () => '?').join(',');
-    return this.db
-      .prepare(
-        `SELECT a.id FROM (SELECT seq, count(*) AS n FROM postings WHERE term IN (${marks}) GROUP BY seq
-         ORDER BY n DESC, seq DESC LIMIT ?) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
-      )
-      .pluck()
-      .all(...terms, limit) as string[];
+    // Only the most recent postings of each term are read, so the cost per article stays flat as the store grows.
+    const perTerm = `SELECT seq FROM (SELECT seq FROM postings WHERE term = ? ORDER BY seq DESC LIMIT ${RECENT_POSTINGS})`;
+    return this.cached(
+      `terms:${terms.length}`,
+      () =>
+        `SELECT a.id FROM (SELECT seq, count(*) AS n FROM (${Array.from(terms, () => perTerm).join(' UNION ALL ')})
+         GROUP BY seq ORDER BY n DESC, seq DESC LIMIT ?) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
+    ).all(...terms, limit) as string[];
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
