@@ -113,8 +113,13 @@ function coverageByKind(
 /** Orders the pair as (earlier, later) and says on what grounds. */
 function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
   const { a, b, alignment } = input;
-  const da = a.publishedAt;
-  const db = b.publishedAt;
+  let da = a.publishedAt;
+  let db = b.publishedAt;
+  // Compare at the precision both have: a day-only date says nothing about the hour.
+  if (da && db && (da.length <= 10 || db.length <= 10)) {
+    da = da.slice(0, 10);
+    db = db.slice(0, 10);
+  }
   if (da && db && da !== db) {
     const first = da < db ? 'a' : 'b';
     const [e, l] = first === 'a' ? [da, db] : [db, da];
