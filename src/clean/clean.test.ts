@@ -89,3 +89,15 @@ describe('clean: credits, link bait, share text, titles, datelines', () => {
     expect(c.body).toBe('Protesters marched.\n\nThey dispersed at night.');
   });
 });
+
+describe('clean: bylines', () => {
+  it('removes a byline line at the top, keeps "By" sentences of the story', () => {
+    for (const byline of ['By John Aston, PA News', 'By PA News Reporters', 'By Jane Doe and John Roe']) {
+      const c = clean({ text: `${byline}\n\nA judge ruled on Monday.` });
+      expect(c.removed).toMatchObject([{ reason: 'byline', text: byline }]);
+      expect(c.body).toBe('A judge ruled on Monday.');
+    }
+    const story = 'By Tuesday the river had risen two metres.';
+    expect(clean({ text: story }).body).toBe(story);
+  });
+});

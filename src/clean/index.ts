@@ -2,6 +2,8 @@ import type { Cleaned, NoiseReason, Removal, Span } from '../model/index.js';
 import { splitParagraphs, splitSentences } from '../text/sentences.js';
 import {
   BRACKET_CREDIT,
+  BYLINE,
+  BYLINE_WITHIN_SENTENCES,
   CAPTION_PATTERNS,
   CREDIT_PREFIX,
   CREDIT_SENTENCE,
@@ -75,6 +77,10 @@ export function clean(input: CleanInput): Cleaned {
         remove(start, end, 'repeated-title');
         continue;
       }
+    }
+    if (kept < BYLINE_WITHIN_SENTENCES && s.length <= 80 && BYLINE.test(s)) {
+      remove(start, end, 'byline');
+      continue;
     }
     if (LINK_BAIT.test(s)) {
       remove(start, para[1] - start <= LINK_BAIT_MAX_CHARS ? para[1] : end, 'link-bait');
