@@ -61,9 +61,9 @@ export function clean(input: CleanInput): Cleaned {
   const paragraphOf = (pos: number): Span => paragraphs.find((p) => p[0] <= pos && pos < p[1]) ?? [pos, pos];
 
   for (let i = 0; i < sentences.length; i++) {
-    let [start, end] = sentences[i];
+    const end = sentences[i][1];
     if (end <= coveredTo) continue;
-    if (start < coveredTo) start = coveredTo;
+    let start = Math.max(sentences[i][0], coveredTo);
     let s = text.slice(start, end);
     const para = paragraphOf(start);
 
@@ -125,7 +125,6 @@ export function clean(input: CleanInput): Cleaned {
         const place = m[1].trim();
         dateline = { text: place, span: [start, start + place.length] };
         remove(start, start + m[0].length, 'dateline');
-        start += m[0].length;
       }
     }
     afterNoise = false;

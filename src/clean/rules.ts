@@ -115,6 +115,7 @@ export const NOT_PLACES = new Set([
 ]);
 
 /** A byline line: "By John Aston, PA News", "By PA News Reporters", "By Jane Doe and John Roe". */
-export const BYLINE = /^By (?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+)){0,6}(?:, (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,4})?\.?$/u;
+export const BYLINE =
+  /^By (?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+)){0,6}(?:, (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,4})?\.?$/u;
 /** Bylines are looked for only this near the top of the article (sentences kept so far). */
 export const BYLINE_WITHIN_SENTENCES = 2;

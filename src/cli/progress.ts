@@ -17,8 +17,7 @@ export function progressReporter(stream: NodeJS.WriteStream): { update: (p: AddP
   const t0 = Date.now();
   bar.start(0, 0, { read: 0, added: 0, skipped: 0, errors: 0, rate: 0 });
   return {
-    update: (p) =>
-      bar.update(p.read, { ...p, rate: Math.round((p.read / Math.max(1, Date.now() - t0)) * 1000) }),
+    update: (p) => bar.update(p.read, { ...p, rate: Math.round((p.read / Math.max(1, Date.now() - t0)) * 1000) }),
     stop: () => bar.stop(),
   };
 }

@@ -26,7 +26,8 @@ export async function storiesOf(store: Store, articleIds: string[]): Promise<Loa
   }
   return out.sort(
     (x, y) =>
-      (x.story.firstSeen ?? '\uffff').localeCompare(y.story.firstSeen ?? '\uffff') || x.story.id.localeCompare(y.story.id),
+      (x.story.firstSeen ?? '\uffff').localeCompare(y.story.firstSeen ?? '\uffff') ||
+      x.story.id.localeCompare(y.story.id),
   );
 }
 

@@ -108,7 +108,8 @@ function readMeta(document: Doc): Meta {
     if (typeof ld.datePublished === 'string') m.published ??= ld.datePublished;
     const author = ([] as unknown[]).concat(ld.author ?? [])[0];
     if (typeof author === 'string') m.byline ??= author;
-    else if (author && typeof (author as { name?: unknown }).name === 'string') m.byline ??= (author as { name: string }).name;
+    else if (author && typeof (author as { name?: unknown }).name === 'string')
+      m.byline ??= (author as { name: string }).name;
     const pub = ld.publisher as { name?: unknown } | undefined;
     if (pub && typeof pub.name === 'string') m.outlet ??= pub.name;
     if (typeof ld.url === 'string') m.url ??= ld.url;
@@ -140,7 +141,8 @@ function jsonLd(document: Doc): Array<Record<string, unknown>> {
       for (const it of items) {
         if (!it || typeof it !== 'object') continue;
         const graph = (it as { '@graph'?: unknown })['@graph'];
-        if (Array.isArray(graph)) out.push(...(graph.filter((g) => g && typeof g === 'object') as Array<Record<string, unknown>>));
+        if (Array.isArray(graph))
+          out.push(...(graph.filter((g) => g && typeof g === 'object') as Array<Record<string, unknown>>));
         else out.push(it as Record<string, unknown>);
       }
     } catch {

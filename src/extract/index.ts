@@ -11,7 +11,8 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
   const m = raw.meta;
   if (raw.format === 'html') {
     const h = extractHtml(raw.content, m.url);
-    if (!h.text.trim()) return { ok: false, error: { source: raw.source, reason: 'no article text found in the HTML page' } };
+    if (!h.text.trim())
+      return { ok: false, error: { source: raw.source, reason: 'no article text found in the HTML page' } };
     const url = m.url ?? h.url;
     return {
       ok: true,
@@ -29,7 +30,8 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
   }
   const t = splitText(raw);
   const text = raw.content.slice(t.start).replace(/\s+$/, '');
-  if (!text.trim()) return { ok: false, error: { source: raw.source, reason: 'no article text after the header lines' } };
+  if (!text.trim())
+    return { ok: false, error: { source: raw.source, reason: 'no article text after the header lines' } };
   const url = m.url ?? t.headers.url;
   return {
     ok: true,

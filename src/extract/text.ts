@@ -13,7 +13,8 @@ export interface TextParts {
   title?: string;
 }
 
-const HEADER = /^[ \t]*(date|published|pubdate|title|headline|url|link|source|outlet|author|byline|id)[ \t]*[:=]?[ \t]+/i;
+const HEADER =
+  /^[ \t]*(date|published|pubdate|title|headline|url|link|source|outlet|author|byline|id)[ \t]*[:=]?[ \t]+/i;
 /** Date forms accepted at the start of a `date` header that runs on into the text. */
 const DATE_VALUE =
   /^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2} \p{L}+ \d{4}|\p{L}+\.? \d{1,2},? \d{4})/u;
@@ -68,7 +69,7 @@ export function splitText(doc: RawDoc): TextParts {
       headers.url = rest.trim();
     } else {
       // A one-line value; "Source: SANA said on Monday …" is text, not a header.
-      if (rest.length > MAX_TITLE_CHARS || /[.!?]["”']?\s*$/.test(rest.trim()) && key !== 'title') break;
+      if (rest.length > MAX_TITLE_CHARS || (/[.!?]["”']?\s*$/.test(rest.trim()) && key !== 'title')) break;
       headers[key] = rest.trim();
     }
     if (lineEnd >= s.length) {

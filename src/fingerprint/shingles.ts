@@ -42,7 +42,12 @@ export function wordHashes(text: string, out?: Uint32Array): Uint32Array {
     if (isWordUnit(c, text, i)) {
       h = Math.imul(h ^ lower(c), FNV_PRIME);
       inWord = true;
-    } else if (inWord && (c === 39 || c === 0x2019) && i + 1 < text.length && isWordUnit(text.charCodeAt(i + 1), text, i + 1)) {
+    } else if (
+      inWord &&
+      (c === 39 || c === 0x2019) &&
+      i + 1 < text.length &&
+      isWordUnit(text.charCodeAt(i + 1), text, i + 1)
+    ) {
       // apostrophe inside a word: skip it
     } else if (inWord) {
       if (n === buf.length) buf = grow(buf);

@@ -27,7 +27,8 @@ export function decodeBytes(bytes: Uint8Array, charset?: string): Decoded {
     } catch {
       return {
         ok: false,
-        reason: 'not valid UTF-8 and no charset declared; convert it to UTF-8 or declare its charset (HTML <meta charset>)',
+        reason:
+          'not valid UTF-8 and no charset declared; convert it to UTF-8 or declare its charset (HTML <meta charset>)',
       };
     }
   }

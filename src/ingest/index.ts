@@ -174,7 +174,10 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 
 function parseLine(line: string, source: string): IngestItem {
   if (line.length > MAX_LINE_CHARS) {
-    return { ok: false, error: { source, reason: `record is ${line.length} characters, over the ${MAX_LINE_CHARS} limit` } };
+    return {
+      ok: false,
+      error: { source, reason: `record is ${line.length} characters, over the ${MAX_LINE_CHARS} limit` },
+    };
   }
   let value: unknown;
   try {

@@ -1,14 +1,7 @@
 import type { Span } from './span.js';
 
 export type FactKind =
-  | 'quantity'
-  | 'date'
-  | 'person'
-  | 'place'
-  | 'organisation'
-  | 'quote'
-  | 'attribution'
-  | 'loaded-term';
+  'quantity' | 'date' | 'person' | 'place' | 'organisation' | 'quote' | 'attribution' | 'loaded-term';
 
 export interface QuantityValue {
   /** The number; for a range its low end. */

@@ -36,7 +36,14 @@ export function storeConformance(
     to,
     kind: 'copy',
     evidence: ['because'],
-    scores: { jaccard: 0.5, containmentFrom: 0.6, containmentTo: 0.7, coverageFrom: 0.8, coverageTo: 0.9, topical: 0.4 },
+    scores: {
+      jaccard: 0.5,
+      containmentFrom: 0.6,
+      containmentTo: 0.7,
+      coverageFrom: 0.8,
+      coverageTo: 0.9,
+      topical: 0.4,
+    },
     passages: [{ a: [0, 4], b: [0, 4], kind: 'verbatim', score: 1 }],
   });
 
@@ -146,7 +153,9 @@ export function storeConformance(
         const page2 = await store.rawDocs(page1[0].seq, 5);
         expect([...page1, ...page2].map((r) => r.raw.content)).toEqual(['raw 1', 'raw 2']);
         await store.putError({ source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' });
-        expect(await store.listErrors()).toEqual([{ source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' }]);
+        expect(await store.listErrors()).toEqual([
+          { source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' },
+        ]);
       } finally {
         await store.close();
         await cleanup?.();

@@ -138,7 +138,10 @@ export class PostgresStore implements Store {
       ],
     );
     if (bandKeys.length) {
-      await this.q().query('INSERT INTO bands (key, seq) SELECT unnest($1::bigint[]), $2', [Array.from(bandKeys), a.seq]);
+      await this.q().query('INSERT INTO bands (key, seq) SELECT unnest($1::bigint[]), $2', [
+        Array.from(bandKeys),
+        a.seq,
+      ]);
     }
     if (postingTerms.length) {
       await this.q().query('INSERT INTO postings (term, seq) SELECT unnest($1::bigint[]), $2', [
@@ -245,10 +248,9 @@ export class PostgresStore implements Store {
       shingles: Buffer;
       terms: Buffer;
       weights: Buffer;
-    }>(
-      'SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])',
-      [ids],
-    );
+    }>('SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])', [
+      ids,
+    ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: ArticleSketch[] = [];
     for (const id of ids) {
@@ -412,7 +414,9 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<string[]> 
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`newstrace-migrate-${schema}`]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`newstrace-migrate-${schema}`])
+      .catch(() => undefined);
     client.release();
   }
   return applied;

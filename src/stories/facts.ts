@@ -48,11 +48,8 @@ export function factKey(f: Fact): string {
     case 'place':
     case 'organisation':
       return `${f.kind}|${norm((f.value as EntityValue).canonical)}`;
-    case 'quote': {
-      const v = f.value as QuoteValue;
+    case 'quote':
       return `quote|${quoteKey(f.text)}`;
-      void v;
-    }
     case 'attribution':
       return `attribution|${(f.value as AttributionValue).source}`;
     case 'loaded-term':

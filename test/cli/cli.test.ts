@@ -11,7 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), 'nt-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], db = join(dir, 'cli.db')) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -53,7 +56,10 @@ describe('newstrace analyze examples/raqqa', () => {
     const verbatim = texts.find((t) => t.kind === 'verbatim' && /political, moral/.test(side(t)));
     expect(verbatim, JSON.stringify(texts, null, 1)).toBeDefined();
     expect(side(verbatim!)).toMatch(/governments of states that were involved/);
-    const para = texts.filter((t) => t.kind === 'paraphrase').map(side).join(' | ');
+    const para = texts
+      .filter((t) => t.kind === 'paraphrase')
+      .map(side)
+      .join(' | ');
     expect(para).toMatch(/June and October/);
     expect(para).toMatch(/crimes against humanity/);
   });

@@ -55,7 +55,8 @@ describe('stories on fixture families', () => {
         );
         expect(got, `relation ${want.from} → ${want.to}`).toBeDefined();
         expect(got?.kind, JSON.stringify(got?.evidence)).toBe(want.kind);
-        if (want.commonSourceMatches) expect(got?.commonSource ?? '').toMatch(new RegExp(want.commonSourceMatches, 'i'));
+        if (want.commonSourceMatches)
+          expect(got?.commonSource ?? '').toMatch(new RegExp(want.commonSourceMatches, 'i'));
         // Every relation carries checkable evidence.
         expect(got?.evidence.length).toBeGreaterThan(0);
       }
