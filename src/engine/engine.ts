@@ -40,66 +40,79 @@ function asItem(x: Item): IngestItem {
   return 'ok' in x ? x : { ok: true, doc: x };
 }
 
-export class Engine {
-  constructor(readonly store: Store) {}
+export interface EngineOptions {
+  /** Records per store transaction (default BATCH_SIZE). Workers and the single process must use the same value. */
+  batchSize?: number;
+}
 
-  /** Adds records in arrival order; bad records become errors and the run goes on. */
+export class Engine {
+  constructor(
+    readonly store: Store,
+    readonly options: EngineOptions = {},
+  ) {}
+
+  get batchSize(): number {
+    return this.options.batchSize ?? BATCH_SIZE;
+  }
+
+  /**
+   * Adds records in arrival order; bad records become errors and the run goes on. Every `batchSize` records read make
+   * one batch, committed in one transaction — the same cut the queue of the scale-out workers makes, so both give the
+   * same stories.
+   */
   async add(items: AsyncIterable<Item> | Iterable<Item>, onProgress?: (p: AddProgress) => void): Promise<AddResult> {
     const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
     let batch: Prepared[] = [];
     let batchErrors: RecordError[] = [];
     const flush = async () => {
-      const prepared = batch;
-      const errors = batchErrors;
+      const done = await this.commitBatch(batch, batchErrors);
       batch = [];
       batchErrors = [];
-      await this.store.transaction(async () => {
-        const at = new Date().toISOString();
-        for (const e of errors) await this.store.putError({ ...e, at });
-        // Online and time-ordered: within a batch, earlier publications first; unknown dates keep arrival order last.
-        const ordered = prepared
-          .map((p, i) => ({ p, i }))
-          .sort((x, y) => cmpDate(x.p.extracted.publishedAt, y.p.extracted.publishedAt) || x.i - y.i)
-          .map((x) => x.p);
-        for (const p of ordered) {
-          if (await this.store.hasArticle(p.id)) {
-            result.skipped++;
-            result.skippedIds.push(p.id);
-            continue;
-          }
-          await this.insert(p);
-          result.added++;
-          result.addedIds.push(p.id);
-        }
-      });
+      result.added += done.added.length;
+      result.addedIds.push(...done.added);
+      result.skipped += done.skipped.length;
+      result.skippedIds.push(...done.skipped);
       onProgress?.({ read: result.read, added: result.added, skipped: result.skipped, errors: result.errors });
     };
-    const seen = new Set<string>();
     for await (const x of items) {
       const item = asItem(x);
       result.read++;
-      if (!item.ok) {
-        batchErrors.push(item.error);
+      const r = item.ok ? safePrepare(item.doc) : item;
+      if (!r.ok) {
+        batchErrors.push(r.error);
         result.errors++;
-        result.errorList.push(item.error);
-      } else {
-        const r = safePrepare(item.doc);
-        if (!r.ok) {
-          batchErrors.push(r.error);
-          result.errors++;
-          result.errorList.push(r.error);
-        } else if (seen.has(r.value.id)) {
-          result.skipped++;
-          result.skippedIds.push(r.value.id);
-        } else {
-          seen.add(r.value.id);
-          batch.push(r.value);
-        }
-      }
-      if (batch.length + batchErrors.length >= BATCH_SIZE) await flush();
+        result.errorList.push(r.error);
+      } else batch.push(r.value);
+      if (result.read % this.batchSize === 0) await flush();
     }
     if (batch.length + batchErrors.length > 0) await flush();
     return result;
+  }
+
+  /**
+   * Commits one batch in one transaction: its errors recorded, its articles inserted online in time order (earlier
+   * publications first, unknown dates last, ties by arrival), those already stored skipped by their stable id.
+   */
+  async commitBatch(prepared: Prepared[], errors: RecordError[]): Promise<{ added: string[]; skipped: string[] }> {
+    const added: string[] = [];
+    const skipped: string[] = [];
+    await this.store.transaction(async () => {
+      const at = new Date().toISOString();
+      for (const e of errors) await this.store.putError({ ...e, at });
+      const ordered = prepared
+        .map((p, i) => ({ p, i }))
+        .sort((x, y) => cmpDate(x.p.extracted.publishedAt, y.p.extracted.publishedAt) || x.i - y.i)
+        .map((x) => x.p);
+      for (const p of ordered) {
+        if (await this.store.hasArticle(p.id)) {
+          skipped.push(p.id);
+          continue;
+        }
+        await this.insert(p);
+        added.push(p.id);
+      }
+    });
+    return { added, skipped };
   }
 
   private async insert(p: Prepared): Promise<void> {
@@ -175,7 +188,7 @@ export class Engine {
         after = page[page.length - 1].seq;
       }
     }
-    return new Engine(target).add(raws(), onProgress);
+    return new Engine(target, this.options).add(raws(), onProgress);
   }
 }
 
@@ -199,7 +212,7 @@ function cmpDate(a?: string, b?: string): number {
 }
 
 /** A crash inside a stage on one record must not stop the batch: it becomes that record's error. */
-function safePrepare(doc: RawDoc): ReturnType<typeof prepare> {
+export function safePrepare(doc: RawDoc): ReturnType<typeof prepare> {
   try {
     return prepare(doc);
   } catch (e) {
