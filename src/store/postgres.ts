@@ -2,7 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
-import type { ArticleSketch, Store, StoredArticle, StoredError, StoryRecord, StorySummary } from './types.js';
+import {
+  RECENT_POSTINGS,
+  type ArticleSketch,
+  type Store,
+  type StoredArticle,
+  type StoredError,
+  type StoryRecord,
+  type StorySummary,
+} from './types.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -220,8 +228,9 @@ export class PostgresStore implements Store {
   async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
     if (terms.length === 0) return [];
     const rows = await this.rows<{ id: string }>(
-      `SELECT a.id FROM (SELECT seq, count(*) AS n FROM postings WHERE term = ANY($1::bigint[]) GROUP BY seq
-         ORDER BY n DESC, seq DESC LIMIT $2) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
+      `SELECT a.id FROM (SELECT r.seq, count(*) AS n FROM unnest($1::bigint[]) t(term)
+         CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.term = t.term ORDER BY seq DESC LIMIT ${RECENT_POSTINGS}) r
+         GROUP BY r.seq ORDER BY n DESC, r.seq DESC LIMIT $2) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
       [Array.from(terms), limit],
     );
     return rows.map((r) => r.id);

@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
-import type { ArticleSketch, Store, StoredArticle, StoredError, StoryRecord, StorySummary } from './types.js';
+import {
+  RECENT_POSTINGS,
+  type ArticleSketch,
+  type Store,
+  type StoredArticle,
+  type StoredError,
+  type StoryRecord,
+  type StorySummary,
+} from './types.js';
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
 export const SCHEMA_VERSION = 1;
@@ -127,12 +135,6 @@ function rowToArticle(r: ArticleRow): StoredArticle {
  * methods resolve at once. Writes of a batch run in one transaction (BEGIN IMMEDIATE), so an interrupted run
  * leaves the store as it was before the batch.
  */
-/**
- * Postings read per term when looking up same-story neighbours: the most recent ones. News stories cluster in time,
- * and a bound here keeps the lookup cost flat as the store grows (a common term's list grows with every article).
- */
-export const RECENT_POSTINGS = 512;
-
 export class SqliteStore implements Store {
   private readonly dynamic = new Map<string, Database.Statement>();
   readonly kind = 'sqlite';

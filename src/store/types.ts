@@ -27,6 +27,13 @@ export interface StoredArticle {
   storyId: string;
 }
 
+/**
+ * Postings read per term when looking up same-story neighbours: the most recent ones. News stories cluster in time,
+ * and a bound here keeps the lookup cost flat as the store grows (a common term's list grows with every article).
+ * Every store applies the same bound, so all give the same candidates.
+ */
+export const RECENT_POSTINGS = 512;
+
 export interface StoryRecord {
   id: string;
   /** Article ids in publication order. */
