@@ -1,6 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { Engine, type AddResult } from '../engine/engine.js';
+import { BATCH_SIZE, Engine, type AddResult } from '../engine/engine.js';
 import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
 import { articleJson, relationJson, storyJson } from '../report/json.js';
@@ -16,7 +16,9 @@ import { colorWanted, makeStyle } from '../report/style.js';
 import { diffFacts } from '../stories/facts.js';
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
+import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
+import { enqueue, runWorker } from '../worker/queue.js';
 import { CliError, EXIT, MESSAGES } from './errors.js';
 import { progressReporter } from './progress.js';
 
@@ -50,11 +52,23 @@ async function withStore<T>(db: string | undefined, fn: (store: Store) => Promis
   }
 }
 
-async function ingest(store: Store, paths: string[]): Promise<AddResult> {
+const batchOption = () =>
+  new Option(
+    '--batch <n>',
+    `records per transaction (default ${BATCH_SIZE}); workers and single runs must agree`,
+  ).argParser(positiveInt);
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+}
+
+async function ingest(store: Store, paths: string[], batchSize?: number): Promise<AddResult> {
   if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
   const progress = progressReporter(process.stderr);
   try {
-    return await new Engine(store).add(readInputs(paths, { stdin: process.stdin }), progress.update);
+    return await new Engine(store, { batchSize }).add(readInputs(paths, { stdin: process.stdin }), progress.update);
   } finally {
     progress.stop();
   }
@@ -80,10 +94,24 @@ export function buildProgram(): Command {
     .description('add articles (files, folders, JSON lines, - for stdin) to the store')
     .argument('<paths...>')
     .addOption(dbOption())
+    .addOption(batchOption())
+    .option(
+      '--enqueue',
+      'PostgreSQL only: queue the records for `newstrace worker` processes instead of processing them',
+    )
     .option('--json', 'print the run summary as JSON')
-    .action(async (paths: string[], o: { db?: string; json?: boolean }) => {
+    .action(async (paths: string[], o: { db?: string; json?: boolean; batch?: number; enqueue?: boolean }) => {
       await withStore(o.db, async (store) => {
-        const r = await ingest(store, paths);
+        if (o.enqueue) {
+          if (!(store instanceof PostgresStore))
+            throw new CliError('--enqueue needs a PostgreSQL store: --db postgres://…', EXIT.usage);
+          if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
+          const q = await enqueue(store, readInputs(paths, { stdin: process.stdin }), o.batch ?? BATCH_SIZE);
+          if (o.json) printJson(q);
+          else process.stderr.write(`${q.enqueued} records queued in ${q.batches} batches\n`);
+          return;
+        }
+        const r = await ingest(store, paths, o.batch);
         if (o.json) {
           printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
           if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
@@ -197,6 +225,23 @@ export function buildProgram(): Command {
             `\n${st.bold(`Facts: what ${d.b.id} changes against ${d.a.id}`)}\n${factDiffText(diffFacts(d.a, d.b), st)}`,
           );
         }
+      });
+    });
+
+  program
+    .command('worker')
+    .description('PostgreSQL only: take queued records (add --enqueue), process them, and commit stories in order')
+    .addOption(dbOption())
+    .addOption(batchOption())
+    .option('--idle-exit', 'exit once the queue is empty instead of waiting for more')
+    .action(async (o: { db?: string; batch?: number; idleExit?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        if (!(store instanceof PostgresStore))
+          throw new CliError('worker needs a PostgreSQL store: --db postgres://…', EXIT.usage);
+        const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit });
+        process.stderr.write(
+          `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored\n`,
+        );
       });
     });
 

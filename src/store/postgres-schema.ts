@@ -53,4 +53,20 @@ CREATE INDEX relations_story ON relations(story_id, rid);
 CREATE TABLE errors (id BIGSERIAL PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 `,
   },
+  {
+    id: 2,
+    name: 'ingest queue for workers',
+    sql: `
+CREATE SEQUENCE job_batches;
+CREATE TABLE jobs (
+  seq BIGSERIAL PRIMARY KEY,
+  batch BIGINT NOT NULL,
+  item TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'prepared', 'done')),
+  prepared TEXT
+);
+CREATE INDEX jobs_queued ON jobs(seq) WHERE state = 'queued';
+CREATE INDEX jobs_open ON jobs(batch) WHERE state <> 'done';
+`,
+  },
 ];

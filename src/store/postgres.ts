@@ -61,10 +61,8 @@ export class PostgresStore implements Store {
     const { connectionString, schema: fromUrl } = parsePostgresUrl(url);
     const schema = opts.schema ?? fromUrl ?? 'newstrace';
     if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name ${schema}: use letters, digits, _`);
-    const pool = new pg.Pool({ connectionString, max: 4 });
-    pool.on('connect', (c) => {
-      void c.query(`SET search_path TO "${schema}"`);
-    });
+    // The schema is set as a connection parameter, so every pooled client has it before its first query.
+    const pool = new pg.Pool({ connectionString, max: 4, options: `-c search_path="${schema}"` });
     const store = new PostgresStore(pool, schema);
     try {
       if (opts.migrate) await migrate(pool, schema);
@@ -79,6 +77,11 @@ export class PostgresStore implements Store {
       throw e;
     }
     return store;
+  }
+
+  /** A query on the current transaction's client (or the pool): for the worker queue, which shares the transaction. */
+  async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.rows<R>(sql, params);
   }
 
   private q(): Queryable {

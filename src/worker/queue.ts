@@ -1,0 +1,158 @@
+import { Engine, safePrepare } from '../engine/engine.js';
+import { deserializePrepared, serializePrepared } from '../engine/serialize.js';
+import type { Prepared } from '../engine/prepare.js';
+import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
+import type { PostgresStore } from '../store/postgres.js';
+
+/**
+ * The ingest queue of the scale-out workers, in PostgreSQL (table `jobs`).
+ *
+ * - `enqueue` cuts the records into batches of `batchSize` in arrival order — the same cut `Engine.add` makes — and
+ *   writes each batch in one transaction, so a batch is whole or absent.
+ * - Workers prepare records in parallel: a transaction claims queued jobs with FOR UPDATE SKIP LOCKED, runs the
+ *   per-article stages and stores the result; a worker killed mid-way rolls back, and its jobs are queued again.
+ * - One worker at a time (a transaction-scoped advisory lock) commits the lowest open batch once all its records are
+ *   prepared: clustering, stories and the `done` marks in one transaction. Batches go in order, each as
+ *   `Engine.commitBatch` would take it in a single process, so the stories are the same whatever the number of
+ *   workers and whichever of them dies.
+ */
+
+export interface QueueCounts {
+  queued: number;
+  prepared: number;
+  done: number;
+}
+
+type Item = IngestItem | RawDoc;
+const asItem = (x: Item): IngestItem => ('ok' in x ? x : { ok: true, doc: x });
+
+export async function enqueue(
+  store: PostgresStore,
+  items: AsyncIterable<Item> | Iterable<Item>,
+  batchSize: number,
+  onProgress?: (enqueued: number) => void,
+): Promise<{ enqueued: number; batches: number }> {
+  let chunk: IngestItem[] = [];
+  let enqueued = 0;
+  let batches = 0;
+  const flush = async () => {
+    const items = chunk;
+    chunk = [];
+    await store.transaction(async () => {
+      const [{ b }] = await store.query<{ b: string }>(`SELECT nextval('job_batches') AS b`);
+      await store.query(
+        `INSERT INTO jobs (batch, item) SELECT $1, x FROM unnest($2::text[]) WITH ORDINALITY AS t(x, o) ORDER BY o`,
+        [b, items.map((i) => JSON.stringify(i))],
+      );
+    });
+    enqueued += items.length;
+    batches++;
+    onProgress?.(enqueued);
+  };
+  for await (const x of items) {
+    chunk.push(asItem(x));
+    if (chunk.length === batchSize) await flush();
+  }
+  if (chunk.length) await flush();
+  return { enqueued, batches };
+}
+
+type Outcome = { ok: true; value: string } | { ok: false; error: RecordError };
+
+/** Claims up to `limit` queued jobs and prepares them; returns how many. */
+export async function prepareSome(store: PostgresStore, limit: number): Promise<number> {
+  return store.transaction(async () => {
+    const rows = await store.query<{ seq: string; item: string }>(
+      `SELECT seq, item FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    for (const row of rows) {
+      const item = JSON.parse(row.item) as IngestItem;
+      const r = item.ok ? safePrepare(item.doc) : item;
+      const out: Outcome = r.ok ? { ok: true, value: serializePrepared(r.value) } : { ok: false, error: r.error };
+      await store.query(`UPDATE jobs SET state = 'prepared', prepared = $2 WHERE seq = $1`, [
+        row.seq,
+        JSON.stringify(out),
+      ]);
+    }
+    return rows.length;
+  });
+}
+
+/** If no other worker is committing, commits the lowest open batch when it is fully prepared. */
+export async function commitNextBatch(
+  store: PostgresStore,
+  engine: Engine,
+): Promise<{ added: number; skipped: number } | undefined> {
+  return store.transaction(async () => {
+    const [{ locked }] = await store.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+      [`newstrace:${store.schema}:commit`],
+    );
+    if (!locked) return undefined;
+    const [{ b }] = await store.query<{ b: string | null }>(`SELECT min(batch) AS b FROM jobs WHERE state <> 'done'`);
+    if (b === null) return undefined;
+    const rows = await store.query<{ state: string; prepared: string | null }>(
+      `SELECT state, prepared FROM jobs WHERE batch = $1 ORDER BY seq`,
+      [b],
+    );
+    if (rows.some((r) => r.state !== 'prepared')) return undefined;
+    const prepared: Prepared[] = [];
+    const errors: RecordError[] = [];
+    for (const r of rows) {
+      const o = JSON.parse(r.prepared!) as Outcome;
+      if (o.ok) prepared.push(deserializePrepared(o.value));
+      else errors.push(o.error);
+    }
+    const done = await engine.commitBatch(prepared, errors);
+    await store.query(`UPDATE jobs SET state = 'done', prepared = NULL WHERE batch = $1`, [b]);
+    return { added: done.added.length, skipped: done.skipped.length };
+  });
+}
+
+export async function queueCounts(store: PostgresStore): Promise<QueueCounts> {
+  const rows = await store.query<{ state: string; n: string }>(`SELECT state, count(*) AS n FROM jobs GROUP BY state`);
+  const c: QueueCounts = { queued: 0, prepared: 0, done: 0 };
+  for (const r of rows) c[r.state as keyof QueueCounts] = Number(r.n);
+  return c;
+}
+
+export interface WorkerOptions {
+  batchSize?: number;
+  /** Jobs claimed per prepare transaction. */
+  claim?: number;
+  /** Return once the queue holds no open job, instead of waiting for more. */
+  idleExit?: boolean;
+  onProgress?: (p: { prepared: number; added: number; skipped: number }) => void;
+}
+
+/** Jobs claimed per prepare transaction: enough to amortise the commit, few enough to lose little on a kill. */
+export const CLAIM = 16;
+/** How long an idle worker waits before looking again. */
+export const IDLE_MS = 100;
+
+export async function runWorker(
+  store: PostgresStore,
+  opts: WorkerOptions = {},
+): Promise<{ prepared: number; added: number; skipped: number }> {
+  const engine = new Engine(store, { batchSize: opts.batchSize });
+  const total = { prepared: 0, added: 0, skipped: 0 };
+  for (;;) {
+    const n = await prepareSome(store, opts.claim ?? CLAIM);
+    total.prepared += n;
+    const c = await commitNextBatch(store, engine);
+    if (c) {
+      total.added += c.added;
+      total.skipped += c.skipped;
+    }
+    if (n > 0 || c) {
+      opts.onProgress?.(total);
+      continue;
+    }
+    if (opts.idleExit) {
+      const counts = await queueCounts(store);
+      if (counts.queued === 0 && counts.prepared === 0) return total;
+    }
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+  }
+}
