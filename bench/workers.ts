@@ -1,0 +1,87 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { loadEcbPlus } from './corpora/ecbplus.js';
+import { peersDir } from './lib/peers.js';
+
+/**
+ * `npm run bench -- workers [--size 10k | --corpus FILE.jsonl] [--workers 1,2,4]`: throughput of the scale-out path on
+ * PostgreSQL with 1, 2 and 4 worker processes against one process on SQLite and one process on PostgreSQL, all on the
+ * same records, through the CLI as users run it. Needs a PostgreSQL server (NEWSTRACE_TEST_PG or the local one).
+ * Last line: JSON.
+ */
+const BASE = process.env.NEWSTRACE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BIN = resolve('dist/cli/bin.js');
+
+function run(args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0 && r.status !== 3) throw new Error(`newstrace ${args.join(' ')}: ${r.stderr}`);
+  return (performance.now() - t) / 1000;
+}
+
+async function workers(url: string, n: number): Promise<number> {
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, () => {
+      const c = spawn(process.execPath, [BIN, 'worker', '--db', url, '--idle-exit'], { stdio: 'ignore' });
+      return new Promise((res) => c.on('exit', res));
+    }),
+  );
+  return (performance.now() - t) / 1000;
+}
+
+export default async function main(args: string[]): Promise<void> {
+  const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+  const counts = (arg('workers') ?? '1,2,4').split(',').map(Number);
+  const tmp = mkdtempSync(join(tmpdir(), 'nt-workers-'));
+  let input = arg('corpus');
+  if (!input) {
+    const dir = peersDir();
+    const size = arg('size') ?? '10k';
+    if (dir && existsSync(join(dir, 'data', `corpus-${size}.jsonl`))) input = join(dir, 'data', `corpus-${size}.jsonl`);
+    else {
+      input = join(tmp, 'ecb.jsonl');
+      const docs = loadEcbPlus(resolve('../shared/corpora/ecbplus-dev'));
+      writeFileSync(
+        input,
+        docs.map((d) => JSON.stringify({ id: d.id, url: d.doc.meta.url, text: d.doc.content })).join('\n') + '\n',
+      );
+    }
+  }
+  const records = Number(spawnSync('wc', ['-l', input], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0]);
+  const client = new pg.Client({ connectionString: BASE });
+  await client.connect();
+  const schemas: string[] = [];
+  const url = (name: string) => {
+    const s = `nt_bench_${name}_${process.pid}`;
+    schemas.push(s);
+    return `${BASE}?schema=${s}`;
+  };
+  const rows: Array<{ name: string; seconds: number }> = [];
+  try {
+    rows.push({ name: 'SQLite, one process', seconds: run(['add', input, '--db', join(tmp, 'one.db'), '--json']) });
+    const pgOne = url('one');
+    run(['migrate', '--db', pgOne]);
+    rows.push({ name: 'PostgreSQL, one process', seconds: run(['add', input, '--db', pgOne, '--json']) });
+    for (const n of counts) {
+      const u = url(`w${n}`);
+      run(['migrate', '--db', u]);
+      const enq = run(['add', input, '--db', u, '--enqueue', '--json']);
+      rows.push({
+        name: `PostgreSQL, ${n} worker${n > 1 ? 's' : ''} (+ ${enq.toFixed(1)} s to enqueue)`,
+        seconds: await workers(u, n),
+      });
+    }
+  } finally {
+    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    await client.end();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`${records} records from ${input}, 2-core machine`);
+  console.log('| run | seconds | articles/s |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(records / r.seconds)} |`);
+  console.log(JSON.stringify({ records, runs: rows.map((r) => ({ ...r, perSec: records / r.seconds })) }));
+}
