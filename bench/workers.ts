@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { loadEcbPlus } from './corpora/ecbplus.js';
+import { openStore } from '../src/store/open.js';
 import { peersDir } from './lib/peers.js';
+import { snapshot } from './lib/snapshot.js';
 
 /**
  * `npm run bench -- workers [--size 10k | --corpus FILE.jsonl] [--workers 1,2,4]`: throughput of the scale-out path on
@@ -60,12 +62,23 @@ export default async function main(args: string[]): Promise<void> {
     schemas.push(s);
     return `${BASE}?schema=${s}`;
   };
-  const rows: Array<{ name: string; seconds: number }> = [];
+  const rows: Array<{ name: string; seconds: number; sameAsSqlite?: boolean }> = [];
+  let reference = '';
+  const sameAs = async (db: string) => {
+    const store = await openStore(db);
+    try {
+      return JSON.stringify(await snapshot(store));
+    } finally {
+      await store.close();
+    }
+  };
   try {
     rows.push({ name: 'SQLite, one process', seconds: run(['add', input, '--db', join(tmp, 'one.db'), '--json']) });
+    reference = await sameAs(join(tmp, 'one.db'));
     const pgOne = url('one');
     run(['migrate', '--db', pgOne]);
     rows.push({ name: 'PostgreSQL, one process', seconds: run(['add', input, '--db', pgOne, '--json']) });
+    rows[rows.length - 1].sameAsSqlite = (await sameAs(pgOne)) === reference;
     for (const n of counts) {
       const u = url(`w${n}`);
       run(['migrate', '--db', u]);
@@ -74,6 +87,7 @@ export default async function main(args: string[]): Promise<void> {
         name: `PostgreSQL, ${n} worker${n > 1 ? 's' : ''} (+ ${enq.toFixed(1)} s to enqueue)`,
         seconds: await workers(u, n),
       });
+      rows[rows.length - 1].sameAsSqlite = (await sameAs(u)) === reference;
     }
   } finally {
     for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
@@ -81,7 +95,10 @@ export default async function main(args: string[]): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`${records} records from ${input}, 2-core machine`);
-  console.log('| run | seconds | articles/s |\n|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(records / r.seconds)} |`);
+  console.log('| run | seconds | articles/s | same stories, relations, fact tables as SQLite |\n|---|---|---|---|');
+  for (const r of rows) {
+    const same = r.sameAsSqlite === undefined ? '(reference)' : r.sameAsSqlite ? 'yes' : 'NO';
+    console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(records / r.seconds)} | ${same} |`);
+  }
   console.log(JSON.stringify({ records, runs: rows.map((r) => ({ ...r, perSec: records / r.seconds })) }));
 }

@@ -5,10 +5,9 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEcbPlus } from '../../bench/corpora/ecbplus.js';
-import { storyFactTable } from '../../src/report/facts.js';
+import { snapshot } from '../../bench/lib/snapshot.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
-import type { Store } from '../../src/store/types.js';
 import { queueCounts } from '../../src/worker/queue.js';
 
 /**
@@ -53,23 +52,6 @@ function worker(url: string) {
   });
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
   return { child, exited };
-}
-
-/** Stories as sets of article ids, relations and fact tables, independent of storage order. */
-async function snapshot(store: Store) {
-  const stories = await store.listStories({ limit: 100_000 });
-  const out: Array<{ articles: string[]; relations: string[]; facts: string[] }> = [];
-  for (const s of stories) {
-    const rec = (await store.getStory(s.id))!;
-    const articles = await store.getArticles(rec.articles);
-    const table = storyFactTable(articles);
-    out.push({
-      articles: [...rec.articles].sort(),
-      relations: rec.relations.map((r) => `${r.from}>${r.to}:${r.kind}:${r.commonSource ?? ''}`).sort(),
-      facts: table.rows.map((r) => `${r.key}=${table.articles.map((a) => r.cells[a].status).join(',')}`).sort(),
-    });
-  }
-  return out.sort((a, b) => a.articles[0].localeCompare(b.articles[0]));
 }
 
 let expected: Awaited<ReturnType<typeof snapshot>>;
