@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Engine } from '../src/engine/engine.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { loadReuters } from './corpora/reuters.js';
+
+/**
+ * `npm run bench -- reuters --corpus PATH [--limit N]`: every story of Reuters-21578 through the engine on a SQLite
+ * store; exact-duplicate body groups counted from the collection itself and checked against the engine's stories
+ * (a group is found when all its records sit in one story); near-duplicate groups are the engine's stories of two or
+ * more articles joined by reuse. Prints throughput and peak memory; last line JSON.
+ */
+export default async function main(args: string[]): Promise<void> {
+  const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+  const dir = resolve(arg('corpus') ?? '../shared/corpora/reuters21578');
+  const limit = Number(arg('limit') ?? Infinity);
+  const docs = [...loadReuters(dir)].slice(0, limit);
+  const tmp = mkdtempSync(join(tmpdir(), 'nt-reuters-'));
+  const store = new SqliteStore(join(tmp, 'reuters.db'));
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const t0 = performance.now();
+  const result = await new Engine(store).add(docs.map((d) => d.doc));
+  const sec = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  const storyOf = new Map<string, string>();
+  for (const s of await store.getSketches(result.addedIds)) storyOf.set(s.id, s.storyId);
+  const idOf = new Map<string, string>();
+  for (const a of await store.getArticles(result.addedIds)) idOf.set(a.source, a.id);
+  // Exact-duplicate groups: identical bodies (white space normalised).
+  const byBody = new Map<string, string[]>();
+  for (const d of docs) {
+    const k = d.body.replace(/\s+/g, ' ');
+    byBody.set(k, [...(byBody.get(k) ?? []), d.id]);
+  }
+  const groups = [...byBody.values()].filter((g) => g.length > 1);
+  const found = groups.filter((g) => new Set(g.map((id) => storyOf.get(idOf.get(id) ?? '') ?? id)).size === 1).length;
+  const summaries = await store.listStories({ limit: 1_000_000 });
+  const multi = summaries.filter((s) => s.articles > 1);
+  let reuseStories = 0;
+  for (const s of multi) {
+    const rec = await store.getStory(s.id);
+    if (rec?.relations.some((r) => r.kind !== 'same-event')) reuseStories++;
+  }
+  await store.close();
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(
+    `Reuters-21578 ${dir}: ${docs.length} stories with a body, ${result.added} stored, ${result.errors} rejected`,
+  );
+  console.log(`| measure | value |\n|---|---|`);
+  console.log(`| exact-duplicate body groups | ${groups.length} |`);
+  console.log(`| of them with all members in one story | ${found} |`);
+  console.log(`| stories of 2+ articles | ${multi.length} (with a reuse relation: ${reuseStories}) |`);
+  console.log(`| articles/s | ${Math.round(docs.length / sec)} (${sec.toFixed(1)} s) |`);
+  console.log(`| peak RSS | ${Math.round(peak / 1e6)} MB |`);
+  console.log(
+    JSON.stringify({
+      stories: docs.length,
+      exactGroups: groups.length,
+      exactGroupsFound: found,
+      multiStories: multi.length,
+      reuseStories,
+      articlesPerSec: docs.length / sec,
+      peakRssMB: peak / 1e6,
+    }),
+  );
+}
