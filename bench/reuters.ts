@@ -6,7 +6,7 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { loadReuters } from './corpora/reuters.js';
 
 /**
- * `npm run bench -- reuters --corpus PATH [--limit N]`: every story of Reuters-21578 through the engine on a SQLite
+ * `npm run bench -- reuters --corpus PATH [--limit N] [--sample N]`: every story of Reuters-21578 through the engine on a SQLite
  * store; exact-duplicate body groups counted from the collection itself and checked against the engine's stories
  * (a group is found when all its records sit in one story); near-duplicate groups are the engine's stories of two or
  * more articles joined by reuse. Prints throughput and peak memory; last line JSON.
@@ -42,6 +42,17 @@ export default async function main(args: string[]): Promise<void> {
   for (const s of multi) {
     const rec = await store.getStory(s.id);
     if (rec?.relations.some((r) => r.kind !== 'same-event')) reuseStories++;
+  }
+  // A sample of multi-article stories to check by hand: every title of each (deterministic: every k-th story).
+  const sampleSize = Number(arg('sample') ?? 0);
+  if (sampleSize > 0) {
+    const step = Math.max(1, Math.floor(multi.length / sampleSize));
+    for (let i = 0; i < multi.length && i / step < sampleSize; i += step) {
+      const rec = (await store.getStory(multi[i].id))!;
+      const arts = await store.getArticles(rec.articles);
+      console.log(`story ${multi[i].id} (${arts.length}):`);
+      for (const a of arts.slice(0, 6)) console.log(`    ${a.publishedAt ?? ''}  ${a.title ?? a.body.slice(0, 70)}`);
+    }
   }
   await store.close();
   rmSync(tmp, { recursive: true, force: true });
