@@ -24,7 +24,9 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = ReturnType<Doc['querySelector']> & object;
 
-export function extractHtml(html: string, baseUrl?: string): HtmlParts {
+export function extractHtml(input: string, baseUrl?: string): HtmlParts {
+  // Feed items and API exports carry fragments ("<p>…</p>"); give them a document to live in.
+  const html = /<html[\s>]/i.test(input) ? input : `<!doctype html><html><head></head><body>${input}</body></html>`;
   const { document } = parseHTML(html);
   const meta = readMeta(document);
   const captions = [...document.querySelectorAll('figcaption, .caption, .wp-caption-text, [itemprop=caption]')]

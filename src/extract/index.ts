@@ -22,7 +22,7 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
         title: m.title ?? h.title,
         url,
         outlet: m.outlet ?? h.outlet ?? outletOfUrl(url),
-        publishedAt: normaliseDate(m.published) ?? normaliseDate(h.published),
+        publishedAt: normaliseDate(m.published) ?? normaliseDate(h.published) ?? normaliseDate(m.fetched),
         byline: m.byline ?? h.byline,
         captions: h.captions.length ? h.captions : undefined,
       },

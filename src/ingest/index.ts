@@ -5,7 +5,9 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { IngestItem } from '../model/index.js';
 import { decodeBytes } from './decode.js';
+import { feedItems, isFeedXml, isJsonFeed, jsonFeedItems } from './feeds.js';
 import { jsonRecord } from './records.js';
+import { warcRecords } from './warc.js';
 
 /**
  * The ingest stage: paths (files, folders walked recursively in name order, `-` for stdin) to raw records, one at a
@@ -20,9 +22,11 @@ export const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 export interface ReadOptions {
   stdin?: Readable;
+  /** Told about records skipped on purpose (non-HTML records of a WARC), which are not errors. */
+  onNotice?: (message: string) => void;
 }
 
-type Kind = 'jsonl' | 'json' | 'html' | 'text';
+type Kind = 'jsonl' | 'json' | 'html' | 'text' | 'feed';
 
 const KINDS: Record<string, Kind> = {
   '.jsonl': 'jsonl',
@@ -34,6 +38,9 @@ const KINDS: Record<string, Kind> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'text',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
 };
 
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
@@ -46,11 +53,11 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       yield* readStream(opts.stdin, 'stdin');
       continue;
     }
-    yield* readPath(p);
+    yield* readPath(p, opts);
   }
 }
 
-async function* readPath(path: string): AsyncGenerator<IngestItem> {
+async function* readPath(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   let st;
   try {
     st = await stat(path);
@@ -70,17 +77,21 @@ async function* readPath(path: string): AsyncGenerator<IngestItem> {
       .filter((d) => !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort();
-    for (const name of names) yield* readPath(join(path, name));
+    for (const name of names) yield* readPath(join(path, name), opts);
     return;
   }
   if (!st.isFile()) {
     yield { ok: false, error: { source: path, reason: 'not a regular file' } };
     return;
   }
-  yield* readFile(path, st.size);
+  yield* readFile(path, st.size, opts);
 }
 
-export async function* readFile(path: string, size: number): AsyncGenerator<IngestItem> {
+export async function* readFile(path: string, size: number, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  if (/\.warc(\.gz)?$/i.test(path)) {
+    yield* warcRecords(path, (n) => n && opts.onNotice?.(`${path}: ${n} non-HTML record(s) skipped`));
+    return;
+  }
   const kind = KINDS[extname(path).toLowerCase()];
   if (kind === 'jsonl') {
     yield* readJsonLines(createReadStream(path), path);
@@ -114,7 +125,7 @@ export function* fromBytes(bytes: Uint8Array, source: string, kind?: Kind): Gene
     yield { ok: false, error: { source, reason: 'empty file' } };
     return;
   }
-  const charset = kind === 'html' || kind === undefined ? declaredCharset(bytes) : undefined;
+  const charset = kind === 'html' || kind === 'feed' || kind === undefined ? declaredCharset(bytes) : undefined;
   const d = decodeBytes(bytes, charset);
   if (!d.ok) {
     yield { ok: false, error: { source, reason: d.reason } };
@@ -125,7 +136,14 @@ export function* fromBytes(bytes: Uint8Array, source: string, kind?: Kind): Gene
     yield { ok: false, error: { source, reason: 'empty: the file holds only white space' } };
     return;
   }
-  const k = kind ?? sniff(text);
+  let k = kind ?? sniff(text);
+  if (k === 'feed') {
+    if (isFeedXml(text)) {
+      yield* feedItems(text, source);
+      return;
+    }
+    k = /<html|<body|<!doctype html/i.test(text.slice(0, 4096)) ? 'html' : 'text';
+  }
   if (k === 'json') {
     let value: unknown;
     try {
@@ -134,7 +152,9 @@ export function* fromBytes(bytes: Uint8Array, source: string, kind?: Kind): Gene
       yield { ok: false, error: { source, reason: `invalid JSON (${(e as Error).message})` } };
       return;
     }
-    if (Array.isArray(value)) {
+    if (isJsonFeed(value)) {
+      yield* jsonFeedItems(value as Record<string, unknown>, source);
+    } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) yield jsonRecord(value[i], `${source}#${i}`);
     } else yield jsonRecord(value, source);
     return;
@@ -152,6 +172,7 @@ export function* fromBytes(bytes: Uint8Array, source: string, kind?: Kind): Gene
 function sniff(text: string): Kind {
   const head = text.slice(0, 2048).trimStart();
   if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body|<article)/i.test(head)) return 'html';
+  if (/^(<\?xml[^>]*>\s*)?<(rss|feed|rdf:RDF)[\s>]/i.test(head)) return 'feed';
   if (head.startsWith('[')) return 'json';
   if (head.startsWith('{')) {
     const first = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
@@ -168,7 +189,8 @@ function sniff(text: string): Kind {
 /** `<meta charset>` or `http-equiv` content-type in the first bytes of an HTML page. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding=["']([\w.-]+)/i.exec(head);
   return m?.[1];
 }
 

@@ -19,6 +19,10 @@ export interface RawMeta {
   /** Publication time as given (any common date form); normalised to ISO by the extract stage. */
   published?: string;
   byline?: string;
+  /** The record is a feed item's summary, not the article's full text. */
+  summaryOnly?: boolean;
+  /** When the page was captured (a WARC record's date): a last resort for the publication date. */
+  fetched?: string;
 }
 
 /** A record that could not be used, with what to tell the user. Errors are values: the run goes on. */
