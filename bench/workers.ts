@@ -63,7 +63,7 @@ export default async function main(args: string[]): Promise<void> {
     return `${BASE}?schema=${s}`;
   };
   const rows: Array<{ name: string; seconds: number; sameAsSqlite?: boolean }> = [];
-  let reference = '';
+  let reference: string;
   const sameAs = async (db: string) => {
     const store = await openStore(db);
     try {

@@ -68,7 +68,10 @@ async function ingest(store: Store, paths: string[], batchSize?: number): Promis
   if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
   const progress = progressReporter(process.stderr);
   try {
-    return await new Engine(store, { batchSize }).add(readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }), progress.update);
+    return await new Engine(store, { batchSize }).add(
+      readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }),
+      progress.update,
+    );
   } finally {
     progress.stop();
   }
@@ -106,7 +109,11 @@ export function buildProgram(): Command {
           if (!(store instanceof PostgresStore))
             throw new CliError('--enqueue needs a PostgreSQL store: --db postgres://…', EXIT.usage);
           if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
-          const q = await enqueue(store, readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }), o.batch ?? BATCH_SIZE);
+          const q = await enqueue(
+            store,
+            readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }),
+            o.batch ?? BATCH_SIZE,
+          );
           if (o.json) printJson(q);
           else process.stderr.write(`${q.enqueued} records queued in ${q.batches} batches\n`);
           return;
