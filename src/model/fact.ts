@@ -23,6 +23,8 @@ export interface DateValue {
   end?: string;
   /** Resolved against the article's publication date ("on Monday night", "last January"). */
   relative?: boolean;
+  /** The event the date belongs to, where the sentence says it: "took effect", "struck", "launched". */
+  event?: string;
 }
 
 export interface EntityValue {

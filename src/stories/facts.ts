@@ -57,13 +57,33 @@ export function factKey(f: Fact): string {
   }
 }
 
-/** What a figure is a figure of: two versions with the same subject and different values conflict. */
+/**
+ * What a figure is a figure of, or what a date dates: two versions with the same subject and different values
+ * conflict (240 civilians against 774 civilians; a ceasefire that "took effect" on March 18 against March 19).
+ */
 export function subjectKey(f: Fact): string | undefined {
+  if (f.kind === 'date') {
+    const v = f.value as DateValue;
+    // Only a dated event can be dated otherwise; a bare "in 2018" may be any of the story's years.
+    return v.event ? `date|${v.event}` : undefined;
+  }
   if (f.kind !== 'quantity') return undefined;
   const v = f.value as QuantityValue;
   // Approximate counts ("thousands of civilians") do not conflict with exact ones: they say less, not otherwise.
   if (v.approximate) return undefined;
   return `quantity|${v.unit}`;
+}
+
+/**
+ * Same subject, and no event that sets them apart: "120 people injured" does not conflict with "42 people killed",
+ * though both count people; a figure whose event is unsaid may be either.
+ */
+export function sameSubject(f: Fact, g: Fact): boolean {
+  const k = subjectKey(f);
+  if (!k || k !== subjectKey(g)) return false;
+  if (f.kind !== 'quantity') return true;
+  const [e1, e2] = [(f.value as QuantityValue).event, (g.value as QuantityValue).event];
+  return !e1 || !e2 || e1 === e2;
 }
 
 export function factLabel(f: Fact): string {
@@ -130,8 +150,8 @@ export function factTable(articles: FactArticle[]): FactTable {
     for (const { a, byKey } of keyed) {
       if (row.cells[a.id]) continue;
       const sample = Object.values(row.cells).find((c) => c.fact)?.fact;
-      const subject = sample && subjectKey(sample);
-      const other = subject ? [...byKey.values()].find((f) => subjectKey(f) === subject) : undefined;
+      // This article's own fact on the same subject, with another value: a conflict rather than an omission.
+      const other = sample ? [...byKey.values()].find((f) => sameSubject(sample, f)) : undefined;
       row.cells[a.id] = other
         ? { status: 'conflicting', fact: other, attributedTo: attributionOf(a, other) }
         : { status: 'omitted' };
@@ -150,8 +170,7 @@ export function diffFacts(a: FactArticle, b: FactArticle): FactDiff {
   const usedB = new Set<Fact>();
   const dropped: Fact[] = [];
   for (const f of onlyA) {
-    const subject = subjectKey(f);
-    const match = subject ? onlyB.find((g) => !usedB.has(g) && subjectKey(g) === subject) : undefined;
+    const match = onlyB.find((g) => !usedB.has(g) && sameSubject(f, g));
     if (match) {
       changed.push({ from: f, to: match });
       usedB.add(match);

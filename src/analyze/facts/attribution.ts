@@ -9,7 +9,7 @@ import { canonicalSource, GENERIC, PRONOUNS, SOURCE_HEADS, type SourceName } fro
  */
 
 export const REPORTING_VERBS =
-  'said|says|say|added|adds|stated|states|noted|notes|affirmed|affirms|stressed|stresses|announced|announces|reported|reports|told|tells|claimed|claims|admitted|admits|estimated|estimates|warned|warns|accused|accuses|considered|considers|confirmed|confirms|denied|denies|insisted|insists|explained|explains|argued|argues|wrote|writes|declared|declares|demanded|demands|urged|urges|called|calls|pointed out|indicated|indicates|revealed|reveals|asserted|asserts|described|describes|condemned|condemns|acknowledged|acknowledges|alleged|alleges';
+  'said|says|say|added|adds|stated|states|noted|notes|affirmed|affirms|stressed|stresses|announced|announces|reported|reports|told|tells|claimed|claims|admitted|admits|estimated|estimates|warned|warns|accused|accuses|considered|considers|confirmed|confirms|denied|denies|insisted|insists|explained|explains|argued|argues|wrote|writes|declared|declares|demanded|demands|urged|urges|called|calls|pointed out|indicated|indicates|revealed|reveals|asserted|asserts|described|describes|condemned|condemns|acknowledged|acknowledges|alleged|alleges|showed|shows|blamed|blames|believe|believes|believed';
 
 /** "<source> [has|have|had] <verb>" — the source phrase is taken from the words just before. */
 const VERB = new RegExp(`\\b(?:(?:has|have|had|also|further|then|later|earlier)\\s+)*(${REPORTING_VERBS})\\b`, 'g');
@@ -47,6 +47,14 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
       break;
     }
   }
+  // "Police in Sydney said": a place after the head noun belongs to the source.
+  if (
+    from >= 2 &&
+    /^in$/i.test(words[from - 1]) &&
+    SOURCE_HEADS.has(words[from - 2].toLowerCase()) &&
+    /^\p{Lu}/u.test(words[from] ?? '')
+  )
+    from -= 2;
   const chosen = words.slice(from);
   if (chosen.length === 0) return undefined;
   const phrase = chosen.join(' ');
@@ -72,6 +80,16 @@ function isSourcePhrase(phrase: string): boolean {
   if (PRONOUNS.has(lower)) return true;
   if (SOURCE_HEADS.has(head)) return true;
   if (NOT_SOURCES.test(phrase)) return false;
+  // "chief executive Sundar Pichai", "the refugee agency UNHCR": a title or a head noun, then the name.
+  const words = phrase.split(/\s+/);
+  let capsTail = 0;
+  while (capsTail < words.length && /^\p{Lu}/u.test(words[words.length - 1 - capsTail])) capsTail++;
+  if (
+    words.length >= 2 &&
+    /^\p{Lu}/u.test(words[words.length - 1]) &&
+    (words.slice(0, -1).some((w) => SOURCE_HEADS.has(w.toLowerCase())) || capsTail >= 2)
+  )
+    return true;
   // A name: every word capitalised ("Syria", "Bashar al-Assad", "SANA").
   return (
     /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the|for|on)\s*)+$/u.test(phrase) &&
@@ -129,6 +147,8 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
     for (const m of s.matchAll(VERB)) {
       const verb = m[1];
       const verbAt = m.index;
+      // "called an election", "called a meeting": calling for something is not a statement.
+      if (/^call/i.test(verb) && /^\s+(?:a|an|off|in|up)\b/i.test(s.slice(m.index + m[0].length))) continue;
       const pb = phraseBefore(s, verbAt);
       if (!pb || !isSourcePhrase(pb.phrase)) continue;
       if (found.some(([a, b]) => a <= verbAt && verbAt < b)) continue;

@@ -19,11 +19,19 @@ interface Aliases {
 const ALIASES = aliasesJson as Aliases;
 
 const ORG_WORDS =
-  /\b(?:Ministry|Ministries|Council|Forces|Force|Coalition|Agency|Army|Party|Union|Committee|Commission|Organi[sz]ation|Nations|Office|Department|Court|Police|Bank|Company|Inc|Corp|Group|News|Observatory|Front|Brigade|Brigades|Movement|Authority|Institute|University|Association|Federation|Parliament|Assembly|Senate|Congress|Government|Administration|Network|Times|Post|Press|Agency|Service|Services|Fund|Program|Programme|Red Cross|Red Crescent|Watch|International|Church|Hospital|Airlines|Ltd|PLC|AG|SA)\b/;
+  /\b(?:Ministry|Ministries|Council|Forces|Force|Coalition|Agency|Army|Party|Union|Committee|Commission|Organi[sz]ation|Nations|Office|Department|Court|Police|Bank|Company|Inc|Corp|Group|News|Observatory|Front|Brigade|Brigades|Movement|Authority|Institute|University|Association|Federation|Parliament|Assembly|Senate|Congress|Government|Administration|Network|Times|Post|Press|Agency|Service|Services|Fund|Program|Programme|Red Cross|Red Crescent|Watch|International|Church|Hospital|Airlines|Ltd|PLC|AG|SA|Centre|Center|Reserve|Guard|Bureau|Foundation|Trust|Exchange|Secretariat|Corps|House|Borders|Airways|Motors|Holdings)\b/;
+/** Head words of geographic names: "Red Sea", "Gaza Strip", "Central African Republic". */
+const GEO_HEADS =
+  /\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Mountains?|Islands?|Strait|Canal|Desert|Valley|Coast|Peninsula|Republic|Kingdom|Emirates|Strip|Heights|Plateau|Basin|Delta|Province|Region|Governorate)$/;
+/** First words of named storms and events, which are none of the three kinds. */
+const EVENT_FIRST = /^(?:Typhoon|Hurricane|Cyclone|Storm|Tropical|Operation)$/;
+/** A title inside a run of capitalised words: what follows it is a person ("Prime Minister Rishi Sunak"). */
+const TITLE_WORD =
+  /^(?:President|Minister|Chancellor|Secretary|Secretary-General|King|Queen|Prince|Princess|Sheikh|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|General|Gen\.|Colonel|Col\.|Captain|Judge|Justice|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Pope|Ambassador|Commander|Leader|Chief|Premier|Speaker)$/;
 const PLACE_NOUNS =
   /^\s+(?:city|village|town|province|governorate|region|district|county|state|countryside|neighbo(?:u)?rhood|area|camp|port|island|valley|river|border|capital)\b/i;
 const PLACE_PREP =
-  /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
+  /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|fled|entered|visited|captured|shelled|bombed|crossed|evacuated from|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
 const TITLES =
   /\b(?:President|Prime Minister|Minister|Secretary|Secretary-General|Chancellor|King|Queen|Prince|Princess|Sheikh|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Colonel|Col\.|Lt\.|Captain|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Pope|Ambassador|spokesman|spokeswoman|spokesperson|envoy|commander|chief|leader|actor|actress|singer|star)\s+$/i;
 /** Capitalised words that open sentences or name days and months, not entities. */
@@ -87,11 +95,54 @@ function classify(name: string, before: string, after: string): FactKind | undef
   if (PLACE_NOUNS.test(after)) return 'place';
   if (TITLES.test(before)) return 'person';
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  if (PLACE_PREP.test(before) && words.length <= 2) return 'place';
+  if (GEO_HEADS.test(name)) return 'place';
+  if (PLACE_PREP.test(before) && words.length <= 3) return 'place';
+  // "the Federal Reserve", "the White House": a person's name takes no article.
+  if (/\bthe\s+$/i.test(before))
+    return words.length > 1 || /^\s*(?:said|says|told|added|announced|reported)\b/.test(after)
+      ? 'organisation'
+      : undefined;
+  // "Doctors Without Borders": a capitalised function word belongs to a name of a body, never of a person.
+  if (/\s(?:Without|For|Of|On|Against|And)\s/.test(name)) return 'organisation';
+  // "said Fatima, a mother who …", "Mahmoud Abbas, the Palestinian president": an apposition describes a person.
+  if (words.length <= 4 && /^,\s+(?:a|an|the)\s+\p{Ll}/u.test(after) && !/\b(?:of|and)\b/.test(name)) return 'person';
   if (words.length >= 2 && words.length <= 4 && /^\s*(?:,\s*\d{1,3},|said|says|told|added)\b/.test(after))
     return 'person';
-  if (words.length >= 2 && words.length <= 3 && !/\b(?:of|and)\b/.test(name)) return 'person';
+  if (words.length >= 2 && words.length <= 3 && !/\b(?:of|and)\b/.test(name) && !EVENT_FIRST.test(words[0]))
+    return 'person';
   return undefined;
+}
+
+/**
+ * The names inside one run of capitalised words. A possessive ends a name ("Yemen's Houthis"); a title starts a
+ * person's name ("German Chancellor Olaf Scholz"); "and" joins two names ("Qatar and Egypt") unless the whole run is
+ * one known name or the name of a body ("Foreign and Expatriates Ministry").
+ */
+function pieces(name: string, at: number): Array<{ name: string; at: number; person?: boolean }> {
+  const poss = /[’']s\s+/.exec(name);
+  if (poss) {
+    const rest = at + poss.index + poss[0].length;
+    return [...pieces(name.slice(0, poss.index), at), ...pieces(name.slice(poss.index + poss[0].length), rest)];
+  }
+  const words = [...name.matchAll(/\S+/g)];
+  for (let i = words.length - 2; i >= 0; i--) {
+    if (TITLE_WORD.test(words[i][0]) && /^\p{Lu}/u.test(words[i + 1][0])) {
+      const from = words[i + 1].index;
+      return [{ name: name.slice(from), at: at + from, person: true }];
+    }
+  }
+  if (/\sand\s/.test(name) && !aliasIndex.has(key(name)) && !COUNTRIES.has(key(name)) && !ORG_WORDS.test(name)) {
+    const parts = name.split(/\s+and\s+/);
+    const out: Array<{ name: string; at: number }> = [];
+    let from = 0;
+    for (const p of parts) {
+      const i = name.indexOf(p, from);
+      out.push({ name: p, at: at + i });
+      from = i + p.length;
+    }
+    return out;
+  }
+  return [{ name, at }];
 }
 
 export function entities(body: string, sentences: Span[]): Fact[] {
@@ -120,21 +171,39 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         at += name.length - rest.length;
         name = rest;
       }
-      if (name.length < 2 || STOP_CAPS.has(name) || GENERIC_HEADS.test(name)) continue;
-      if (/-led$|-backed$|-linked$/.test(name)) continue; // "U.S.-led" qualifies what follows
-      const before = s.slice(0, at);
-      const after = s.slice(at + name.length);
-      // A sentence-initial single word is only a name if it is known.
-      if (at === 0 && !name.includes(' ') && !aliasIndex.has(key(name)) && !COUNTRIES.has(key(name))) continue;
-      let kind = classify(name, before, after);
-      // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz".
-      if (!kind && listKind && at - listEnd <= 6 && /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, at))) kind = listKind;
-      if (!kind) continue;
-      listKind = kind;
-      listEnd = at + name.length;
-      const c = canonicalEntity(name, kind);
-      const value: EntityValue = { canonical: c.canonical };
-      out.push({ kind: c.kind, span: [s0 + at, s0 + at + name.length], sentence: si, text: name, value });
+      for (const piece of pieces(name, at)) {
+        if (piece.name.length < 2 || STOP_CAPS.has(piece.name) || GENERIC_HEADS.test(piece.name)) continue;
+        if (/-led$|-backed$|-linked$/.test(piece.name)) continue; // "U.S.-led" qualifies what follows
+        const before = s.slice(0, piece.at);
+        const after = s.slice(piece.at + piece.name.length);
+        // A sentence-initial single word is only a name if it is known, or an acronym ("NASA said").
+        if (
+          piece.at === 0 &&
+          !piece.name.includes(' ') &&
+          !aliasIndex.has(key(piece.name)) &&
+          !COUNTRIES.has(key(piece.name)) &&
+          !/^\p{Lu}{3,6}$/u.test(piece.name)
+        )
+          continue;
+        let kind = piece.person
+          ? (aliasIndex.get(key(piece.name))?.kind ?? 'person')
+          : classify(piece.name, before, after);
+        // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz".
+        if (!kind && listKind && piece.at - listEnd <= 6 && /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, piece.at)))
+          kind = listKind;
+        if (!kind) continue;
+        listKind = kind;
+        listEnd = piece.at + piece.name.length;
+        const c = canonicalEntity(piece.name, kind);
+        const value: EntityValue = { canonical: c.canonical };
+        out.push({
+          kind: c.kind,
+          span: [s0 + piece.at, s0 + piece.at + piece.name.length],
+          sentence: si,
+          text: piece.name,
+          value,
+        });
+      }
     }
     // Qualified forms the name run misses: "U.S.-led coalition", "so-called international coalition".
     for (const m of s.matchAll(

@@ -4,7 +4,9 @@ import { evaluateFacts, type FactCase } from './evaluate.js';
 
 /**
  * Pinned floors on hand-checked sentences. `sentences.jsonl` is the development set the extractors were shaped on;
- * `heldout.jsonl` was written before its first run and never tuned on (its first scores are in BENCHMARKS.md).
+ * `heldout.jsonl` was written before its first run and never tuned on (its first scores are in BENCHMARKS.md);
+ * `wire.jsonl` was written before its first run, then the extractors were corrected on its misses (both scores are in
+ * BENCHMARKS.md).
  * A floor is never lowered silently.
  */
 const load = (name: string): FactCase[] =>
@@ -22,6 +24,17 @@ const FLOORS: Record<string, Record<string, number>> = {
     person: 0.85,
     organisation: 0.85,
     'loaded-term': 0.95,
+  },
+  // 119 sentences written before their first run; that run's scores and the corrections since are in BENCHMARKS.md.
+  'wire.jsonl': {
+    quantity: 0.95,
+    date: 0.95,
+    attribution: 0.95,
+    place: 0.92,
+    person: 0.92,
+    organisation: 0.85,
+    'loaded-term': 0.95,
+    quote: 0.9,
   },
   'heldout.jsonl': {
     quantity: 0.9,

@@ -49,7 +49,8 @@ export function parseNumber(text: string): number | undefined {
   );
   if (m) {
     const n = Number(m[1].replace(/,/g, ''));
-    return m[2] ? n * SCALES[m[2]] : n;
+    // Rounded to 12 significant digits: 4.1 * 1e6 is 4099999.9999999995 in binary floating point.
+    return m[2] ? Number((n * SCALES[m[2]]).toPrecision(12)) : n;
   }
   let total = 0;
   let current = 0;

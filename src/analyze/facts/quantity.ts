@@ -56,7 +56,20 @@ const FILLER = new Set([
   'total',
   'further',
   'such',
+  // Rank and status adjectives: "two senior officials" counts officials.
+  'senior',
+  'junior',
+  'top',
+  'former',
+  'elderly',
+  'foreign',
+  'suspected',
+  'alleged',
+  'unidentified',
 ]);
+/** Words before a figure that make it a label or a measure on a scale, not a count: "magnitude 6.8", "Category 4". */
+const LABEL_BEFORE =
+  /\b(?:magnitude|category|level|grade|no\.|number|article|section|flight|route|highway|platform|gate|room|bus|chapter|page|version)\s+$/i;
 /** Words that cannot be what a figure counts. */
 const NOT_UNITS = new Set([
   'and',
@@ -101,8 +114,23 @@ const MONEY_WORDS: Record<string, string> = {
   rubles: 'rub',
 };
 
+/** Plurals that no suffix rule turns back into their singular. */
+const IRREGULAR: Record<string, string> = {
+  children: 'child',
+  feet: 'foot',
+  teeth: 'tooth',
+  mice: 'mouse',
+  geese: 'goose',
+  lives: 'life',
+  wives: 'wife',
+  knives: 'knife',
+  leaves: 'leave',
+  thieves: 'thief',
+};
+
 export function singular(word: string): string {
   const w = word.toLowerCase();
+  if (w in IRREGULAR) return IRREGULAR[w];
   if (/^(people|police|staff|personnel|cattle|news|series|species|basis|crisis|analysis)$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
@@ -161,6 +189,21 @@ function eventBefore(s: string, at: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The event told after the thing counted: "12 people were killed", "30 people injured in the attack". Only a
+ * participle right after the noun (or after its auxiliary) counts; a later verb may belong to another clause.
+ */
+const EVENT_AFTER =
+  /^\s*(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|later)\s+)*(\p{L}+ed|hurt|shot|held|slain|taken|driven|thrown|burnt|burned)\b/iu;
+
+function eventAfter(s: string, end: number): string | undefined {
+  const m = EVENT_AFTER.exec(s.slice(end, end + 40));
+  return m && !/^(?:said|reported|added|stated|needed|based)$/i.test(m[1]) ? m[1].toLowerCase() : undefined;
+}
+
+/** Gerund of the "killing and injuring of 240" form: the most specific event a figure can have. */
+const GERUND_OF = /\b\p{L}+ing(?: and \p{L}+ing)? of (?:about |around |nearly |at least |more than |some |the )?$/iu;
+
 function isDatePart(s: string, start: number, end: number, text: string): boolean {
   const n = Number(text.replace(/,/g, ''));
   const before = s.slice(Math.max(0, start - 12), start);
@@ -194,6 +237,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
         m.index + m[0].indexOf(num, (g.approx?.length ?? 0) + (g.cur?.length ?? 0) + (g.range?.length ?? 0));
       const end = m.index + m[0].length;
       if (!g.num2 && !g.pct && !g.cur && isDatePart(s, numAt, numAt + num.length, num)) continue;
+      if (!g.cur && LABEL_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
       // "one" alone is an article more often than a count: keep it only with a unit that follows directly.
       if (/^(?:one|a dozen)$/i.test(num) && !g.cur) continue;
       const max = g.num2 ? parseNumber(g.num2) : undefined;
@@ -222,14 +266,17 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
       const v: QuantityValue = { value, unit };
       if (max !== undefined && max > value) v.max = max;
       if (approx) v.approximate = true;
-      const event = participle ?? eventBefore(s, m.index);
-      if (event) v.event = event;
       // The span covers the figure and the word it counts, where that word follows.
       let spanEnd = end;
       const unitMatch = new RegExp(`^(?:\\s+(?:${[...FILLER].join('|')}))*\\s+[\\p{L}][\\p{L}'’-]*`, 'u').exec(
         s.slice(end),
       );
       if (unitMatch && unit !== 'percent' && !g.cur) spanEnd = end + unitMatch[0].length;
+      const before = s.slice(Math.max(0, m.index - 80), m.index);
+      const event =
+        participle ??
+        (GERUND_OF.test(before) ? eventBefore(s, m.index) : (eventAfter(s, spanEnd) ?? eventBefore(s, m.index)));
+      if (event) v.event = event;
       const start = s0 + m.index + (g.approx && !approx ? g.approx.length : 0);
       out.push({
         kind: 'quantity',

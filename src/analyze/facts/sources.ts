@@ -13,7 +13,9 @@ export const SOURCE_HEADS = new Set(
   ambassador envoy mission prosecutor prosecutors court judge investigators witnesses residents activists analysts
   experts doctors hospital medics rescuers spokesmen officer officers commander commanders lawmakers senator
   chief head leader leaders secretary-general secretary director board bank company firm union media newspaper
-  channel broadcaster tv radio service services administration cabinet parliament kremlin pentagon whitehouse`
+  channel broadcaster tv radio service services administration cabinet parliament kremlin pentagon whitehouse
+  researchers scientists study survey mayor governor guard data figures filings documents television statistics
+  economists diplomats diplomat spokespeople`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -75,6 +77,11 @@ export interface SourceName {
 export function canonicalSource(phrase: string): SourceName | undefined {
   let p = phrase.trim().replace(/\s+/g, ' ');
   p = p.replace(/^(?:the|a|an|this|that|its|their|his|her)\s+/i, '');
+  // "the so-called Islamic State" is the Islamic State; the distancing is reported as a loaded term.
+  p = p.replace(/^so-called\s+/i, '');
+  // "police in Sydney" are the police: the place says which, outlets often drop it.
+  const place = /\s+in\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u.exec(p);
+  if (place && place.index > 0) p = p.slice(0, place.index);
   let qualifier: string | undefined;
   const nat = NATIONALITY.exec(p);
   if (nat && p.slice(nat[0].length).trim() && !NOT_NATIONALITIES.has(nat[1] ?? nat[2])) {
