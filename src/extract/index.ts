@@ -10,7 +10,16 @@ import { splitText } from './text.js';
 export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: false; error: RecordError } {
   const m = raw.meta;
   if (raw.format === 'html') {
-    const h = extractHtml(raw.content, m.url);
+    let h: ReturnType<typeof extractHtml>;
+    try {
+      h = extractHtml(raw.content, m.url);
+    } catch (e) {
+      // The parsers are third-party code on hostile input: a failure is this record's error, not the run's.
+      return {
+        ok: false,
+        error: { source: raw.source, reason: `the HTML page could not be parsed (${(e as Error).message})` },
+      };
+    }
     if (!h.text.trim())
       return { ok: false, error: { source: raw.source, reason: 'no article text found in the HTML page' } };
     const url = m.url ?? h.url;
@@ -25,6 +34,7 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
         publishedAt: normaliseDate(m.published) ?? normaliseDate(h.published) ?? normaliseDate(m.fetched),
         byline: m.byline ?? h.byline,
         captions: h.captions.length ? h.captions : undefined,
+        ...(h.teaser || m.summaryOnly ? { partial: true } : {}),
       },
     };
   }
@@ -43,6 +53,7 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
       outlet: m.outlet ?? t.headers.outlet ?? outletOfUrl(url),
       publishedAt: normaliseDate(m.published) ?? normaliseDate(t.headers.date),
       byline: m.byline ?? t.headers.byline,
+      ...(m.summaryOnly ? { partial: true } : {}),
     },
   };
 }

@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { IngestItem } from '../model/index.js';
-import { decodeBytes } from './decode.js';
+import { declaredCharset, decodeBytes } from './decode.js';
 import { feedItems, isFeedXml, isJsonFeed, jsonFeedItems } from './feeds.js';
 import { jsonRecord } from './records.js';
 import { warcRecords } from './warc.js';
@@ -184,14 +184,6 @@ function sniff(text: string): Kind {
     }
   }
   return 'text';
-}
-
-/** `<meta charset>` or `http-equiv` content-type in the first bytes of an HTML page. */
-export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding=["']([\w.-]+)/i.exec(head);
-  return m?.[1];
 }
 
 function parseLine(line: string, source: string): IngestItem {

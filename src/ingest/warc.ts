@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { brotliDecompressSync, createGunzip, gunzipSync, inflateSync } from 'node:zlib';
 import type { IngestItem } from '../model/index.js';
-import { decodeBytes } from './decode.js';
+import { declaredCharset, decodeBytes, headerCharset } from './decode.js';
 
 /**
  * Web archives (WARC/1.0 and 1.1, gzip-compressed per record or not) as crawlers write them: each `response` record
@@ -150,7 +150,7 @@ export async function* warcRecords(path: string, onSkipped?: (count: number) => 
         yield { ok: false, error: { source: where, reason: `page body cannot be decoded (${(e as Error).message})` } };
         continue;
       }
-      const d = decodeBytes(body, /charset=([\w-]+)/i.exec(type)?.[1]);
+      const d = decodeBytes(body, headerCharset(type) ?? declaredCharset(body));
       if (!d.ok) {
         yield { ok: false, error: { source: where, reason: d.reason } };
         continue;

@@ -16,4 +16,6 @@ export interface Extracted {
    * `text`; the clean stage removes them there with their reason.
    */
   captions?: string[];
+  /** Only part of the article is here: a paywall teaser, or a feed item's summary (`raw.meta.summaryOnly`). */
+  partial?: boolean;
 }

@@ -23,6 +23,10 @@ export interface RawMeta {
   summaryOnly?: boolean;
   /** When the page was captured (a WARC record's date): a last resort for the publication date. */
   fetched?: string;
+  /** Watch mode: this record is version `version` (2, 3, …) of an article edited in place. */
+  version?: number;
+  /** Watch mode: the id of the stored article this version replaces. */
+  previousVersion?: string;
 }
 
 /** A record that could not be used, with what to tell the user. Errors are values: the run goes on. */

@@ -1,0 +1,97 @@
+import { parseHTML } from 'linkedom';
+import { loadCases, multisetOverlap, runCase, words } from '../test/ingest/pages.js';
+
+/**
+ * `npm run bench -- extraction`
+ *
+ * Extraction quality on the real-world page fixtures (`test/fixtures/html/`): for each article, the share of its body
+ * text kept (gold paragraphs in `expected.json`) and the share of boilerplate removed (every other word of the page's
+ * visible text: menus, share bars, captions, credits, prompts, footers), counted in words as multisets. Rows, side by
+ * side on the same pages:
+ * - `raw page`: the page's visible text, what a reader without extraction stores (keeps all, removes nothing);
+ * - `all <p>`: the text of every `<p>`, the usual naive extractor;
+ * - `extract`: the extract stage (Readability on linkedom plus newstrace's rules);
+ * - `extract+clean`: what newstrace stores as the article body, after the clean stage removes captions and credits.
+ * Last line: JSON.
+ */
+
+interface Score {
+  kept: number;
+  gold: number;
+  boilerKept: number;
+  boiler: number;
+}
+
+function visibleText(html: string): string {
+  const page = /<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
+  for (const e of [...document.querySelectorAll('script, style, noscript, template, head')]) e.remove();
+  return document.body?.textContent ?? document.documentElement?.textContent ?? '';
+}
+
+function paragraphs(html: string): string {
+  const page = /<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
+  return [...document.querySelectorAll('p')].map((p) => p.textContent ?? '').join('\n\n');
+}
+
+function score(output: string, gold: string[], raw: string[]): Score {
+  const out = words(output);
+  const kept = multisetOverlap(gold, out);
+  const boiler = raw.length - multisetOverlap(gold, raw);
+  // Output words not matched by the gold text are boilerplate the method let through.
+  return { kept, gold: gold.length, boilerKept: Math.min(out.length - kept, boiler), boiler };
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+
+export default async function main(): Promise<void> {
+  const methods = ['raw page', 'all <p>', 'extract', 'extract+clean'] as const;
+  const totals = new Map<string, Score>(methods.map((m) => [m, { kept: 0, gold: 0, boilerKept: 0, boiler: 0 }]));
+  const rows: string[] = [];
+  for (const c of loadCases()) {
+    const r = await runCase(c);
+    r.extracted.forEach((x, i) => {
+      const want = c.articles[i];
+      if (!want) return;
+      const gold = words(want.body.join(' '));
+      const html = x.raw.format === 'html' ? x.raw.content : `<p>${x.raw.content}</p>`;
+      const raw = words(visibleText(html));
+      const name = c.articles.length > 1 ? `${c.name} #${i + 1}` : c.name;
+      const outputs: Record<(typeof methods)[number], string> = {
+        'raw page': visibleText(html),
+        'all <p>': paragraphs(html),
+        extract: x.text,
+        'extract+clean': r.bodies[i],
+      };
+      const cells = methods.map((m) => {
+        const s = score(outputs[m], gold, raw);
+        const t = totals.get(m)!;
+        t.kept += s.kept;
+        t.gold += s.gold;
+        t.boilerKept += s.boilerKept;
+        t.boiler += s.boiler;
+        return `${pct(s.kept, s.gold)} / ${pct(s.boiler - s.boilerKept, s.boiler)}`;
+      });
+      rows.push(`| ${name} | ${gold.length} | ${raw.length - multisetOverlap(gold, raw)} | ${cells.join(' | ')} |`);
+    });
+  }
+  process.stdout.write(
+    `Body text kept / boilerplate removed, in words (gold: the fixture's body paragraphs)\n\n` +
+      `| page | body words | boilerplate words | ${methods.join(' | ')} |\n|---|---|---|${methods.map(() => '---').join('|')}|\n` +
+      rows.join('\n') +
+      '\n',
+  );
+  const all = methods.map((m) => {
+    const t = totals.get(m)!;
+    return `${pct(t.kept, t.gold)} / ${pct(t.boiler - t.boilerKept, t.boiler)}`;
+  });
+  process.stdout.write(`| all | | | ${all.join(' | ')} |\n\n`);
+  const json = Object.fromEntries(
+    methods.map((m) => {
+      const t = totals.get(m)!;
+      return [m, { bodyKept: t.kept / t.gold, boilerplateRemoved: t.boiler ? 1 - t.boilerKept / t.boiler : null }];
+    }),
+  );
+  process.stdout.write(JSON.stringify(json) + '\n');
+}
