@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
+import { storySummary, type StoryRow } from './search.js';
 import {
   RECENT_POSTINGS,
   type ArticleSketch,
@@ -120,10 +121,16 @@ export class PostgresStore implements Store {
   }
 
   async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
+    // One statement, one round trip: the commit of stories is the serial part of the scale-out path (BENCHMARKS.md).
     await this.q().query(
-      `INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body, kept,
-        removed, sentences, facts, shingles, signature, terms, weights, story_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+      `WITH art AS (
+         INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
+           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id)
+         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)),
+       b AS (INSERT INTO bands (key, seq) SELECT unnest($22::bigint[]), $1::bigint),
+       p AS (INSERT INTO postings (term, seq) SELECT unnest($23::bigint[]), $1::bigint),
+       d AS (INSERT INTO df (term, n) SELECT unnest($24::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1)
+       SELECT 1`,
       [
         a.seq,
         a.id,
@@ -146,27 +153,11 @@ export class PostgresStore implements Store {
         blob(a.terms),
         blob(a.weights),
         a.storyId,
+        Array.from(bandKeys),
+        Array.from(postingTerms),
+        Array.from(new Set(a.terms)).sort((x, y) => x - y),
       ],
     );
-    if (bandKeys.length) {
-      await this.q().query('INSERT INTO bands (key, seq) SELECT unnest($1::bigint[]), $2', [
-        Array.from(bandKeys),
-        a.seq,
-      ]);
-    }
-    if (postingTerms.length) {
-      await this.q().query('INSERT INTO postings (term, seq) SELECT unnest($1::bigint[]), $2', [
-        Array.from(postingTerms),
-        a.seq,
-      ]);
-    }
-    const terms = Array.from(new Set(a.terms)).sort((x, y) => x - y);
-    if (terms.length) {
-      await this.q().query(
-        `INSERT INTO df (term, n) SELECT unnest($1::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1`,
-        [terms],
-      );
-    }
   }
 
   private toArticle(r: Record<string, unknown>): StoredArticle {
@@ -309,22 +300,19 @@ export class PostgresStore implements Store {
   }
 
   async refreshStory(id: string): Promise<void> {
-    const [st] = await this.rows<{ n: string; outlets: string; first: string | null; last: string | null }>(
-      `SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
-         max(published_at) AS last FROM articles WHERE story_id = $1`,
-      [id],
-    );
-    if (Number(st.n) === 0) {
-      await this.q().query('DELETE FROM stories WHERE id = $1', [id]);
-      return;
-    }
-    const [first] = await this.storyArticleIds(id);
-    const [t] = await this.rows<{ title: string | null }>('SELECT title FROM articles WHERE id = $1', [first]);
+    // One statement: the story row from its articles (title of the first in story order), or gone when it has none.
     await this.q().query(
-      `INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title) VALUES ($1,$2,$3,$4,$5,$6)
+      `WITH st AS (
+         SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
+           max(published_at) AS last,
+           (SELECT title FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq LIMIT 1) AS title
+         FROM articles WHERE story_id = $1),
+       gone AS (DELETE FROM stories WHERE id = $1 AND (SELECT n FROM st) = 0)
+       INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title)
+       SELECT $1, first, last, n, outlets, title FROM st WHERE n > 0
        ON CONFLICT (id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
          n_articles = EXCLUDED.n_articles, n_outlets = EXCLUDED.n_outlets, title = EXCLUDED.title`,
-      [id, st.first, st.last, Number(st.n), Number(st.outlets), t?.title ?? null],
+      [id],
     );
   }
 
@@ -341,26 +329,12 @@ export class PostgresStore implements Store {
   }
 
   async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const rows = await this.rows<{
-      id: string;
-      n_articles: number;
-      n_outlets: number;
-      first_seen: string | null;
-      last_seen: string | null;
-      title: string | null;
-    }>(
+    const rows = await this.rows<StoryRow>(
       `SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
        ORDER BY n_articles DESC, first_seen ASC NULLS FIRST, id LIMIT $1 OFFSET $2`,
       [query.limit ?? null, query.offset ?? 0],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      articles: r.n_articles,
-      outlets: r.n_outlets,
-      firstSeen: orUndef(r.first_seen),
-      lastSeen: orUndef(r.last_seen),
-      title: orUndef(r.title),
-    }));
+    return rows.map(storySummary);
   }
 
   async putError(e: StoredError): Promise<void> {

@@ -6,9 +6,11 @@ import {
   type Store,
   type StoredArticle,
   type StoredError,
+  type StoryFilter,
   type StoryRecord,
   type StorySummary,
 } from './types.js';
+import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
 export const SCHEMA_VERSION = 1;
@@ -390,22 +392,44 @@ export class SqliteStore implements Store {
   }
 
   async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const rows = this.stmts.list.all(query.limit ?? -1, query.offset ?? 0) as Array<{
-      id: string;
-      n_articles: number;
-      n_outlets: number;
-      first_seen: string | null;
-      last_seen: string | null;
-      title: string | null;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      articles: r.n_articles,
-      outlets: r.n_outlets,
-      firstSeen: orUndef(r.first_seen),
-      lastSeen: orUndef(r.last_seen),
-      title: orUndef(r.title),
-    }));
+    const rows = this.stmts.list.all(query.limit ?? -1, query.offset ?? 0) as StoryRow[];
+    return rows.map(storySummary);
+  }
+
+  async findStories(f: StoryFilter): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const args: Array<string | number> = [];
+    const tokens = f.text ? searchTokens(f.text) : [];
+    if (tokens.length) {
+      where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      args.push(ftsQuery(tokens));
+    }
+    if (f.outlet) {
+      where.push('lower(a.outlet) = lower(?)');
+      args.push(f.outlet);
+    }
+    if (f.from) {
+      where.push('substr(a.published_at, 1, 10) >= ?');
+      args.push(f.from);
+    }
+    if (f.to) {
+      where.push('substr(a.published_at, 1, 10) <= ?');
+      args.push(f.to);
+    }
+    if (f.entity) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(a.facts) x
+        WHERE json_extract(x.value, '$.kind') IN (${ENTITY_KINDS.map((k) => `'${k}'`).join(',')})
+        AND instr(lower(json_extract(x.value, '$.value.canonical')), lower(?)) > 0)`);
+      args.push(f.entity);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+         WHERE id IN (SELECT a.story_id FROM articles a${where.length ? ` WHERE ${where.join(' AND ')}` : ''})
+         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`,
+      )
+      .all(...args, f.limit ?? -1, f.offset ?? 0) as StoryRow[];
+    return rows.map(storySummary);
   }
 
   async putError(e: StoredError): Promise<void> {

@@ -62,6 +62,24 @@ export interface StorySummary {
   title?: string;
 }
 
+/**
+ * A story search: every filter given must hold for one and the same article of the story. Stores with a text index
+ * implement `findStories`; `src/server/search.ts` gives the same answer by scanning for stores without one.
+ */
+export interface StoryFilter {
+  /** Words that must all begin a word of the article's title or clean text (case and accents ignored). */
+  text?: string;
+  /** Outlet name, case-insensitive, exact. */
+  outlet?: string;
+  /** ISO dates (inclusive): the article was published on or after `from`, on or before `to`. */
+  from?: string;
+  to?: string;
+  /** Part of the canonical name of a person, place or organisation the article names (case-insensitive). */
+  entity?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface StoredError {
   source: string;
   reason: string;
@@ -103,6 +121,8 @@ export interface Store {
   refreshStory(id: string): Promise<void>;
   getStory(id: string): Promise<StoryRecord | undefined>;
   listStories(query?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+  /** Stories with an article matching the filter, in `listStories` order. Optional: see `StoryFilter`. */
+  findStories?(filter: StoryFilter): Promise<StorySummary[]>;
 
   putError(error: StoredError): Promise<void>;
   listErrors(): Promise<StoredError[]>;

@@ -1,0 +1,159 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import { diffArticles, loadStory } from '../engine/queries.js';
+import { MAX_FILE_BYTES } from '../ingest/index.js';
+import { factDiffJson } from '../report/facts.js';
+import { articleJson, relationJson, storyJson } from '../report/json.js';
+import { diffFacts } from '../stories/facts.js';
+import type { Store } from '../store/types.js';
+import { apiError, type ApiErrorCode } from './errors.js';
+import { htmlItems, Ingestor, jsonItems, jsonLineItems } from './ingest.js';
+import { openApiDocument } from './openapi.js';
+import {
+  articleId,
+  diffQuery,
+  htmlIngestQuery,
+  ingestJson,
+  issueText,
+  storyId,
+  storyQuery,
+  storyView,
+} from './schemas.js';
+import { searchStories } from './search.js';
+import { requireToken, securityHeaders } from './security.js';
+import { staticFiles } from './static.js';
+import { storyPageJson } from './views.js';
+
+/** Largest request body accepted: the same bound the file reader puts on one document (`MAX_FILE_BYTES`). */
+export const MAX_BODY_BYTES = MAX_FILE_BYTES;
+
+export interface AppOptions {
+  store: Store;
+  /** Opens the write endpoints to `Authorization: Bearer <token>`; without it they are closed. */
+  token?: string;
+  /** Folder of the built UI (`dist/web`); the API works without it. */
+  webRoot?: string;
+  /** Reported in `/openapi.json`. */
+  version?: string;
+}
+
+function fail(c: Context, code: ApiErrorCode, ...args: unknown[]) {
+  const e = (apiError as (c: ApiErrorCode, ...a: unknown[]) => ReturnType<typeof apiError>)(code, ...args);
+  return c.json(e.body, e.status);
+}
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+): { ok: true; data: z.infer<T> } | { ok: false; detail: string } {
+  const r = schema.safeParse(value);
+  return r.success ? { ok: true, data: r.data } : { ok: false, detail: issueText(r.error) };
+}
+
+/**
+ * Story responses kept ready, most recently used last. A large story's JSON (fact table, version diffs) takes the
+ * better part of a second to build and is read far more often than the store changes; any ingest clears the cache.
+ */
+export const STORY_CACHE_SIZE = 32;
+
+/** The HTTP API and the UI's static files over one store. */
+export function createApp(o: AppOptions): Hono {
+  const { store } = o;
+  const stories = new Map<string, Uint8Array>();
+  const ingestor = new Ingestor(store, () => stories.clear());
+  const app = new Hono();
+  app.use('*', securityHeaders);
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument(o.version ?? '0.0.0')));
+
+  app.get('/api/stories', async (c) => {
+    const q = parse(storyQuery, c.req.query());
+    if (!q.ok) return fail(c, 'badRequest', q.detail);
+    const { q: text, ...rest } = q.data;
+    return c.json({ stories: await searchStories(store, { text, ...rest }) });
+  });
+
+  app.get('/api/stories/:id', async (c) => {
+    const id = parse(storyId, c.req.param('id'));
+    if (!id.ok) return fail(c, 'badRequest', id.detail);
+    const view = parse(storyView, c.req.query());
+    if (!view.ok) return fail(c, 'badRequest', view.detail);
+    const key = `${view.data.view}:${id.data}`;
+    let body = stories.get(key);
+    if (body === undefined) {
+      const s = await loadStory(store, id.data);
+      if (!s) return fail(c, 'noStory', id.data);
+      const full = { ...storyJson(s.story, s.articles), firstSeen: s.story.firstSeen ?? null };
+      body = Buffer.from(JSON.stringify(view.data.view === 'page' ? storyPageJson(full) : full));
+      if (stories.size >= STORY_CACHE_SIZE) stories.delete(stories.keys().next().value!);
+    } else stories.delete(key);
+    stories.set(key, body);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const id = parse(articleId, c.req.param('id'));
+    if (!id.ok) return fail(c, 'badRequest', id.detail);
+    const a = await store.getArticle(id.data);
+    if (!a) return fail(c, 'noArticle', id.data);
+    return c.json({ ...articleJson(a), storyId: a.storyId, body: a.body });
+  });
+
+  app.get('/api/diff', async (c) => {
+    const q = parse(diffQuery, c.req.query());
+    if (!q.ok) return fail(c, 'badRequest', q.detail);
+    const d = await diffArticles(store, q.data.a, q.data.b);
+    if ('missing' in d) return fail(c, 'noArticle', d.missing);
+    const byId = new Map([
+      [d.a.id, d.a],
+      [d.b.id, d.b],
+    ]);
+    const relation = relationJson(d.relation, byId);
+    // Passages as A → B whichever article the relation calls earlier: `a` spans in a.text, `b` spans in b.text.
+    const passages =
+      relation.from === d.a.id ? relation.passages : relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+    return c.json({
+      a: articleJson(d.a),
+      b: articleJson(d.b),
+      relation,
+      passages,
+      facts: factDiffJson(d.a, d.b, diffFacts(d.a, d.b)),
+    });
+  });
+
+  app.post(
+    '/api/articles',
+    requireToken(o.token),
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 'tooLarge', MAX_BODY_BYTES) }),
+    async (c) => {
+      const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+      const source = `POST /api/articles ${new Date().toISOString()}`;
+      if (type === 'application/json') {
+        let value: unknown;
+        try {
+          value = await c.req.json();
+        } catch (e) {
+          return fail(c, 'badRequest', `body is not JSON (${(e as Error).message})`);
+        }
+        const body = parse(ingestJson, value);
+        if (!body.ok) return fail(c, 'badRequest', body.detail);
+        return c.json(await ingestor.run(jsonItems(value, source)));
+      }
+      if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/jsonlines') {
+        return c.json(await ingestor.run(jsonLineItems(await c.req.text(), source)));
+      }
+      if (type === 'text/html') {
+        const q = parse(htmlIngestQuery, c.req.query());
+        if (!q.ok) return fail(c, 'badRequest', q.detail);
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(await ingestor.run(htmlItems(bytes, q.data)));
+      }
+      return fail(c, 'unsupportedType', type || '(none)');
+    },
+  );
+
+  app.all('/api/*', (c) => fail(c, 'notFound', new URL(c.req.url).pathname));
+  app.get('*', staticFiles(o.webRoot));
+  return app;
+}

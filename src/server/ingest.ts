@@ -1,0 +1,66 @@
+import { Engine } from '../engine/engine.js';
+import { storiesOf } from '../engine/queries.js';
+import { fromBytes } from '../ingest/index.js';
+import { jsonRecord } from '../ingest/records.js';
+import type { IngestItem } from '../model/index.js';
+import type { Store } from '../store/types.js';
+
+export interface IngestResult {
+  added: number;
+  skipped: number;
+  read: number;
+  articles: string[];
+  stories: string[];
+  errors: Array<{ source: string; reason: string }>;
+}
+
+/** JSON records (already validated) as ingest items; each one's source names the request and its index. */
+export function jsonItems(value: unknown, source: string): IngestItem[] {
+  return Array.isArray(value) ? value.map((v, i) => jsonRecord(v, `${source}#${i}`)) : [jsonRecord(value, source)];
+}
+
+/** JSON lines: one record a line; a bad line is an error item, the others go on. */
+export function jsonLineItems(text: string, source: string): IngestItem[] {
+  return [...fromBytes(new TextEncoder().encode(text), source, 'jsonl')];
+}
+
+/** One HTML page with the URL it came from (and what else the caller knows of it). */
+export function htmlItems(
+  bytes: Uint8Array,
+  meta: { url: string; outlet?: string; title?: string; published?: string },
+): IngestItem[] {
+  return [...fromBytes(bytes, meta.url, 'html')].map((it) =>
+    it.ok ? { ok: true, doc: { ...it.doc, meta: { ...it.doc.meta, ...meta } } } : it,
+  );
+}
+
+/**
+ * Runs ingest items through the engine. Writes are serialised: the engine's batches are store transactions, and two
+ * requests interleaving them on one connection would nest one inside the other.
+ */
+export class Ingestor {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    /** Called after every run that may have changed the store. */
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  run(items: IngestItem[]): Promise<IngestResult> {
+    const next = this.queue.then(async () => {
+      const r = await new Engine(this.store).add(items).finally(this.onChange);
+      const stories = await storiesOf(this.store, [...r.addedIds, ...r.skippedIds]);
+      return {
+        added: r.added,
+        skipped: r.skipped,
+        read: r.read,
+        articles: [...r.addedIds, ...r.skippedIds],
+        stories: stories.map((s) => s.story.id),
+        errors: r.errorList.map((e) => ({ source: e.source, reason: e.reason })),
+      };
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Most stories one list request returns: a page a browser renders at once without lag. */
+export const MAX_PAGE = 500;
+/** Default page of the story list. */
+export const DEFAULT_PAGE = 100;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .describe('ISO date, inclusive');
+
+/** Ids are the hex hashes the engine makes (`s…` stories, `a…` articles); anything else cannot name a record. */
+export const storyId = z.string().regex(/^s[0-9a-f]{6,64}$/, 'a story id such as s166a29e840c2');
+export const articleId = z.string().regex(/^a[0-9a-f]{6,64}$/, 'an article id such as a166a29e840c2a36');
+
+export const storyQuery = z
+  .object({
+    q: z.string().max(500).optional().describe('words that must all begin a word of one article (title or text)'),
+    outlet: z.string().max(200).optional().describe('outlet name, exact, case-insensitive'),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    entity: z.string().max(200).optional().describe('part of a person, place or organisation an article names'),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const storyView = z
+  .object({
+    view: z
+      .enum(['full', 'page'])
+      .default('full')
+      .describe('full: the JSON contract of `newstrace show --json`; page: the compact shape the story page reads'),
+  })
+  .strict();
+
+export const diffQuery = z.object({ a: articleId, b: articleId }).strict();
+
+/** Query of `POST /api/articles` when the body is one HTML page: where it came from. */
+export const htmlIngestQuery = z
+  .object({
+    url: z.url().max(4000).describe('the page URL (required for HTML: it names the article)'),
+    outlet: z.string().max(200).optional(),
+    title: z.string().max(1000).optional(),
+    published: z.string().max(100).optional(),
+  })
+  .strict();
+
+/** One JSON article record, as `add` reads from JSON lines (extra fields are allowed and ignored). */
+export const articleRecord = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    url: z.string().optional(),
+    outlet: z.string().optional(),
+    title: z.string().optional(),
+    published: z.string().optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+  })
+  .loose()
+  .refine((r) => !!(r.text?.trim() || r.html?.trim() || hasAlias(r)), 'a record needs "text" or "html"');
+
+function hasAlias(r: Record<string, unknown>): boolean {
+  return ['body', 'content'].some((k) => typeof r[k] === 'string' && (r[k] as string).trim() !== '');
+}
+
+export const ingestJson = z.union([articleRecord, z.array(articleRecord).min(1)]);
+
+/** The first problem zod found, as one line for the error body. */
+export function issueText(e: z.ZodError): string {
+  const i = e.issues[0];
+  return i ? `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}` : 'invalid';
+}

@@ -1,0 +1,36 @@
+import type { DiffJson, StoryPageJson, StorySummary } from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function get<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (!res.ok) throw new ApiError(res.status, body.error?.message ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export interface StoryFilter {
+  q?: string;
+  outlet?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+export function listStories(f: StoryFilter): Promise<{ stories: StorySummary[] }> {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  return get(`/api/stories${p.size ? `?${p}` : ''}`);
+}
+
+export const getStory = (id: string) => get<StoryPageJson>(`/api/stories/${encodeURIComponent(id)}?view=page`);
+
+export const getDiff = (a: string, b: string) =>
+  get<DiffJson>(`/api/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);

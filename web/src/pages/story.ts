@@ -1,0 +1,235 @@
+import { getStory } from '../api.js';
+import { articleName, day, h, shortId } from '../dom.js';
+import type { Page } from '../main.js';
+import type { FactPageTable, PageArticle, PageRelation, StoryPageJson } from '../types.js';
+import { propagationGraph } from './graph.js';
+
+const KIND_TEXT: Record<PageRelation['kind'], string> = {
+  copy: 'copy',
+  'shared-source': 'shared source',
+  'same-event': 'same event',
+};
+
+export async function renderStory(id: string): Promise<Page> {
+  const s = await getStory(id);
+  const number = new Map(s.articles.map((a, i) => [a.id, i + 1]));
+  const title = s.articles.find((a) => a.title)?.title ?? `Story ${shortId(s.id)}`;
+  const outlets = new Set(s.articles.map((a) => a.outlet ?? a.source)).size;
+  const body = h(
+    'article',
+    { class: 'story', 'aria-labelledby': 'h-story' },
+    h('h1', { id: 'h-story' }, title),
+    h(
+      'p',
+      { class: 'meta' },
+      `${s.articles.length} article${s.articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}` +
+        `, first seen ${day(s.firstSeen)} · `,
+      h('span', { class: 'id' }, s.id),
+    ),
+    section('timeline', 'Timeline', 'Articles by publication time (undated last)', timeline(s, number)),
+    section(
+      'graph',
+      'How it spread',
+      'Arrows run from the original or common source to each copy; click an article to compare it with its source',
+      h('div', { class: 'graph-wrap' }, propagationGraph(s.articles, s.relations, number)),
+      legend(),
+    ),
+    s.facts
+      ? section(
+          'facts',
+          'Fact table',
+          'Each fact, and which articles carry it, omit it, or state another value',
+          factTable(s.facts, number, s.articles),
+        )
+      : null,
+    section(
+      'relations',
+      'Relations',
+      'Each related pair with the evidence behind the verdict',
+      relationsList(s.relations, number),
+    ),
+  );
+  return { title, crumbs: [{ label: 'Stories', href: '#/' }, { label: title }], body };
+}
+
+function section(id: string, heading: string, note: string, ...content: Array<Node | null>): HTMLElement {
+  return h(
+    'section',
+    { id: `sec-${id}`, 'aria-labelledby': `h-${id}` },
+    h('h2', { id: `h-${id}` }, heading),
+    h('p', { class: 'note' }, note),
+    content,
+  );
+}
+
+function timeline(s: StoryPageJson, number: Map<string, number>): HTMLElement {
+  const first = s.articles[0];
+  const t0 = first?.publishedAt ? Date.parse(first.publishedAt) : NaN;
+  return h(
+    'ol',
+    { class: 'timeline' },
+    s.articles.map((a) => {
+      const t = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
+      const gap = Number.isFinite(t) && Number.isFinite(t0) && a !== first ? elapsed(t - t0) : '';
+      return h(
+        'li',
+        { 'data-id': a.id },
+        h('span', { class: 'n', 'aria-hidden': 'true' }, number.get(a.id)),
+        a.publishedAt
+          ? h('time', { datetime: a.publishedAt }, a.publishedAt.replace('T', ' ').slice(0, 16))
+          : h('span', { class: 'undated' }, 'date unknown'),
+        h('span', { class: 'gap' }, gap),
+        h('span', { class: 'outlet' }, articleName(a)),
+        h('span', { class: 'title' }, a.title ?? a.excerpt),
+        a !== first
+          ? h('a', { href: `#/diff/${first.id}/${a.id}`, class: 'cmp' }, `compare with 1`)
+          : h('span', { class: 'cmp first' }, 'earliest'),
+      );
+    }),
+  );
+}
+
+function elapsed(ms: number): string {
+  if (ms < 0) return '';
+  const hours = ms / 3.6e6;
+  return hours < 48 ? `+${Math.round(hours)} h` : `+${Math.round(hours / 24)} d`;
+}
+
+function legend(): HTMLElement {
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    h('li', { class: 'lg-copy' }, 'copy'),
+    h('li', { class: 'lg-source' }, 'from a common source'),
+    h('li', { class: 'lg-event' }, 'same event, reported independently'),
+  );
+}
+
+/**
+ * One fact-table cell. Built without the `h` helper: a large story has tens of thousands of them. The mark is drawn
+ * by CSS (`::before`, with empty alternative text); screen readers read the status word, visually hidden.
+ */
+const STATUS: Record<string, string> = { c: 'carried', o: 'omitted', x: 'conflicting' };
+
+function cell(status: string, c: { text?: string; attributedTo?: string } = {}): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.className = `cell ${status}`;
+  const sr = document.createElement('span');
+  sr.className = 'sr';
+  if (status === 'omitted') sr.textContent = 'omitted';
+  else {
+    const describe = `${status}${c.text ? `: “${c.text}”` : ''}${c.attributedTo ? `, attributed to ${c.attributedTo}` : ''}`;
+    td.title = describe;
+    sr.textContent = describe;
+  }
+  td.append(sr);
+  return td;
+}
+
+/**
+ * Fact rows drawn at first. A 200-article story can hold 150 facts, 30,000 cells: drawing them all doubles the time
+ * the page takes to appear, while the conflicts and the first rows are what a reader looks at first.
+ */
+const FACT_ROWS_FIRST = 40;
+
+function factTable(t: FactPageTable, number: Map<string, number>, articles: PageArticle[]): HTMLElement {
+  if (t.rows.length === 0) return h('p', {}, 'No facts found in these articles.');
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, 'Fact'),
+    t.articles.map((id) =>
+      h(
+        'th',
+        { scope: 'col', class: 'col-art', title: `${articleName(byId.get(id)!)} ${day(byId.get(id)?.publishedAt)}` },
+        h('span', { class: 'sr' }, 'Article '),
+        number.get(id) ?? '?',
+      ),
+    ),
+  );
+  const isConflict = (r: FactPageTable['rows'][number]) => r.marks.includes('x');
+  // Conflicting rows first: they are what the table is for; the rest keep the order the facts were first seen in.
+  const ordered = [...t.rows.filter(isConflict), ...t.rows.filter((r) => !isConflict(r))];
+  const body = h('tbody', {});
+  const draw = (rows: FactPageTable['rows']) => {
+    const frag = document.createDocumentFragment();
+    for (const r of rows) {
+      const tr = h(
+        'tr',
+        { class: isConflict(r) ? 'conflict' : undefined },
+        h('th', { scope: 'row' }, h('span', { class: `kind k-${r.kind}` }, r.kind), ' ', r.label),
+      );
+      const details = new Map(r.details.map((d) => [d.col, d]));
+      for (let col = 0; col < t.articles.length; col++)
+        tr.append(cell(STATUS[r.marks[col]] ?? 'omitted', details.get(col)));
+      frag.append(tr);
+    }
+    body.append(frag);
+  };
+  draw(ordered.slice(0, FACT_ROWS_FIRST));
+  const rest = ordered.slice(FACT_ROWS_FIRST);
+  const more = rest.length
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'more',
+          onclick: (e: Event) => {
+            draw(rest);
+            (e.currentTarget as HTMLElement).remove();
+          },
+        },
+        `Show all ${ordered.length} facts`,
+      )
+    : null;
+  const conflicts = t.rows.filter(isConflict).length;
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'note' },
+      `${t.rows.length} facts, ${conflicts} with conflicting values${conflicts ? ' (highlighted, listed first)' : ''}.`,
+    ),
+    h(
+      'div',
+      { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Fact table, scrolls sideways' },
+      h(
+        'table',
+        { class: 'facts' },
+        h('caption', {}, '● carried · omitted ≠ conflicting value; columns are the articles in publication order'),
+        h('thead', {}, head),
+        body,
+      ),
+    ),
+    more,
+  );
+}
+
+function relationsList(relations: PageRelation[], number: Map<string, number>): HTMLElement {
+  if (relations.length === 0) return h('p', {}, 'No related pairs: a single article, or articles told apart.');
+  return h(
+    'ul',
+    { class: 'relations' },
+    relations.map((r) =>
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          { href: `#/diff/${r.from}/${r.to}` },
+          `${number.get(r.from)} ${r.kind === 'copy' ? '→' : '↔'} ${number.get(r.to)}`,
+        ),
+        ' ',
+        h('span', { class: `rel rel-${r.kind}` }, KIND_TEXT[r.kind]),
+        r.commonSource ? ` (common source: ${r.commonSource})` : '',
+        h(
+          'ul',
+          { class: 'evidence' },
+          r.evidence.map((e) => h('li', {}, e)),
+        ),
+      ),
+    ),
+  );
+}

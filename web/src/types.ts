@@ -1,0 +1,134 @@
+/** The API's JSON shapes the UI reads (the public contract in README "JSON output"; spans index `text`). */
+export type Span = [number, number];
+
+export interface StorySummary {
+  id: string;
+  articles: number;
+  outlets: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  title?: string;
+}
+
+export interface FactJson {
+  kind: string;
+  text: string;
+  span: Span;
+}
+
+export interface ArticleJson {
+  id: string;
+  source: string;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  dateline: string | null;
+  byline: string | null;
+  text: string;
+  removed: Array<{ text: string; reason: string; span: Span }>;
+  facts: FactJson[];
+}
+
+export interface PassageJson {
+  a: Span;
+  b: Span;
+  kind: 'verbatim' | 'paraphrase';
+  score: number;
+}
+
+export interface RelationJson {
+  from: string;
+  to: string;
+  kind: 'copy' | 'shared-source' | 'same-event';
+  commonSource?: string;
+  evidence: string[];
+  passages: PassageJson[];
+}
+
+export interface FactRef {
+  kind: string;
+  label: string;
+  text: string;
+  span: Span;
+}
+
+export interface FactDiffJson {
+  dropped: FactRef[];
+  added: FactRef[];
+  changed: Array<{ from: FactRef; to: FactRef }>;
+  attributionChanges: Array<{ from?: FactRef; to?: FactRef }>;
+  loadedAdded: FactRef[];
+  loadedRemoved: FactRef[];
+}
+
+export interface FactTableJson {
+  articles: string[];
+  rows: Array<{
+    key: string;
+    kind: string;
+    label: string;
+    cells: Record<string, { status: string; text?: string; span?: Span; attributedTo?: string }>;
+  }>;
+}
+
+export interface StoryJson {
+  id: string;
+  firstSeen: string | null;
+  articles: ArticleJson[];
+  relations: RelationJson[];
+  facts?: FactTableJson;
+  versions?: Array<{ article: string; against: string; changes: FactDiffJson }>;
+}
+
+export interface DiffJson {
+  a: ArticleJson;
+  b: ArticleJson;
+  relation: RelationJson;
+  /** `a` spans in a.text, `b` spans in b.text. */
+  passages: PassageJson[];
+  facts?: FactDiffJson;
+}
+
+/** `GET /api/stories/{id}?view=page`: the story page's compact shape (see src/server/views.ts). */
+export interface StoryPageJson {
+  id: string;
+  firstSeen: string | null;
+  articles: Array<{
+    id: string;
+    source: string;
+    outlet: string | null;
+    url: string | null;
+    title: string | null;
+    publishedAt: string | null;
+    dateline: string | null;
+    excerpt: string;
+    removed: number;
+    facts: number;
+  }>;
+  relations: Array<{
+    from: string;
+    to: string;
+    kind: RelationJson['kind'];
+    commonSource?: string;
+    evidence: string[];
+    passages: number;
+    coverageTo: number;
+  }>;
+  facts: FactPageTable;
+}
+
+export type PageArticle = StoryPageJson['articles'][number];
+export type PageRelation = StoryPageJson['relations'][number];
+
+export interface FactPageTable {
+  articles: string[];
+  rows: Array<{
+    key: string;
+    kind: string;
+    label: string;
+    /** One letter per column: c carried, o omitted, x conflicting. */
+    marks: string;
+    details: Array<{ col: number; text?: string; attributedTo?: string }>;
+  }>;
+}
