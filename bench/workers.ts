@@ -11,7 +11,8 @@ import { snapshot } from './lib/snapshot.js';
 /**
  * `npm run bench -- workers [--size 10k | --corpus FILE.jsonl] [--workers 1,2,4]`: throughput of the scale-out path on
  * PostgreSQL with 1, 2 and 4 worker processes against one process on SQLite and one process on PostgreSQL, all on the
- * same records, through the CLI as users run it. Needs a PostgreSQL server (NEWSTRACE_TEST_PG or the local one).
+ * same records, through the CLI as users run it, and how much of each worker run the commit lock was held (the serial
+ * part: clustering and writes, one batch at a time). Needs a PostgreSQL server (NEWSTRACE_TEST_PG or the local one).
  * Last line: JSON.
  */
 const BASE = process.env.NEWSTRACE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -24,15 +25,27 @@ function run(args: string[]): number {
   return (performance.now() - t) / 1000;
 }
 
-async function workers(url: string, n: number): Promise<number> {
+/** Runs `n` workers to the end of the queue: wall seconds, and the seconds the commit lock was held, summed. */
+async function workers(url: string, n: number): Promise<{ seconds: number; commitSeconds: number }> {
   const t = performance.now();
-  await Promise.all(
+  const totals = await Promise.all(
     Array.from({ length: n }, () => {
-      const c = spawn(process.execPath, [BIN, 'worker', '--db', url, '--idle-exit'], { stdio: 'ignore' });
-      return new Promise((res) => c.on('exit', res));
+      const c = spawn(process.execPath, [BIN, 'worker', '--db', url, '--idle-exit', '--json'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      return new Promise<{ commitMs: number }>((res, rej) =>
+        c.on('exit', (code) =>
+          code === 0 ? res(JSON.parse(out) as { commitMs: number }) : rej(new Error(`worker ${code}`)),
+        ),
+      );
     }),
   );
-  return (performance.now() - t) / 1000;
+  return {
+    seconds: (performance.now() - t) / 1000,
+    commitSeconds: totals.reduce((a, w) => a + w.commitMs, 0) / 1000,
+  };
 }
 
 export default async function main(args: string[]): Promise<void> {
@@ -62,7 +75,7 @@ export default async function main(args: string[]): Promise<void> {
     schemas.push(s);
     return `${BASE}?schema=${s}`;
   };
-  const rows: Array<{ name: string; seconds: number; sameAsSqlite?: boolean }> = [];
+  const rows: Array<{ name: string; seconds: number; sameAsSqlite?: boolean; commitShare?: number }> = [];
   let reference: string;
   const sameAs = async (db: string) => {
     const store = await openStore(db);
@@ -83,9 +96,11 @@ export default async function main(args: string[]): Promise<void> {
       const u = url(`w${n}`);
       run(['migrate', '--db', u]);
       const enq = run(['add', input, '--db', u, '--enqueue', '--json']);
+      const w = await workers(u, n);
       rows.push({
         name: `PostgreSQL, ${n} worker${n > 1 ? 's' : ''} (+ ${enq.toFixed(1)} s to enqueue)`,
-        seconds: await workers(u, n),
+        seconds: w.seconds,
+        commitShare: w.commitSeconds / w.seconds,
       });
       rows[rows.length - 1].sameAsSqlite = (await sameAs(u)) === reference;
     }
@@ -95,10 +110,13 @@ export default async function main(args: string[]): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`${records} records from ${input}, 2-core machine`);
-  console.log('| run | seconds | articles/s | same stories, relations, fact tables as SQLite |\n|---|---|---|---|');
+  console.log(
+    '| run | seconds | articles/s | commit lock held | same stories, relations, fact tables as SQLite |\n|---|---|---|---|---|',
+  );
   for (const r of rows) {
     const same = r.sameAsSqlite === undefined ? '(reference)' : r.sameAsSqlite ? 'yes' : 'NO';
-    console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(records / r.seconds)} | ${same} |`);
+    const held = r.commitShare === undefined ? '' : `${Math.round(r.commitShare * 100)}% of the run`;
+    console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(records / r.seconds)} | ${held} | ${same} |`);
   }
   console.log(JSON.stringify({ records, runs: rows.map((r) => ({ ...r, perSec: records / r.seconds })) }));
 }

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawDoc } from '../../src/model/index.js';
+import type { RawDoc } from '../../src/model/raw.js';
 
 /**
  * METER (Gaizauskas, Clough et al. 2001): Press Association wire copy (`PA/annotated/<domain>/<dd.mm.yy>/<catchline>/`)
@@ -56,8 +56,29 @@ function isoDay(ddmmyy: string): string {
   return `${Number(y) > 50 ? '19' : '20'}${y}-${m}-${d}`;
 }
 
+/** Gold labels of every courts newspaper article from `file_index/courts/<label>_derived.txt`, by `courts/<day>/<catchline>/<name>`. */
+function indexLabels(root: string): Map<string, MeterLabel> {
+  const out = new Map<string, MeterLabel>();
+  for (const label of ['wholly', 'partially', 'non'] as const) {
+    const file = join(root, 'file_index', 'courts', `${label}_derived.txt`);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'latin1').split('\n')) {
+      const key = /rawtexts\/(.+)\.txt\s*$/.exec(line)?.[1];
+      if (key) out.set(key, `${label}-derived`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every PA story and newspaper article of a METER courts folder. The annotated SGML is read where it exists; the 28
+ * newspaper articles that were never annotated (the whole of 21.06.00, one of 02.11.99) come from their raw text,
+ * labelled from the file index, so that all 770 labelled articles are scored.
+ */
 export function loadMeter(root: string): MeterDoc[] {
   const out: MeterDoc[] = [];
+  const labels = indexLabels(root);
+  const annotated = new Set<string>();
   for (const [kind, sub] of [
     ['pa', 'PA/annotated'],
     ['newspaper', 'newspapers/annotated'],
@@ -76,6 +97,7 @@ export function loadMeter(root: string): MeterDoc[] {
             ? isoDay(date)
             : undefined;
       const id = file.slice(root.length + 1);
+      if (kind === 'newspaper') annotated.add(id.replace(/^newspapers\/annotated\//, '').replace(/\.sgml$/, ''));
       const label = attr(sgml, 'classification') as MeterLabel | undefined;
       out.push({
         id,
@@ -91,6 +113,33 @@ export function loadMeter(root: string): MeterDoc[] {
         },
       });
     }
+  }
+  for (const [key, label] of labels) {
+    if (annotated.has(key)) continue;
+    const file = join(root, 'newspapers', 'rawtexts', `${key}.txt`);
+    if (!existsSync(file)) continue;
+    // `courts/<dd.mm.yy>/<catchline>/<catchline><number>_<newspaper>`: the path carries what the SGML header would.
+    const [, date, catchline, name] = key.split('/');
+    const text = readFileSync(file, 'latin1')
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n\n');
+    if (!text) continue;
+    const id = `newspapers/rawtexts/${key}.txt`;
+    out.push({
+      id,
+      kind: 'newspaper',
+      catchline,
+      key: `${date}/${catchline}`,
+      label,
+      doc: {
+        source: id,
+        format: 'text',
+        content: text,
+        meta: { id, outlet: /_([a-z]+)$/.exec(name)?.[1], published: isoDay(date) },
+      },
+    });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bcubed, macroF1, mergedGroups, pairwise } from './metrics.js';
+import { bcubed, clusterScores, macroF1, mergedGroups, pairwise } from './metrics.js';
 
 describe('metrics', () => {
   it('BCubed by hand: clusters {a,b,c} {d,e} against classes {a,b} {c,d,e}', () => {
@@ -36,5 +36,47 @@ describe('metrics', () => {
     expect(r.perClass.a.f1).toBeCloseTo(2 / 3, 10);
     expect(r.perClass.b.f1).toBeCloseTo(2 / 3, 10);
     expect(r.macroF1).toBeCloseTo(2 / 3, 10);
+  });
+  it('Map form: gold decides the items; an item left unclustered is a singleton', () => {
+    const gold = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+    ]);
+    // b missing: clusters {a, c} {b}; precision a 1/2, b 1, c 1/2 → 2/3; recall a 1/2, b 1/2, c 1 → 2/3
+    const s = bcubed(
+      new Map([
+        ['a', '1'],
+        ['c', '1'],
+        ['zzz', '1'],
+      ]),
+      gold,
+    );
+    expect(s.precision).toBeCloseTo(2 / 3, 10);
+    expect(s.recall).toBeCloseTo(2 / 3, 10);
+  });
+  it('clusterScores counts ECB+ topics whose two events share a cluster', () => {
+    const gold = new Map([
+      ['1_1ecb.xml', '1-ecb'],
+      ['1_1ecbplus.xml', '1-ecbplus'],
+      ['2_1ecb.xml', '2-ecb'],
+      ['2_2ecb.xml', '2-ecb'],
+      ['2_1ecbplus.xml', '2-ecbplus'],
+    ]);
+    const pred = new Map([
+      ['1_1ecb.xml', 'A'],
+      ['1_1ecbplus.xml', 'A'],
+      ['2_1ecb.xml', 'B'],
+      ['2_2ecb.xml', 'B'],
+      ['2_1ecbplus.xml', 'C'],
+    ]);
+    const q = clusterScores(pred, gold);
+    expect(q.mergedGroups).toBe(1);
+    // predicted pairs: (1_1ecb,1_1ecbplus) wrong, (2_1ecb,2_2ecb) right; gold pairs: only (2_1ecb,2_2ecb)
+    expect(q.pairwise.precision).toBe(0.5);
+    expect(q.pairwise.recall).toBe(1);
+    // precision: 1/2 + 1/2 + 1 + 1 + 1 = 4 of 5; recall: all 1
+    expect(q.bcubed.precision).toBeCloseTo(4 / 5, 10);
+    expect(q.bcubed.recall).toBe(1);
   });
 });

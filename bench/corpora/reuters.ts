@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawDoc } from '../../src/model/index.js';
+import type { RawDoc } from '../../src/model/raw.js';
 
 /**
  * Reuters-21578 (Lewis), SGML: `<REUTERS NEWID>` records with `<DATE>`, `<TITLE>`, `<DATELINE>` and `<BODY>`. Each
@@ -29,12 +29,22 @@ const MONTHS: Record<string, string> = {
   DEC: '12',
 };
 
-function unescape(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, d: string) => (Number(d) < 32 ? '' : String.fromCharCode(Number(d))))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+/** Named entities of the collection's SGML. One pass over the text, so `&amp;lt;` stays the text `&lt;`. */
+const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/**
+ * Entities decoded. Character references to control codes (`&#2;`/`&#3;` start and end of text, `&#5;`, `&#22;`,
+ * `&#127;`) are the wire's transmission marks, not text: dropped.
+ */
+export function unescape(s: string): string {
+  return s.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(lt|gt|quot|apos|amp));/gi,
+    (_, dec?: string, hex?: string, name?: string) => {
+      if (name) return NAMED[name.toLowerCase()];
+      const code = dec ? Number(dec) : parseInt(hex!, 16);
+      return (code < 32 && code !== 10 && code !== 9) || code === 127 ? '' : String.fromCodePoint(code);
+    },
+  );
 }
 
 function isoDate(d: string): string | undefined {
@@ -43,6 +53,7 @@ function isoDate(d: string): string | undefined {
   return `${m[3]}-${MONTHS[m[2]]}-${m[1].padStart(2, '0')}T${m[4]}:${m[5]}:${m[6]}Z`;
 }
 
+/** Every record of the collection with a body, in file then NEWID order. */
 export function* loadReuters(dir: string): Generator<ReutersDoc> {
   for (const f of readdirSync(dir)
     .filter((x) => x.endsWith('.sgm'))
@@ -77,4 +88,9 @@ export function* loadReuters(dir: string): Generator<ReutersDoc> {
       };
     }
   }
+}
+
+/** The records of `loadReuters` as raw documents, one file read at a time. */
+export async function* reutersDocs(dir: string): AsyncGenerator<RawDoc> {
+  for (const d of loadReuters(dir)) yield d.doc;
 }

@@ -18,9 +18,11 @@ import { diffText, errorsText, storiesText, storyText } from '../report/text.js'
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
-import { enqueue, runWorker } from '../worker/queue.js';
+import { enqueue, LEASE_MS, runWorker } from '../worker/queue.js';
 import { CliError, EXIT, MESSAGES } from './errors.js';
 import { progressReporter } from './progress.js';
+import { POLL_INTERVAL_MS, runWatch } from './watch.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/serve.js';
 
 const dbOption = () =>
   new Option('--db <file>', 'store: a SQLite file (default ./newstrace.db, or $NEWSTRACE_DB)').default(undefined);
@@ -241,14 +243,25 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(batchOption())
     .option('--idle-exit', 'exit once the queue is empty instead of waiting for more')
-    .action(async (o: { db?: string; batch?: number; idleExit?: boolean }) => {
+    .option(
+      '--lease <seconds>',
+      `how long a hung worker keeps its claimed records before others take them (default ${LEASE_MS / 1000})`,
+      Number,
+    )
+    .option('--json', 'print the worker totals (records, articles, time preparing and committing) as JSON')
+    .action(async (o: { db?: string; batch?: number; idleExit?: boolean; lease?: number; json?: boolean }) => {
       await withStore(o.db, async (store) => {
         if (!(store instanceof PostgresStore))
           throw new CliError('worker needs a PostgreSQL store: --db postgres://…', EXIT.usage);
-        const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit });
-        process.stderr.write(
-          `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored\n`,
-        );
+        if (o.lease !== undefined && !(o.lease > 0))
+          throw new CliError('--lease takes a positive number of seconds', EXIT.usage);
+        const leaseMs = o.lease === undefined ? undefined : o.lease * 1000;
+        const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit, leaseMs });
+        if (o.json) printJson(t);
+        else
+          process.stderr.write(
+            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored\n`,
+          );
       });
     });
 
@@ -269,6 +282,35 @@ export function buildProgram(): Command {
         if (o.csv) print(factTableCsv(table, ordered));
         else if (o.json) printJson(factTableJson(table, ordered));
         else print(factTableText(table, makeStyle(textOptions().color)));
+      });
+    });
+
+  program
+    .command('serve')
+    .description('serve the web UI and the HTTP API (see /openapi.json) over the store, after adding any paths given')
+    .argument('[paths...]')
+    .addOption(dbOption())
+    .option('--port <n>', `TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`, (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number 0-65535');
+      return n;
+    })
+    .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}, this machine only)`)
+    .option('--token <token>', 'opens POST /api/articles to "Authorization: Bearer <token>" (or $NEWSTRACE_TOKEN)')
+    .action(async (paths: string[], o: { db?: string; port?: number; host?: string; token?: string }) => {
+      await withStore(o.db, async (store) => {
+        if (paths.length) reportErrors(await ingest(store, paths));
+        const token = o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
+        const server = await startServer({ store, port: o.port, host: o.host, token });
+        process.stderr.write(
+          `newstrace: serving ${server.url}/ (writes ${token ? 'need the token' : 'closed: no --token'}); Ctrl-C stops\n`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
       });
     });
 
@@ -313,6 +355,23 @@ export function buildProgram(): Command {
       for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
       renameSync(tmp, db);
       if (result) reportErrors(result);
+    });
+
+  program
+    .command('watch')
+    .description('add new and changed files of a folder as they appear; an edited article becomes a new version')
+    .argument('<folder>')
+    .addOption(dbOption())
+    .addOption(new Option('--interval <ms>', `time between scans (default ${POLL_INTERVAL_MS})`).argParser(positiveInt))
+    .option('--once', 'scan the folder once and exit')
+    .action(async (folder: string, o: { db?: string; interval?: number; once?: boolean }) => {
+      if (!existsSync(folder)) throw new CliError(`no folder ${folder}`, EXIT.usage);
+      await withStore(o.db, async (store) => {
+        const out = (line: string) => process.stdout.write(line + '\n');
+        const t = await runWatch(new Engine(store), folder, { intervalMs: o.interval, once: o.once, out });
+        process.stderr.write(`${t.added} added, ${t.versions} new versions, ${t.errors} rejected\n`);
+        if (t.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+      });
     });
 
   return program;

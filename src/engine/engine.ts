@@ -6,7 +6,11 @@ import { decideStory, type Neighbour } from '../stories/cluster.js';
 import { classifyPair } from '../stories/provenance.js';
 import { cosine, nameCosine, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
-import { prepare, type Prepared } from './prepare.js';
+import { type Prepared } from './prepare.js';
+import { PreparePool } from './prepare-pool.js';
+import { safePrepare } from './prepare-safe.js';
+
+export { safePrepare };
 
 /** Articles prepared and written per store transaction: large enough to amortise commits, small enough to lose little. */
 export const BATCH_SIZE = 256;
@@ -43,6 +47,11 @@ function asItem(x: Item): IngestItem {
 export interface EngineOptions {
   /** Records per store transaction (default BATCH_SIZE). Workers and the single process must use the same value. */
   batchSize?: number;
+  /**
+   * Worker threads for the per-article stages (default 0: the main thread prepares). With 1 or more, the next batch
+   * is prepared while the current one is committed; the stories are the same either way.
+   */
+  threads?: number;
 }
 
 export class Engine {
@@ -61,6 +70,7 @@ export class Engine {
    * same stories.
    */
   async add(items: AsyncIterable<Item> | Iterable<Item>, onProgress?: (p: AddProgress) => void): Promise<AddResult> {
+    if (this.options.threads) return this.addThreaded(items, this.options.threads, onProgress);
     const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
     let batch: Prepared[] = [];
     let batchErrors: RecordError[] = [];
@@ -86,6 +96,65 @@ export class Engine {
       if (result.read % this.batchSize === 0) await flush();
     }
     if (batch.length + batchErrors.length > 0) await flush();
+    return result;
+  }
+
+  /**
+   * `add` with the per-article stages on worker threads: a batch's records are handed to the threads as they are
+   * read, and a batch is committed once all its records are prepared, after the batch before it — the same batches,
+   * in the same order, with the same contents as `add` on the main thread, so the results are the same.
+   */
+  private async addThreaded(
+    items: AsyncIterable<Item> | Iterable<Item>,
+    threads: number,
+    onProgress?: (p: AddProgress) => void,
+  ): Promise<AddResult> {
+    const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
+    const pool = new PreparePool(threads);
+    type Outcome = ReturnType<typeof safePrepare>;
+    let pending: Array<Promise<Outcome>> = [];
+    let committed: Promise<void> = Promise.resolve();
+    let readCommitted = 0;
+    const commitNext = (outcomes: Array<Promise<Outcome>>, prev: Promise<void>) =>
+      (async () => {
+        const rs = await Promise.all(outcomes);
+        await prev;
+        const batch: Prepared[] = [];
+        const errors: RecordError[] = [];
+        for (const r of rs) {
+          if (r.ok) batch.push(r.value);
+          else {
+            errors.push(r.error);
+            result.errors++;
+            result.errorList.push(r.error);
+          }
+        }
+        const done = await this.commitBatch(batch, errors);
+        readCommitted += rs.length;
+        result.added += done.added.length;
+        result.addedIds.push(...done.added);
+        result.skipped += done.skipped.length;
+        result.skippedIds.push(...done.skipped);
+        onProgress?.({ read: readCommitted, added: result.added, skipped: result.skipped, errors: result.errors });
+      })();
+    try {
+      for await (const x of items) {
+        const item = asItem(x);
+        result.read++;
+        pending.push(item.ok ? pool.prepare(item.doc) : Promise.resolve(item));
+        if (result.read % this.batchSize === 0) {
+          // At most two batches in flight: the one being committed and the one being prepared.
+          const prev = committed;
+          committed = commitNext(pending, prev);
+          pending = [];
+          await prev;
+        }
+      }
+      if (pending.length > 0) committed = commitNext(pending, committed);
+      await committed;
+    } finally {
+      await pool.close();
+    }
     return result;
   }
 
@@ -212,14 +281,3 @@ function cmpDate(a?: string, b?: string): number {
 }
 
 /** A crash inside a stage on one record must not stop the batch: it becomes that record's error. */
-export function safePrepare(doc: RawDoc): ReturnType<typeof prepare> {
-  try {
-    return prepare(doc);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      error: { source: doc.source, reason: `could not be processed (${msg}); please report this input` },
-    };
-  }
-}

@@ -10,7 +10,9 @@ import type { PostgresStore } from '../store/postgres.js';
  * - `enqueue` cuts the records into batches of `batchSize` in arrival order — the same cut `Engine.add` makes — and
  *   writes each batch in one transaction, so a batch is whole or absent.
  * - Workers prepare records in parallel: a transaction claims queued jobs with FOR UPDATE SKIP LOCKED, runs the
- *   per-article stages and stores the result; a worker killed mid-way rolls back, and its jobs are queued again.
+ *   per-article stages and stores the result. The claim is the row lock, held under a lease (LEASE_MS): a worker
+ *   killed mid-way, or hung past its lease, is rolled back by the server and its jobs are queued again — a claim
+ *   cannot outlive its holder, so none is ever orphaned.
  * - One worker at a time (a transaction-scoped advisory lock) commits the lowest open batch once all its records are
  *   prepared: clustering, stories and the `done` marks in one transaction. Batches go in order, each as
  *   `Engine.commitBatch` would take it in a single process, so the stories are the same whatever the number of
@@ -59,9 +61,24 @@ export async function enqueue(
 
 type Outcome = { ok: true; value: string } | { ok: false; error: RecordError };
 
+/**
+ * How long a worker's transaction may sit between two statements before the server ends its session: the lease on
+ * what it holds (claimed jobs, or the commit lock). A worker that dies loses its connection and its claims at once;
+ * one that hangs or is cut off with its connection open (a stopped process, a partitioned machine) keeps them only
+ * this long, then PostgreSQL rolls it back and the jobs are queued again. The longest gap is preparing one article —
+ * tens of milliseconds, a few seconds for the largest pages in the test corpora — so a minute leaves a wide margin.
+ */
+export const LEASE_MS = 60_000;
+
+/** Starts the lease on the current transaction (see LEASE_MS). */
+async function lease(store: PostgresStore, ms: number): Promise<void> {
+  await store.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [String(Math.round(ms))]);
+}
+
 /** Claims up to `limit` queued jobs and prepares them; returns how many. */
-export async function prepareSome(store: PostgresStore, limit: number): Promise<number> {
+export async function prepareSome(store: PostgresStore, limit: number, leaseMs = LEASE_MS): Promise<number> {
   return store.transaction(async () => {
+    await lease(store, leaseMs);
     const rows = await store.query<{ seq: string; item: string }>(
       `SELECT seq, item FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
@@ -83,8 +100,10 @@ export async function prepareSome(store: PostgresStore, limit: number): Promise<
 export async function commitNextBatch(
   store: PostgresStore,
   engine: Engine,
+  leaseMs = LEASE_MS,
 ): Promise<{ added: number; skipped: number } | undefined> {
   return store.transaction(async () => {
+    await lease(store, leaseMs);
     const [{ locked }] = await store.query<{ locked: boolean }>(
       `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
       [`newstrace:${store.schema}:commit`],
@@ -123,7 +142,18 @@ export interface WorkerOptions {
   claim?: number;
   /** Return once the queue holds no open job, instead of waiting for more. */
   idleExit?: boolean;
-  onProgress?: (p: { prepared: number; added: number; skipped: number }) => void;
+  /** The lease on claimed jobs and on the commit lock, in milliseconds (default LEASE_MS). */
+  leaseMs?: number;
+  onProgress?: (p: WorkerTotals) => void;
+}
+
+export interface WorkerTotals {
+  prepared: number;
+  added: number;
+  skipped: number;
+  /** Wall time spent claiming and preparing jobs, and committing batches under the commit lock, in milliseconds. */
+  prepareMs: number;
+  commitMs: number;
 }
 
 /** Jobs claimed per prepare transaction: enough to amortise the commit, few enough to lose little on a kill. */
@@ -131,19 +161,21 @@ export const CLAIM = 16;
 /** How long an idle worker waits before looking again. */
 export const IDLE_MS = 100;
 
-export async function runWorker(
-  store: PostgresStore,
-  opts: WorkerOptions = {},
-): Promise<{ prepared: number; added: number; skipped: number }> {
+export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerTotals> {
   const engine = new Engine(store, { batchSize: opts.batchSize });
-  const total = { prepared: 0, added: 0, skipped: 0 };
+  const total: WorkerTotals = { prepared: 0, added: 0, skipped: 0, prepareMs: 0, commitMs: 0 };
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   for (;;) {
-    const n = await prepareSome(store, opts.claim ?? CLAIM);
+    let t = performance.now();
+    const n = await prepareSome(store, opts.claim ?? CLAIM, leaseMs);
     total.prepared += n;
-    const c = await commitNextBatch(store, engine);
+    total.prepareMs += performance.now() - t;
+    t = performance.now();
+    const c = await commitNextBatch(store, engine, leaseMs);
     if (c) {
       total.added += c.added;
       total.skipped += c.skipped;
+      total.commitMs += performance.now() - t;
     }
     if (n > 0 || c) {
       opts.onProgress?.(total);

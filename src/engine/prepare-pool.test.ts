@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { snapshot } from '../../bench/lib/snapshot.js';
+import type { RawDoc } from '../model/index.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { Engine } from './engine.js';
+
+/** Every story fixture's articles, in one stream, plus records that fail, so that batches hold errors too. */
+function records(): RawDoc[] {
+  const root = 'test/fixtures/stories';
+  const out: RawDoc[] = [];
+  for (const name of readdirSync(root).sort()) {
+    for (const line of readFileSync(join(root, name, 'articles.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)) {
+      const r = JSON.parse(line) as Record<string, string>;
+      out.push({
+        source: `${name}/${r.id}`,
+        format: 'text',
+        content: r.text,
+        meta: { id: r.id, url: r.url, outlet: r.outlet, title: r.title, published: r.published },
+      });
+    }
+    out.push({ source: `${name}/empty`, format: 'text', content: '   ', meta: {} });
+  }
+  return out;
+}
+
+describe('Engine with prepare threads', () => {
+  it('gives the same stories, relations, fact tables, counts and errors as the main thread', async () => {
+    const docs = records();
+    const run = async (threads: number) => {
+      const store = new SqliteStore(':memory:');
+      const progress: number[] = [];
+      // Small batches, so that several are in flight at once.
+      const result = await new Engine(store, { batchSize: 4, threads }).add(docs, (p) => progress.push(p.read));
+      const snap = await snapshot(store);
+      await store.close();
+      return { result, snap, progress };
+    };
+    const inline = await run(0);
+    const threaded = await run(2);
+    expect(inline.result.added).toBeGreaterThanOrEqual(10);
+    expect(inline.result.errors).toBeGreaterThan(0);
+    expect(threaded.result).toEqual(inline.result);
+    expect(threaded.progress).toEqual(inline.progress);
+    expect(threaded.snap).toEqual(inline.snap);
+  }, 60_000);
+});
