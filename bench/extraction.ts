@@ -1,3 +1,5 @@
+import { Readability } from '@mozilla/readability';
+import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { loadCases, multisetOverlap, runCase, words } from '../test/ingest/pages.js';
 
@@ -12,8 +14,23 @@ import { loadCases, multisetOverlap, runCase, words } from '../test/ingest/pages
  * - `all <p>`: the text of every `<p>`, the usual naive extractor;
  * - `extract`: the extract stage (Readability on linkedom plus newstrace's rules);
  * - `extract+clean`: what newstrace stores as the article body, after the clean stage removes captions and credits.
+ * Then Readability alone on the two DOMs it runs on, linkedom (what the extract stage uses) and jsdom: the same
+ * quality measure, and the time to parse each page and run Readability (`REPS` passes over the pages, one core).
  * Last line: JSON.
  */
+
+/** Passes over the pages for the DOM timing: enough that a run takes seconds, not milliseconds. */
+const REPS = 30;
+
+type Dom = 'linkedom' | 'jsdom';
+
+/** Readability's text of a page on one DOM implementation (paragraphs as Readability's `textContent` gives them). */
+function readabilityText(html: string, dom: Dom): string {
+  const page = /<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`;
+  const document =
+    dom === 'jsdom' ? new JSDOM(page).window.document : (parseHTML(page).document as unknown as Document);
+  return new Readability(document).parse()?.textContent ?? '';
+}
 
 interface Score {
   kept: number;
@@ -49,6 +66,7 @@ export default async function main(): Promise<void> {
   const methods = ['raw page', 'all <p>', 'extract', 'extract+clean'] as const;
   const totals = new Map<string, Score>(methods.map((m) => [m, { kept: 0, gold: 0, boilerKept: 0, boiler: 0 }]));
   const rows: string[] = [];
+  const pages: Array<{ html: string; gold: string[]; raw: string[] }> = [];
   for (const c of loadCases()) {
     const r = await runCase(c);
     r.extracted.forEach((x, i) => {
@@ -57,6 +75,7 @@ export default async function main(): Promise<void> {
       const gold = words(want.body.join(' '));
       const html = x.raw.format === 'html' ? x.raw.content : `<p>${x.raw.content}</p>`;
       const raw = words(visibleText(html));
+      pages.push({ html, gold, raw });
       const name = c.articles.length > 1 ? `${c.name} #${i + 1}` : c.name;
       const outputs: Record<(typeof methods)[number], string> = {
         'raw page': visibleText(html),
@@ -87,11 +106,48 @@ export default async function main(): Promise<void> {
     return `${pct(t.kept, t.gold)} / ${pct(t.boiler - t.boilerKept, t.boiler)}`;
   });
   process.stdout.write(`| all | | | ${all.join(' | ')} |\n\n`);
+
+  const doms: Dom[] = ['linkedom', 'jsdom'];
+  const domRows = doms.map((dom) => {
+    const t: Score = { kept: 0, gold: 0, boilerKept: 0, boiler: 0 };
+    for (const p of pages) {
+      const sc = score(readabilityText(p.html, dom), p.gold, p.raw);
+      t.kept += sc.kept;
+      t.gold += sc.gold;
+      t.boilerKept += sc.boilerKept;
+      t.boiler += sc.boiler;
+    }
+    readabilityText(pages[0].html, dom); // warm-up
+    const start = performance.now();
+    for (let r = 0; r < REPS; r++) for (const p of pages) readabilityText(p.html, dom);
+    const ms = (performance.now() - start) / (REPS * pages.length);
+    return { dom, t, ms };
+  });
+  process.stdout.write(
+    `Readability alone on two DOMs (${pages.length} pages, ${REPS} passes)\n\n| DOM | body kept / boilerplate removed | ms per page |\n|---|---|---|\n` +
+      domRows
+        .map(
+          (d) =>
+            `| ${d.dom} | ${pct(d.t.kept, d.t.gold)} / ${pct(d.t.boiler - d.t.boilerKept, d.t.boiler)} | ${d.ms.toFixed(2)} |`,
+        )
+        .join('\n') +
+      '\n\n',
+  );
   const json = Object.fromEntries(
     methods.map((m) => {
       const t = totals.get(m)!;
       return [m, { bodyKept: t.kept / t.gold, boilerplateRemoved: t.boiler ? 1 - t.boilerKept / t.boiler : null }];
     }),
   );
-  process.stdout.write(JSON.stringify(json) + '\n');
+  const readability = Object.fromEntries(
+    domRows.map((d) => [
+      d.dom,
+      {
+        bodyKept: d.t.kept / d.t.gold,
+        boilerplateRemoved: d.t.boiler ? 1 - d.t.boilerKept / d.t.boiler : null,
+        msPerPage: d.ms,
+      },
+    ]),
+  );
+  process.stdout.write(JSON.stringify({ ...json, readability }) + '\n');
 }
