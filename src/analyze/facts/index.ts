@@ -10,7 +10,15 @@ export interface FactContext {
   publishedAt?: string;
 }
 
-/** Every fact of a clean body, in text order. */
+/**
+ * Every fact of a clean body, in text order.
+ *
+ * Dates come from chrono-node (resolved against the publication date); the other kinds from extractors written for
+ * wire copy: the general NLP libraries measured on the founding example were too slow or wrong for this job
+ * (compromise about 0.18 MB/s on one core and "Ayn al-Arab", "al-Baghouz" tagged as people; wink-nlp's English lite
+ * model finds dates and cardinals but no people, places or organisations), while these run at 3.7 MB/s together on
+ * the generated corpus and are scored per kind on hand-checked sentences (`npm run bench -- facts`, BENCHMARKS.md).
+ */
 export function extractFacts(body: string, sentences: Span[], ctx: FactContext = {}): Fact[] {
   const attrs = attributions(body, sentences);
   const facts = [
