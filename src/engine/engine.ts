@@ -3,7 +3,7 @@ import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, type Neighbour } from '../stories/cluster.js';
-import { classifyPair } from '../stories/provenance.js';
+import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { cosine, nameCosine, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
@@ -265,8 +265,22 @@ export class Engine {
 export function relate(a: StoredArticle, b: StoredArticle, topical: number) {
   const alignment = align({ body: a.body, sentences: a.sentences }, { body: b.body, sentences: b.sentences });
   return classifyPair({
-    a: { id: a.id, seq: a.seq, publishedAt: a.publishedAt, bodyLength: a.body.length, facts: a.facts },
-    b: { id: b.id, seq: b.seq, publishedAt: b.publishedAt, bodyLength: b.body.length, facts: b.facts },
+    a: {
+      id: a.id,
+      seq: a.seq,
+      publishedAt: a.publishedAt,
+      bodyLength: a.body.length,
+      facts: a.facts,
+      dayRefs: dayReferences(a.body),
+    },
+    b: {
+      id: b.id,
+      seq: b.seq,
+      publishedAt: b.publishedAt,
+      bodyLength: b.body.length,
+      facts: b.facts,
+      dayRefs: dayReferences(b.body),
+    },
     overlap: overlap(a.shingles, b.shingles),
     alignment,
     topical,

@@ -47,6 +47,25 @@ export interface PairSide {
   publishedAt?: string;
   bodyLength: number;
   facts: Fact[];
+  /** How often the text calls its events today's and yesterday's (`dayReferences` of its body). */
+  dayRefs?: DayReferences;
+}
+
+export interface DayReferences {
+  today: number;
+  yesterday: number;
+}
+
+const TODAY = /\b(?:today|tonight|this (?:morning|afternoon|evening))\b/gi;
+const YESTERDAY = /\b(?:yesterday|last night)\b/gi;
+
+/**
+ * Words that date the text against its own writing day. The version written first tells of the day's events as
+ * "today" / "tonight", and the one written the next day (a morning paper rewriting the evening's wire copy) as
+ * "yesterday" / "last night" — an order when both carry the same date or none.
+ */
+export function dayReferences(body: string): DayReferences {
+  return { today: body.match(TODAY)?.length ?? 0, yesterday: body.match(YESTERDAY)?.length ?? 0 };
 }
 
 export interface PairInput {
@@ -124,6 +143,20 @@ function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
     const first = da < db ? 'a' : 'b';
     const [e, l] = first === 'a' ? [da, db] : [db, da];
     return { first, basis: `published ${e} before ${l}` };
+  }
+  // Same or unknown day: the side that calls more of it today than yesterday was written first.
+  const lean = (r?: DayReferences) => (r ? r.today - r.yesterday : 0);
+  const la = lean(a.dayRefs);
+  const lb = lean(b.dayRefs);
+  if (la !== lb) {
+    const [e, l] =
+      la > lb
+        ? [a.dayRefs!, b.dayRefs ?? { today: 0, yesterday: 0 }]
+        : [b.dayRefs!, a.dayRefs ?? { today: 0, yesterday: 0 }];
+    return {
+      first: la > lb ? 'a' : 'b',
+      basis: `${da && db ? `both published ${dayOf(da)}` : 'no publication order known'}; the earlier says "today" ${e.today} and "yesterday" ${e.yesterday} times, the later ${l.today} and ${l.yesterday}`,
+    };
   }
   // Same or unknown time: the side that is mostly made of the other's text is the derived one.
   if (alignment.coverageB - alignment.coverageA > DIRECTION_MARGIN) {
