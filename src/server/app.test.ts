@@ -228,6 +228,7 @@ describe('pages and headers', () => {
     expect(js.headers.get('cache-control')).toMatch(/immutable/);
     expect((await app.request('/../secret.txt')).status).toBe(404);
     expect((await app.request('/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await app.request('/%E0%A4%A.js')).status).toBe(404);
     expect((await app.request('/api/nothing')).status).toBe(404);
   });
 

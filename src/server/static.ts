@@ -36,7 +36,12 @@ export function staticFiles(root: string | undefined) {
     if (!root) {
       return c.text('the web UI is not built: run `npm run build`, then start the server again', 404);
     }
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.notFound(); // A malformed %-escape names no file.
+    }
     const rel = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
     const file = normalize(join(root, rel));
     if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return c.notFound();
