@@ -58,3 +58,30 @@ describe('entities', () => {
     expect(run('"We lost everything," said Fatima, a mother of four.')).toEqual([['person', 'Fatima', 'Fatima']]);
   });
 });
+
+describe('companies known by what is said of them', () => {
+  it('takes a traded, owned or valued name for an organisation, not a person or a place', () => {
+    const kinds = (body: string) => run(body).map((e) => `${e[0]}:${e[1]}`);
+    expect(kinds('Shares in Rolls-Royce fell 4% in London after the warning.')).toEqual([
+      'organisation:Rolls-Royce',
+      'place:London',
+    ]);
+    expect(kinds('The offer values Darktrace at about $5.3 billion, the buyer said.')).toEqual([
+      'organisation:Darktrace',
+    ]);
+    expect(kinds('Last year Siemens reported revenue of 77.8 billion euros.')).toEqual(['organisation:Siemens']);
+    expect(kinds('The carmaker Stellantis will cut 2,000 jobs in Italy.')).toEqual([
+      'organisation:Stellantis',
+      'place:Italy',
+    ]);
+    expect(kinds('A spokesperson for Unilever declined to comment.')).toEqual(['organisation:Unilever']);
+    expect(kinds('The fund bought Vodafone shares worth 300 million pounds.')).toEqual(['organisation:Vodafone']);
+  });
+
+  it('still reads a person after a title and a place after a preposition', () => {
+    expect(run('Chief Executive Tim Cook spoke in Cupertino.').map((e) => `${e[0]}:${e[1]}`)).toEqual([
+      'person:Tim Cook',
+      'place:Cupertino',
+    ]);
+  });
+});

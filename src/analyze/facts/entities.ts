@@ -27,13 +27,24 @@ const GEO_HEADS =
 const EVENT_FIRST = /^(?:Typhoon|Hurricane|Cyclone|Storm|Tropical|Operation)$/;
 /** A title inside a run of capitalised words: what follows it is a person ("Prime Minister Rishi Sunak"). */
 const TITLE_WORD =
-  /^(?:President|Minister|Chancellor|Secretary|Secretary-General|King|Queen|Prince|Princess|Sheikh|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|General|Gen\.|Colonel|Col\.|Captain|Judge|Justice|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Pope|Ambassador|Commander|Leader|Chief|Premier|Speaker)$/;
+  /^(?:President|Minister|Chancellor|Secretary|Secretary-General|King|Queen|Prince|Princess|Sheikh|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|General|Gen\.|Colonel|Col\.|Captain|Judge|Justice|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Pope|Ambassador|Commander|Leader|Chief|Executive|Director|Officer|Chairman|Chairwoman|Premier|Speaker)$/;
 const PLACE_NOUNS =
   /^\s+(?:city|village|town|province|governorate|region|district|county|state|countryside|neighbo(?:u)?rhood|area|camp|port|island|valley|river|border|capital)\b/i;
 const PLACE_PREP =
   /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|fled|entered|visited|captured|shelled|bombed|crossed|evacuated from|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
 const TITLES =
   /\b(?:President|Prime Minister|Minister|Secretary|Secretary-General|Chancellor|King|Queen|Prince|Princess|Sheikh|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Colonel|Col\.|Lt\.|Captain|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Pope|Ambassador|spokesman|spokeswoman|spokesperson|envoy|commander|chief|leader|actor|actress|singer|star)\s+$/i;
+/**
+ * Words before a name that make it a company or other body in business and legal copy: "shares in Nvidia", "the
+ * carmaker Toyota", "a spokesperson for Europol", "the deal values Activision Blizzard at". A person is not traded,
+ * owned or valued.
+ */
+const ORG_BEFORE =
+  /\b(?:shares (?:in|of)|stakes? in|stock (?:in|of)|the (?:auction house|company|firm|carmaker|automaker|retailer|airline|lender|insurer|broadcaster|chipmaker|drugmaker|conglomerate|tech giant|startup|start-up|bank|group|supermarket chain|publisher|operator|manufacturer|maker)|(?:chief executive|CEO|chairman|chairwoman|founder|owner|shareholders?|investors?) (?:of|in)|spokes(?:man|woman|person) for|(?:a|the) subsidiary of|(?:deal|bid|offer|takeover) (?:values|valued|for)|(?:values|valued)|(?:acquired|bought|buys|acquire|buy|takeover of|merger with|rival to)|listed|sued)\s+$/i;
+/** Words after a name that make it a company: "Apple reported revenue of", "Tesla shares fell", "Siemens Energy AG". */
+const ORG_AFTER =
+  /^(?:[’']s)?\s+(?:shares|stock|share price|(?:reported|posted|announced|forecast) (?:a |an |its )?(?:(?:quarterly|annual|net|first-quarter|second-quarter|third-quarter|fourth-quarter|record|half-year) )*(?:revenue|revenues|profit|profits|earnings|sales|loss|losses|results)|(?:chief executive|CEO|shareholders|board)\b)/i;
+
 /** Capitalised words that open sentences or name days and months, not entities. */
 const STOP_CAPS = new Set(
   'The A An This That These Those It Its He She They We I In On At By For From With As But And Or If When While After Before Since During Under Over Into About Also However Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Mr Mrs Ms Dr There Here Then Such Some Many More Most All Both Each Every No Not One Two Three According READ ALSO Photo Time'.split(
@@ -90,6 +101,7 @@ function classify(name: string, before: string, after: string): FactKind | undef
   const alias = aliasIndex.get(key(name));
   if (alias) return alias.kind;
   if (ORG_WORDS.test(name)) return 'organisation';
+  if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) return 'organisation';
   if (/^\p{Lu}{2,6}s?$/u.test(name)) return 'organisation'; // acronyms: SANA, NATO, NGO
   if (COUNTRIES.has(key(name))) return 'place';
   if (PLACE_NOUNS.test(after)) return 'place';
