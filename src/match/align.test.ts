@@ -34,6 +34,18 @@ describe('align', () => {
     expect(r.passages[0].kind).toBe('paraphrase');
     expect(r.passages[0].score).toBeGreaterThan(0.35);
   });
+  it('aligns a sentence rewritten around short kept phrases as one paraphrase', () => {
+    const a = side(
+      'The volume of losses in the infrastructure, private and public properties and the number of casualties showed that the coalition had perpetrated war crimes and crimes against humanity in the city.',
+    );
+    const b = side(
+      'The ministry said the coalition perpetrated war crimes and crimes against humanity, wrecking the infrastructure, private and public properties of the city.',
+    );
+    const r = align(a, b);
+    const p = r.passages.filter((x) => x.kind === 'paraphrase');
+    expect(p).toHaveLength(1);
+    expect(b.body.slice(p[0].b[0], p[0].b[1])).toBe(b.body);
+  });
   it('finds nothing between unrelated texts', () => {
     const r = align(
       side('The central bank raised interest rates by half a point to curb inflation, its governor said.'),
