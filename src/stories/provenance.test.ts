@@ -34,6 +34,12 @@ describe('provenance direction', () => {
     expect(r.to).toBe('paper');
     expect(r.evidence.join(' ')).toMatch(/today/);
   });
+  it('a text that never says "yesterday" is earlier than one that says it, whatever else they say', () => {
+    const paper = side('paper', 1, 'He said yesterday: "I am here today, and today I will speak."', '2000-03-01');
+    const wire = side('wire', 2, 'He told the court he was there.', '2000-03-01');
+    const r = classifyPair({ a: paper, b: wire, overlap, alignment, topical: 0.5 });
+    expect(r.from).toBe('wire');
+  });
   it('publication dates come before day words', () => {
     const paper = side('paper', 1, 'A man was jailed yesterday.', '2000-03-01');
     const wire = side('wire', 2, 'A man was jailed today.', '2000-03-02');

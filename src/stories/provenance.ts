@@ -56,6 +56,7 @@ export interface DayReferences {
   yesterday: number;
 }
 
+const NO_DAY_REFS: DayReferences = { today: 0, yesterday: 0 };
 const TODAY = /\b(?:today|tonight|this (?:morning|afternoon|evening))\b/gi;
 const YESTERDAY = /\b(?:yesterday|last night)\b/gi;
 
@@ -144,17 +145,16 @@ function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
     const [e, l] = first === 'a' ? [da, db] : [db, da];
     return { first, basis: `published ${e} before ${l}` };
   }
-  // Same or unknown day: the side that calls more of it today than yesterday was written first.
-  const lean = (r?: DayReferences) => (r ? r.today - r.yesterday : 0);
-  const la = lean(a.dayRefs);
-  const lb = lean(b.dayRefs);
-  if (la !== lb) {
-    const [e, l] =
-      la > lb
-        ? [a.dayRefs!, b.dayRefs ?? { today: 0, yesterday: 0 }]
-        : [b.dayRefs!, a.dayRefs ?? { today: 0, yesterday: 0 }];
+  // Same or unknown day: a text that never says "yesterday" was written before one that does; else the one that
+  // says "today" more often than "yesterday" by more.
+  const ra = a.dayRefs ?? NO_DAY_REFS;
+  const rb = b.dayRefs ?? NO_DAY_REFS;
+  const lean = (r: DayReferences) => (r.yesterday > 0 ? -1000 : 0) + r.today - r.yesterday;
+  if (lean(ra) !== lean(rb)) {
+    const first = lean(ra) > lean(rb) ? 'a' : 'b';
+    const [e, l] = first === 'a' ? [ra, rb] : [rb, ra];
     return {
-      first: la > lb ? 'a' : 'b',
+      first,
       basis: `${da && db ? `both published ${dayOf(da)}` : 'no publication order known'}; the earlier says "today" ${e.today} and "yesterday" ${e.yesterday} times, the later ${l.today} and ${l.yesterday}`,
     };
   }
