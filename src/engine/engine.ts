@@ -4,7 +4,8 @@ import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, type Neighbour } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
-import { cosine, nameCosine, topTerms, weigh } from '../stories/terms.js';
+import { boilerplateShingles, reuseOverlap } from '../stories/boilerplate.js';
+import { cosine, distinctTerms, nameCosine, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
@@ -197,16 +198,20 @@ export class Engine {
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
     const sketches = await store.getSketches([...candIds]);
     const x = p.extracted;
+    const boilerplate = boilerplateShingles(p.shingles, sketches);
     const neighbours: Neighbour[] = sketches.map((s) => ({
       id: s.id,
       seq: s.seq,
       storyId: s.storyId,
       publishedAt: s.publishedAt,
-      overlap: overlap(s.shingles, p.shingles),
+      overlap: reuseOverlap(s.shingles, p.shingles, boilerplate),
       topical: cosine(s.terms, s.weights, terms, weights),
       names: nameCosine(s.terms, s.weights, terms, weights),
+      terms: s.terms,
+      weights: s.weights,
     }));
-    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS);
+    const distinct = distinctTerms(p.vector, df, n);
+    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, { terms, weights, distinct });
     const storyId = decision.join ?? 's' + p.id.slice(1, 13);
     const article: StoredArticle = {
       id: p.id,

@@ -168,3 +168,33 @@ export function topTerms(terms: Uint32Array, weights: Float32Array, k: number): 
   const idx = Array.from(terms.keys()).sort((x, y) => weights[y] - weights[x] || terms[x] - terms[y]);
   return Uint32Array.from(idx.slice(0, k), (i) => terms[i]).sort();
 }
+
+/**
+ * A term is distinctive when few stored articles carry it: at most DISTINCT_DF_SHARE of them, or DISTINCT_MIN_DF
+ * while the store is small. Company and place names, rare figures are; the words and figures of a formula
+ * ("qtly", "div", "record", "March", "25") are not.
+ */
+export const DISTINCT_DF_SHARE = 0.02;
+export const DISTINCT_MIN_DF = 5;
+
+/** The vector's distinctive terms (sorted), given their document frequencies among `n` stored articles. */
+export function distinctTerms(vec: TermVector, df: Uint32Array, n: number): Uint32Array {
+  const limit = Math.max(DISTINCT_MIN_DF, DISTINCT_DF_SHARE * n);
+  return vec.terms.filter((_, i) => df[i] <= limit);
+}
+
+/** How many terms two sorted term arrays share. */
+export function sharedTerms(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
