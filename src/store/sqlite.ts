@@ -12,6 +12,14 @@ import {
 } from './types.js';
 import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
 
+/** Terms per multi-row document-frequency upsert: 2 parameters each, well under SQLite's 32,766-parameter limit. */
+const DF_CHUNK = 500;
+/**
+ * Document frequencies kept in memory before the cache is emptied and refilled from the table: about 40 MB of Map at
+ * most; the generated 1M-article corpus has fewer distinct terms than this, so in practice the cache is never emptied.
+ */
+const DF_CACHE_TERMS = 1_000_000;
+
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
 export const SCHEMA_VERSION = 1;
 
@@ -139,6 +147,15 @@ function rowToArticle(r: ArticleRow): StoredArticle {
  */
 export class SqliteStore implements Store {
   private readonly dynamic = new Map<string, Database.Statement>();
+  /**
+   * Document frequencies read or written so far, and the increments not yet written: an article adds about 100 terms,
+   * and one upsert per term per article was the largest write cost of an ingest. The increments of a transaction are
+   * written, one row per distinct term, just before it commits; a rollback drops them and the cache with them. Another
+   * process writing the same file is noticed by SQLite's `data_version` at the next transaction and empties the cache.
+   */
+  private readonly dfCache = new Map<number, number>();
+  private readonly dfDirty = new Map<number, number>();
+  private dataVersion = -1;
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -170,14 +187,15 @@ export class SqliteStore implements Store {
         VALUES (@seq, @id, @source, @outlet, @url, @title, @published_at, @byline, @dateline, @raw, @text, @body,
         @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id)`),
       fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      band: this.db.prepare('INSERT INTO bands (key, seq) VALUES (?, ?)'),
-      posting: this.db.prepare('INSERT INTO postings (term, seq) VALUES (?, ?)'),
-      df: this.db.prepare('INSERT INTO df (term, n) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1'),
       dfGet: this.db.prepare('SELECT n FROM df WHERE term = ?').pluck(),
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
-      titleOf: this.db.prepare('SELECT title FROM articles WHERE id = ?').pluck(),
+      firstTitle: this.db
+        .prepare(
+          `SELECT title FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`,
+        )
+        .pluck(),
       putStory: this.db.prepare(`INSERT OR REPLACE INTO stories (id, first_seen, last_seen, n_articles, n_outlets,
         title) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title)`),
       delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
@@ -210,14 +228,42 @@ export class SqliteStore implements Store {
     this.db.exec('BEGIN IMMEDIATE');
     this.depth++;
     try {
+      this.checkDataVersion();
       const out = await fn();
+      this.flushDf();
       this.db.exec('COMMIT');
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
+      this.dfCache.clear();
+      this.dfDirty.clear();
       throw e;
     } finally {
       this.depth--;
+    }
+  }
+
+  /** Empties the caches when another connection has committed since this one last looked. */
+  private checkDataVersion(): void {
+    const v = this.db.pragma('data_version', { simple: true }) as number;
+    if (v !== this.dataVersion) this.dfCache.clear();
+    this.dataVersion = v;
+  }
+
+  /** Writes the pending document-frequency increments, a statement per DF_CHUNK terms. */
+  private flushDf(): void {
+    if (this.dfDirty.size === 0) return;
+    const entries = [...this.dfDirty];
+    this.dfDirty.clear();
+    for (let i = 0; i < entries.length; i += DF_CHUNK) {
+      const chunk = entries.slice(i, i + DF_CHUNK);
+      const st = this.plain(
+        `upsert-df:${chunk.length}`,
+        () =>
+          `INSERT INTO df (term, n) VALUES ${chunk.map(() => '(?, ?)').join(',')}
+           ON CONFLICT(term) DO UPDATE SET n = n + excluded.n`,
+      );
+      st.run(...chunk.flat());
     }
   }
 
@@ -254,9 +300,26 @@ export class SqliteStore implements Store {
       story_id: a.storyId,
     });
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
-    for (const k of bandKeys) this.stmts.band.run(k, a.seq);
-    for (const t of postingTerms) this.stmts.posting.run(t, a.seq);
-    for (const t of new Set(a.terms)) this.stmts.df.run(t);
+    this.insertPairs('bands', 'key', bandKeys, a.seq);
+    this.insertPairs('postings', 'term', postingTerms, a.seq);
+    for (const t of new Set(a.terms)) {
+      this.dfDirty.set(t, (this.dfDirty.get(t) ?? 0) + 1);
+      const n = this.dfCache.get(t);
+      if (n !== undefined) this.dfCache.set(t, n + 1);
+    }
+    // Outside a transaction the increments are written at once.
+    if (this.depth === 0) this.flushDf();
+  }
+
+  /** One multi-row INSERT of (value, seq) rows: 42 band keys or 16 posting terms in one call instead of one each. */
+  private insertPairs(table: 'bands' | 'postings', column: string, values: Uint32Array, seq: number): void {
+    if (values.length === 0) return;
+    const args: number[] = [];
+    for (const v of values) args.push(v, seq);
+    this.plain(
+      `insert-${table}:${values.length}`,
+      () => `INSERT INTO ${table} (${column}, seq) VALUES ${Array.from(values, () => '(?, ?)').join(',')}`,
+    ).run(...args);
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -291,6 +354,16 @@ export class SqliteStore implements Store {
     return st;
   }
 
+  /** The same for statements that return no rows (writes). */
+  private plain(key: string, sql: () => string): Database.Statement {
+    let st = this.dynamic.get(key);
+    if (!st) {
+      st = this.db.prepare(sql());
+      this.dynamic.set(key, st);
+    }
+    return st;
+  }
+
   async bandCandidates(keys: Uint32Array): Promise<string[]> {
     if (keys.length === 0) return [];
     const marks = Array.from(keys, () => '?').join(',');
@@ -314,8 +387,19 @@ export class SqliteStore implements Store {
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
+    if (this.depth === 0) this.checkDataVersion();
     const out = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) out[i] = (this.stmts.dfGet.get(terms[i]) as number | undefined) ?? 0;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      let n = this.dfCache.get(t);
+      if (n === undefined) {
+        // The stored count, plus what this transaction has added and not yet written.
+        n = ((this.stmts.dfGet.get(t) as number | undefined) ?? 0) + (this.dfDirty.get(t) ?? 0);
+        if (this.dfCache.size >= DF_CACHE_TERMS) this.dfCache.clear();
+        this.dfCache.set(t, n);
+      }
+      out[i] = n;
+    }
     return out;
   }
 
@@ -369,14 +453,13 @@ export class SqliteStore implements Store {
       this.stmts.delStory.run(id);
       return;
     }
-    const first = (this.stmts.storyArticles.all(id) as string[])[0];
     this.stmts.putStory.run({
       id,
       first_seen: stats.first,
       last_seen: stats.last,
       n_articles: stats.n,
       n_outlets: stats.outlets,
-      title: (this.stmts.titleOf.get(first) as string | null | undefined) ?? null,
+      title: (this.stmts.firstTitle.get(id) as string | null | undefined) ?? null,
     });
   }
 
