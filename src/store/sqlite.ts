@@ -19,6 +19,8 @@ const DF_CHUNK = 500;
  * most; the generated 1M-article corpus has fewer distinct terms than this, so in practice the cache is never emptied.
  */
 const DF_CACHE_TERMS = 1_000_000;
+/** Seqs held by the recent-postings cache before it is emptied and refilled: about 160 MB at most. */
+const POSTING_CACHE_ENTRIES = 20_000_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
 export const SCHEMA_VERSION = 1;
@@ -156,6 +158,9 @@ export class SqliteStore implements Store {
   private readonly dfCache = new Map<number, number>();
   private readonly dfDirty = new Map<number, number>();
   private dataVersion = -1;
+  /** Recent postings per term (see `recentPostings`), and how many seqs they hold in all. */
+  private readonly postingCache = new Map<number, number[]>();
+  private postingEntries = 0;
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -188,6 +193,8 @@ export class SqliteStore implements Store {
         @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id)`),
       fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
       dfGet: this.db.prepare('SELECT n FROM df WHERE term = ?').pluck(),
+      recentPostings: this.db.prepare('SELECT seq FROM postings WHERE term = ? ORDER BY seq DESC LIMIT ?').pluck(),
+      idOfSeq: this.db.prepare('SELECT id FROM articles WHERE seq = ?').pluck(),
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -237,6 +244,7 @@ export class SqliteStore implements Store {
       this.db.exec('ROLLBACK');
       this.dfCache.clear();
       this.dfDirty.clear();
+      this.clearPostings();
       throw e;
     } finally {
       this.depth--;
@@ -246,7 +254,10 @@ export class SqliteStore implements Store {
   /** Empties the caches when another connection has committed since this one last looked. */
   private checkDataVersion(): void {
     const v = this.db.pragma('data_version', { simple: true }) as number;
-    if (v !== this.dataVersion) this.dfCache.clear();
+    if (v !== this.dataVersion) {
+      this.dfCache.clear();
+      this.clearPostings();
+    }
     this.dataVersion = v;
   }
 
@@ -302,6 +313,16 @@ export class SqliteStore implements Store {
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
     this.insertPairs('bands', 'key', bandKeys, a.seq);
     this.insertPairs('postings', 'term', postingTerms, a.seq);
+    for (const t of postingTerms) {
+      const list = this.postingCache.get(t);
+      if (!list) continue;
+      list.push(a.seq);
+      this.postingEntries++;
+      if (list.length > RECENT_POSTINGS) {
+        list.shift();
+        this.postingEntries--;
+      }
+    }
     for (const t of new Set(a.terms)) {
       this.dfDirty.set(t, (this.dfDirty.get(t) ?? 0) + 1);
       const n = this.dfCache.get(t);
@@ -376,14 +397,37 @@ export class SqliteStore implements Store {
 
   async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
     if (terms.length === 0) return [];
-    // Only the most recent postings of each term are read, so the cost per article stays flat as the store grows.
-    const perTerm = `SELECT seq FROM (SELECT seq FROM postings WHERE term = ? ORDER BY seq DESC LIMIT ${RECENT_POSTINGS})`;
-    return this.cached(
-      `terms:${terms.length}`,
-      () =>
-        `SELECT a.id FROM (SELECT seq, count(*) AS n FROM (${Array.from(terms, () => perTerm).join(' UNION ALL ')})
-         GROUP BY seq ORDER BY n DESC, seq DESC LIMIT ?) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
-    ).all(...terms, limit) as string[];
+    if (this.depth === 0) this.checkDataVersion();
+    // Only the most recent postings of each term count, so the cost per article stays flat as the store grows.
+    const votes = new Map<number, number>();
+    for (const t of terms) for (const seq of this.recentPostings(t)) votes.set(seq, (votes.get(seq) ?? 0) + 1);
+    const best = [...votes].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, limit);
+    const out: string[] = [];
+    for (const [seq] of best) {
+      const id = this.stmts.idOfSeq.get(seq) as string | undefined;
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * The RECENT_POSTINGS most recent articles (seq, ascending) posted under a term: read from the table once, then
+   * kept up to date by `putArticle`. An article's neighbour look-up reads 16 terms; this was its costliest query.
+   */
+  private recentPostings(term: number): number[] {
+    let list = this.postingCache.get(term);
+    if (!list) {
+      list = (this.stmts.recentPostings.all(term, RECENT_POSTINGS) as number[]).reverse();
+      if (this.postingEntries + list.length > POSTING_CACHE_ENTRIES) this.clearPostings();
+      this.postingCache.set(term, list);
+      this.postingEntries += list.length;
+    }
+    return list;
+  }
+
+  private clearPostings(): void {
+    this.postingCache.clear();
+    this.postingEntries = 0;
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
