@@ -19,6 +19,8 @@ const DF_CHUNK = 500;
  * most; the generated 1M-article corpus has fewer distinct terms than this, so in practice the cache is never emptied.
  */
 const DF_CACHE_TERMS = 1_000_000;
+/** Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights), about 100 MB. */
+const SKETCH_CACHE_SIZE = 50_000;
 /** Seqs held by the recent-postings cache before it is emptied and refilled: about 160 MB at most. */
 const POSTING_CACHE_ENTRIES = 20_000_000;
 
@@ -161,6 +163,13 @@ export class SqliteStore implements Store {
   /** Recent postings per term (see `recentPostings`), and how many seqs they hold in all. */
   private readonly postingCache = new Map<number, number[]>();
   private postingEntries = 0;
+  /**
+   * Sketches of recently read or written articles (least recently used first), and the merges since they were
+   * cached: a new article's candidates are mostly recent articles and members of the same few stories, read again
+   * and again. Emptied like the other caches on rollback and when another connection writes.
+   */
+  private readonly sketchCache = new Map<string, ArticleSketch>();
+  private readonly mergedInto = new Map<string, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -245,6 +254,7 @@ export class SqliteStore implements Store {
       this.dfCache.clear();
       this.dfDirty.clear();
       this.clearPostings();
+      this.clearSketches();
       throw e;
     } finally {
       this.depth--;
@@ -257,6 +267,7 @@ export class SqliteStore implements Store {
     if (v !== this.dataVersion) {
       this.dfCache.clear();
       this.clearPostings();
+      this.clearSketches();
     }
     this.dataVersion = v;
   }
@@ -311,6 +322,17 @@ export class SqliteStore implements Store {
       story_id: a.storyId,
     });
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
+    // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
+    this.mergedInto.delete(a.storyId);
+    this.cacheSketch({
+      id: a.id,
+      seq: a.seq,
+      storyId: a.storyId,
+      publishedAt: a.publishedAt,
+      shingles: a.shingles,
+      terms: a.terms,
+      weights: a.weights,
+    });
     this.insertPairs('bands', 'key', bandKeys, a.seq);
     this.insertPairs('postings', 'term', postingTerms, a.seq);
     for (const t of postingTerms) {
@@ -448,34 +470,62 @@ export class SqliteStore implements Store {
   }
 
   async getSketches(ids: string[]): Promise<ArticleSketch[]> {
+    if (this.depth === 0) this.checkDataVersion();
     const out: ArticleSketch[] = [];
     for (const id of ids) {
-      const r = this.stmts.sketch.get(id) as
-        | {
-            id: string;
-            seq: number;
-            story_id: string;
-            published_at: string | null;
-            shingles: Buffer;
-            terms: Buffer;
-            weights: Buffer;
-          }
-        | undefined;
-      if (!r) continue;
-      out.push({
-        id: r.id,
-        seq: r.seq,
-        storyId: r.story_id,
-        publishedAt: orUndef(r.published_at),
-        shingles: u32(r.shingles),
-        terms: u32(r.terms),
-        weights: f32(r.weights),
-      });
+      let sk = this.sketchCache.get(id);
+      if (sk) {
+        // Most recently used last: the Map's order is the eviction order.
+        this.sketchCache.delete(id);
+      } else {
+        const r = this.stmts.sketch.get(id) as
+          | {
+              id: string;
+              seq: number;
+              story_id: string;
+              published_at: string | null;
+              shingles: Buffer;
+              terms: Buffer;
+              weights: Buffer;
+            }
+          | undefined;
+        if (!r) continue;
+        sk = {
+          id: r.id,
+          seq: r.seq,
+          storyId: r.story_id,
+          publishedAt: orUndef(r.published_at),
+          shingles: u32(r.shingles),
+          terms: u32(r.terms),
+          weights: f32(r.weights),
+        };
+      }
+      this.cacheSketch(sk);
+      out.push({ ...sk, storyId: this.currentStory(sk.storyId) });
     }
     return out;
   }
 
+  private cacheSketch(sk: ArticleSketch): void {
+    this.sketchCache.set(sk.id, sk);
+    if (this.sketchCache.size > SKETCH_CACHE_SIZE) this.sketchCache.delete(this.sketchCache.keys().next().value!);
+  }
+
+  /** The story a cached sketch's story was merged into, if it was (merges are recorded, not applied to the cache). */
+  private currentStory(id: string): string {
+    let s = id;
+    for (let next = this.mergedInto.get(s); next !== undefined; next = this.mergedInto.get(s)) s = next;
+    if (s !== id) this.mergedInto.set(id, s);
+    return s;
+  }
+
+  private clearSketches(): void {
+    this.sketchCache.clear();
+    this.mergedInto.clear();
+  }
+
   async mergeStories(from: string, into: string): Promise<void> {
+    if (from !== into) this.mergedInto.set(from, into);
     this.stmts.moveArticles.run(into, from);
     this.stmts.moveRelations.run(into, from);
     this.stmts.delStory.run(from);
