@@ -86,6 +86,55 @@ export function storeConformance(
       }
     });
 
+    it('forgets a rolled-back batch in every look-up, even after reading it inside the batch', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1'), Uint32Array.from([11]), Uint32Array.from([5]));
+        });
+        await expect(
+          store.transaction(async () => {
+            await store.putArticle(article(2, 's2'), Uint32Array.from([11]), Uint32Array.from([5]));
+            // Read inside the batch, as the engine does for the next article of the batch.
+            expect(Array.from(await store.documentFrequencies(Uint32Array.from([5])))).toEqual([2]);
+            expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a2', 'a1']);
+            expect((await store.getSketches(['a2'])).map((k) => k.id)).toEqual(['a2']);
+            await store.mergeStories('s1', 's2');
+            throw new Error('the batch fails');
+          }),
+        ).rejects.toThrow('the batch fails');
+        expect(Array.from(await store.documentFrequencies(Uint32Array.from([5, 9])))).toEqual([1, 0]);
+        expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a1']);
+        expect(await store.bandCandidates(Uint32Array.from([11]))).toEqual(['a1']);
+        expect(await store.getSketches(['a1', 'a2'])).toMatchObject([{ id: 'a1', storyId: 's1' }]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('gives sketches the story their article is in after a merge, read before it or not', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(2, 's2'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(3, 's3'), new Uint32Array(), new Uint32Array());
+          expect((await store.getSketches(['a1', 'a2', 'a3'])).map((k) => k.storyId)).toEqual(['s1', 's2', 's3']);
+          await store.mergeStories('s2', 's1');
+          await store.mergeStories('s1', 's3');
+        });
+        expect((await store.getSketches(['a3', 'a2', 'a1'])).map((k) => [k.id, k.storyId])).toEqual([
+          ['a3', 's3'],
+          ['a2', 's3'],
+          ['a1', 's3'],
+        ]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
     it('keeps stories, relations and merges consistent', async () => {
       const { store, cleanup } = await factory();
       try {

@@ -26,4 +26,49 @@ describe('SqliteStore', () => {
     expect(() => new SqliteStore(path)).toThrow(/schema 999.*reprocess/);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('sees what another process wrote to the same file, though it caches what it read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+    const path = join(dir, 't.db');
+    const a = new SqliteStore(path);
+    const b = new SqliteStore(path);
+    try {
+      const put = (s: SqliteStore, n: number) =>
+        s.transaction(async () => {
+          await s.putArticle(
+            {
+              id: `a${n}`,
+              seq: n,
+              source: `in/${n}`,
+              raw: { source: `in/${n}`, format: 'text', content: 'x', meta: {} },
+              text: 'x',
+              body: 'x',
+              kept: [],
+              removed: [],
+              sentences: [],
+              facts: [],
+              shingles: Uint32Array.from([n]),
+              signature: Uint32Array.from([n]),
+              terms: Uint32Array.from([5]),
+              weights: Float32Array.from([1]),
+              storyId: `s${n}`,
+            },
+            new Uint32Array(),
+            Uint32Array.from([5]),
+          );
+        });
+      await put(a, 1);
+      expect(Array.from(await a.documentFrequencies(Uint32Array.from([5])))).toEqual([1]);
+      expect(await a.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a1']);
+      await put(b, 2);
+      expect(Array.from(await a.documentFrequencies(Uint32Array.from([5])))).toEqual([2]);
+      expect(await a.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a2', 'a1']);
+      await b.mergeStories('s1', 's2');
+      expect((await a.getSketches(['a1'])).map((k) => k.storyId)).toEqual(['s2']);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
