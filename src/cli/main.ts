@@ -66,11 +66,25 @@ function positiveInt(v: string): number {
   return n;
 }
 
-async function ingest(store: Store, paths: string[], batchSize?: number): Promise<AddResult> {
+const threadsOption = () =>
+  new Option(
+    '--threads <n>',
+    'worker threads for the per-article stages (default 0: one thread); the next batch is prepared while one is stored, with the same results',
+  ).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('a whole number 0-64');
+    return n;
+  });
+
+async function ingest(
+  store: Store,
+  paths: string[],
+  o: { batchSize?: number; threads?: number } = {},
+): Promise<AddResult> {
   if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
   const progress = progressReporter(process.stderr);
   try {
-    return await new Engine(store, { batchSize }).add(
+    return await new Engine(store, { batchSize: o.batchSize, threads: o.threads }).add(
       readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }),
       progress.update,
     );
@@ -100,43 +114,50 @@ export function buildProgram(): Command {
     .argument('<paths...>')
     .addOption(dbOption())
     .addOption(batchOption())
+    .addOption(threadsOption())
     .option(
       '--enqueue',
       'PostgreSQL only: queue the records for `newstrace worker` processes instead of processing them',
     )
     .option('--json', 'print the run summary as JSON')
-    .action(async (paths: string[], o: { db?: string; json?: boolean; batch?: number; enqueue?: boolean }) => {
-      await withStore(o.db, async (store) => {
-        if (o.enqueue) {
-          if (!(store instanceof PostgresStore))
-            throw new CliError('--enqueue needs a PostgreSQL store: --db postgres://…', EXIT.usage);
-          if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
-          const q = await enqueue(
-            store,
-            readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }),
-            o.batch ?? BATCH_SIZE,
-          );
-          if (o.json) printJson(q);
-          else process.stderr.write(`${q.enqueued} records queued in ${q.batches} batches\n`);
-          return;
-        }
-        const r = await ingest(store, paths, o.batch);
-        if (o.json) {
-          printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
-          if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
-        } else reportErrors(r);
-      });
-    });
+    .action(
+      async (
+        paths: string[],
+        o: { db?: string; json?: boolean; batch?: number; threads?: number; enqueue?: boolean },
+      ) => {
+        await withStore(o.db, async (store) => {
+          if (o.enqueue) {
+            if (!(store instanceof PostgresStore))
+              throw new CliError('--enqueue needs a PostgreSQL store: --db postgres://…', EXIT.usage);
+            if (paths.length === 0) throw new CliError(MESSAGES.noInputs(), EXIT.usage);
+            const q = await enqueue(
+              store,
+              readInputs(paths, { stdin: process.stdin, onNotice: (m) => process.stderr.write(`${m}\n`) }),
+              o.batch ?? BATCH_SIZE,
+            );
+            if (o.json) printJson(q);
+            else process.stderr.write(`${q.enqueued} records queued in ${q.batches} batches\n`);
+            return;
+          }
+          const r = await ingest(store, paths, { batchSize: o.batch, threads: o.threads });
+          if (o.json) {
+            printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
+            if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+          } else reportErrors(r);
+        });
+      },
+    );
 
   program
     .command('analyze')
     .description('add articles, then print the stories they belong to')
     .argument('<paths...>')
     .addOption(dbOption())
+    .addOption(threadsOption())
     .option('--json', 'print the public JSON report')
-    .action(async (paths: string[], o: { db?: string; json?: boolean }) => {
+    .action(async (paths: string[], o: { db?: string; json?: boolean; threads?: number }) => {
       await withStore(o.db, async (store) => {
-        const r = await ingest(store, paths);
+        const r = await ingest(store, paths, { threads: o.threads });
         const stories = await storiesOf(store, [...r.addedIds, ...r.skippedIds]);
         if (o.json) {
           printJson(reportOf(stories, r.errorList));

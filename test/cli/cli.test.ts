@@ -132,3 +132,27 @@ describe('bad input', () => {
     expect(r.out).toMatch(/no\/such\/file\.txt/);
   });
 });
+
+describe('newstrace add --threads', () => {
+  it('stores the same stories, relations and errors with the per-article stages on a worker thread', () => {
+    const inputs = ['examples/raqqa', 'test/fixtures/stories', 'test/fixtures/cli/mixed'];
+    const report = (threads: string) => {
+      const db = join(dir, `threads-${threads}.db`);
+      const add = run(['add', ...inputs, '--threads', threads, '--json'], db);
+      expect(add.code, add.err).toBe(3); // the mixed folder holds bad records
+      const out = JSON.parse(add.out) as { articles: string[]; errors: unknown[] };
+      const shown = run(['analyze', ...inputs, '--json'], db);
+      const r = JSON.parse(shown.out) as ReportJson;
+      return { errors: out.errors, stories: r.stories.map((s) => [s.articles.map((a) => a.id), s.relations]) };
+    };
+    const one = report('0');
+    expect(one.stories.length).toBeGreaterThan(3);
+    expect(report('1')).toEqual(one);
+  });
+
+  it('rejects a thread count that is not a whole number', () => {
+    const r = run(['add', 'examples/raqqa', '--threads', 'two'], join(dir, 'threads-bad.db'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/whole number/);
+  });
+});
