@@ -25,7 +25,7 @@ const SKETCH_CACHE_SIZE = 50_000;
 const POSTING_CACHE_ENTRIES = 20_000_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,10 +48,8 @@ CREATE TABLE IF NOT EXISTS articles (
   story_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, seq INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
-CREATE TABLE IF NOT EXISTS postings (term INTEGER NOT NULL, seq INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS postings_term ON postings(term, seq);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings (term INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY,
@@ -73,6 +71,26 @@ CREATE INDEX IF NOT EXISTS relations_story ON relations(story_id);
 CREATE TABLE IF NOT EXISTS errors (id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='seq');
 `;
+
+/**
+ * Schema 1 kept band keys and postings in rowid tables with a secondary index: two B-trees written per row, and the
+ * band look-up went from the index to the table for each seq. Schema 2 keeps each as one clustered B-tree on
+ * (key, seq), which the look-ups read alone (insert of an article's 42 band keys and 16 postings: 8.5% of the
+ * pipeline's profile before).
+ */
+function migrateFrom1(db: Database.Database): void {
+  for (const [table, column] of [
+    ['bands', 'key'],
+    ['postings', 'term'],
+  ] as const) {
+    db.exec(`CREATE TABLE ${table}_v2 (${column} INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (${column}, seq))
+      WITHOUT ROWID;
+      INSERT OR IGNORE INTO ${table}_v2 (${column}, seq) SELECT ${column}, seq FROM ${table};
+      DROP TABLE ${table};
+      ALTER TABLE ${table}_v2 RENAME TO ${table};`);
+  }
+  db.prepare(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`).run();
+}
 
 interface ArticleRow {
   seq: number;
@@ -185,6 +203,8 @@ export class SqliteStore implements Store {
       { value: string } | undefined;
     if (!version) {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+    } else if (Number(version.value) === 1) {
+      this.db.transaction(() => migrateFrom1(this.db))();
     } else if (Number(version.value) !== SCHEMA_VERSION) {
       this.db.close();
       throw new Error(
@@ -335,7 +355,7 @@ export class SqliteStore implements Store {
     });
     this.insertPairs('bands', 'key', bandKeys, a.seq);
     this.insertPairs('postings', 'term', postingTerms, a.seq);
-    for (const t of postingTerms) {
+    for (const t of new Set(postingTerms)) {
       const list = this.postingCache.get(t);
       if (!list) continue;
       list.push(a.seq);
@@ -361,7 +381,7 @@ export class SqliteStore implements Store {
     for (const v of values) args.push(v, seq);
     this.plain(
       `insert-${table}:${values.length}`,
-      () => `INSERT INTO ${table} (${column}, seq) VALUES ${Array.from(values, () => '(?, ?)').join(',')}`,
+      () => `INSERT OR IGNORE INTO ${table} (${column}, seq) VALUES ${Array.from(values, () => '(?, ?)').join(',')}`,
     ).run(...args);
   }
 
