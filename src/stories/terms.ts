@@ -22,12 +22,15 @@ export const LEDE_BOOST = 1.5;
 /** How many characters count as the lede. */
 export const LEDE_CHARS = 400;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
 export { fnv1a };
 
 /** The term a word maps to, or undefined for stop words and noise. */
 export function termOf(word: string): string | undefined {
+  return lookupTerm(word)?.t;
+}
+
+/** The term of a word computed from scratch: lower case, no possessive or apostrophes, stop words out, stemmed. */
+function computeTerm(word: string): string | undefined {
   const lower = word
     .toLowerCase()
     .replace(/[’']s$/, '')
@@ -42,40 +45,149 @@ export function termOf(word: string): string | undefined {
   return stemmer(bare.replace(/-/g, ''));
 }
 
+/** A word's term and the term's FNV-1a hash, as the memo keeps them. */
+interface TermEntry {
+  t: string;
+  h: number;
+}
+const NO_TERM: TermEntry = { t: '', h: 0 };
+
+/**
+ * Memo of word → term. termOf is a pure function of the word and the stemmer (Porter's suffix rules, a dozen regular
+ * expressions per word) was 4.5% of the whole pipeline's profile (BENCHMARKS.md, "Whole pipeline"); news vocabulary
+ * repeats, so nearly every word after the first few hundred articles is a hit. Bounded: when it holds TERM_MEMO_SIZE
+ * words it starts again empty, so a run over a million articles keeps a few MB, not every word it ever saw.
+ */
+export const TERM_MEMO_SIZE = 100_000;
+const termMemo = new Map<string, TermEntry>();
+
+/** V8 keeps a slice of 13 or more code units as a pointer into its parent: a memo key must not pin a whole body. */
+const SLICE_MIN = 13;
+
+function lookupTerm(word: string): TermEntry | undefined {
+  let e = termMemo.get(word);
+  if (e === undefined) {
+    const t = computeTerm(word);
+    e = t === undefined ? NO_TERM : { t, h: fnv1a(t) };
+    if (termMemo.size >= TERM_MEMO_SIZE) termMemo.clear();
+    termMemo.set(word.length >= SLICE_MIN ? (' ' + word).slice(1) : word, e);
+  }
+  return e === NO_TERM ? undefined : e;
+}
+
 /** Terms that name something (people, places, organisations) or give a figure carry this bit in their hash. */
 export const NAME_BIT = 0x80000000;
+
+/** Is the code point at `i` a letter or a digit (`[\p{L}\p{N}]`)? Its length in code units, 0 when it is not. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_ALNUM[c] = 1;
+const ALNUM = /^[\p{L}\p{N}]/u;
+
+function alnumAt(text: string, i: number, c: number): number {
+  if (c < 128) return ASCII_ALNUM[c];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ALNUM.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return ALNUM.test(text[i]) ? 1 : 0;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Sentence punctuation after which a capital is a sentence's first letter, not a name's: . ! ? : " “ */
+function isSentencePunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201c;
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
+// Occurrences of the article being vectorised (scratch space reused across calls: termVector never re-enters).
+let occTerms: string[] = [];
+let occHashes: number[] = [];
+let occWeights: number[] = [];
 
 export function termVector(body: string, title?: string): TermVector {
   // First pass: which terms the body writes with a capital inside a sentence, so are names wherever they occur.
   const names = new Set<string>();
-  const occurrences: Array<{ t: string; w: number }> = [];
+  let count = 0;
+  // The words of `text` as /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u reads them, scanned by hand: a letter or digit, then
+  // letters, digits, apostrophes and hyphens.
   const add = (text: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
     let prevEnd = -1;
-    for (const m of text.matchAll(WORD)) {
-      const word = m[0];
-      const at = m.index ?? 0;
-      const t = termOf(word);
-      if (t === undefined) {
-        prevEnd = at + word.length;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const w0 = alnumAt(text, i, c);
+      if (w0 === 0) {
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
         continue;
       }
-      // A capital not right after sentence punctuation marks a name.
-      const before = text.slice(Math.max(0, prevEnd), at);
-      const sentenceStart = prevEnd < 0 || /[.!?:"“]\s*$/.test(before) || /\n/.test(before);
-      const isName = !sentenceStart && /^\p{Lu}/u.test(word);
-      if (findNames && (isName || t.startsWith('#'))) names.add(t);
+      const at = i;
+      i += w0;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 39 || d === 0x2019 || d === 45) i++;
+        else {
+          const w = alnumAt(text, i, d);
+          if (w === 0) break;
+          i += w;
+        }
+      }
+      const word = text.slice(at, i);
+      const e = lookupTerm(word);
+      if (e === undefined) {
+        prevEnd = i;
+        continue;
+      }
+      // A capital not right after sentence punctuation (or a line break) marks a name.
+      let sentenceStart = prevEnd < 0;
+      if (!sentenceStart) {
+        let j = at - 1;
+        while (j >= prevEnd && isSpace(text.charCodeAt(j))) j--;
+        sentenceStart = j >= prevEnd && isSentencePunct(text.charCodeAt(j));
+        for (let k = prevEnd; !sentenceStart && k < at; k++) if (text.charCodeAt(k) === 10) sentenceStart = true;
+      }
+      const isName = !sentenceStart && (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word));
+      if (findNames && (isName || e.t.charCodeAt(0) === 35)) names.add(e.t);
       let w = boostAll * (isName ? NAME_BOOST : 1);
       if (at < ledeEnd) w *= LEDE_BOOST;
-      occurrences.push({ t, w });
-      prevEnd = at + word.length;
+      occTerms[count] = e.t;
+      occHashes[count] = e.h;
+      occWeights[count] = w;
+      count++;
+      prevEnd = i;
     }
   };
   add(body, 1, LEDE_CHARS, true);
   if (title) add(title, TITLE_BOOST, 0, false);
   const tf = new Map<number, number>();
-  for (const { t, w } of occurrences) {
-    const h = names.has(t) ? (fnv1a(t) | NAME_BIT) >>> 0 : fnv1a(t) & ~NAME_BIT;
-    tf.set(h, (tf.get(h) ?? 0) + w);
+  for (let k = 0; k < count; k++) {
+    const fh = occHashes[k];
+    const h = names.has(occTerms[k]) ? (fh | NAME_BIT) >>> 0 : fh & ~NAME_BIT;
+    tf.set(h, (tf.get(h) ?? 0) + occWeights[k]);
+  }
+  if (occTerms.length > 1 << 16) {
+    // An unusually long text: let its scratch arrays go.
+    occTerms = [];
+    occHashes = [];
+    occWeights = [];
   }
   const terms = Uint32Array.from(tf.keys()).sort();
   const out = new Float32Array(terms.length);
