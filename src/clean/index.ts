@@ -58,7 +58,18 @@ export function clean(input: CleanInput): Cleaned {
     coveredTo = Math.max(coveredTo, end);
     afterNoise = true;
   };
-  const paragraphOf = (pos: number): Span => paragraphs.find((p) => p[0] <= pos && pos < p[1]) ?? [pos, pos];
+  const paragraphOf = (pos: number): Span => {
+    // Paragraphs are in text order and disjoint: only the last one starting at or before `pos` can hold it.
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid][0] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = paragraphs[lo - 1];
+    return p && pos < p[1] ? p : [pos, pos];
+  };
 
   for (let i = 0; i < sentences.length; i++) {
     const end = sentences[i][1];
@@ -105,11 +116,7 @@ export function clean(input: CleanInput): Cleaned {
       remove(start, end, 'photo-credit');
       continue;
     }
-    const sn = norm(s);
-    if (
-      CAPTION_PATTERNS.some((r) => r.test(s)) ||
-      (sn.length >= 12 && captionNorms.some((c) => c === sn || (c.includes(sn) && sn.length >= 40)))
-    ) {
+    if (CAPTION_PATTERNS.some((r) => r.test(s)) || (captionNorms.length > 0 && isCaptionText(norm(s), captionNorms))) {
       remove(start, end, 'photo-caption');
       continue;
     }
@@ -131,6 +138,11 @@ export function clean(input: CleanInput): Cleaned {
     kept++;
   }
   return { ...assemble(text, removed, paragraphs), removed, dateline };
+}
+
+/** Whether a sentence (normalised) is, or is a long part of, a caption the page marks as such. */
+function isCaptionText(sn: string, captionNorms: string[]): boolean {
+  return sn.length >= 12 && captionNorms.some((c) => c === sn || (c.includes(sn) && sn.length >= 40));
 }
 
 /** The kept spans and body once the removals are cut out, with the white space around them tidied. */
