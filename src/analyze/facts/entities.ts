@@ -9,6 +9,8 @@ import type { EntityValue, Fact, FactKind, Span } from '../../model/index.js';
  * the user may read and extend in `aliases.json`.
  */
 import aliasesJson from './aliases.json' with { type: 'json' };
+import { isSpace } from '../../text/chars.js';
+import { detached, memoise } from '../../text/memo.js';
 
 interface Aliases {
   organisation: Record<string, string[]>;
@@ -65,6 +67,29 @@ export interface Canonical {
   canonical: string;
 }
 
+/**
+ * Matching key of a name: lower case, without "the", the al-/el- article, dots and hyphens. A name is keyed three to
+ * five times on its way through pieces, classify and canonicalEntity and wire copy repeats its names, so keys are
+ * memoised (KEY_MEMO_SIZE names at most).
+ */
+export function key(name: string): string {
+  return memoKey(name);
+}
+
+function computeKey(name: string): string {
+  return detached(
+    name
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/\b(?:al|el)-/g, '')
+      .replace(/[.’']/g, '')
+      .replace(/[-\s]+/g, ' ')
+      .trim(),
+  );
+}
+const KEY_MEMO_SIZE = 50_000;
+const memoKey = memoise(computeKey, KEY_MEMO_SIZE);
+
 const aliasIndex = new Map<string, Canonical>();
 for (const kind of ['organisation', 'place', 'person'] as const) {
   for (const [canonical, variants] of Object.entries(ALIASES[kind])) {
@@ -74,19 +99,7 @@ for (const kind of ['organisation', 'place', 'person'] as const) {
 }
 const COUNTRIES = new Set(ALIASES.countries.map(key));
 
-/** Matching key of a name: lower case, without "the", the al-/el- article, dots and hyphens. */
-export function key(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/\b(?:al|el)-/g, '')
-    .replace(/[.’']/g, '')
-    .replace(/[-\s]+/g, ' ')
-    .trim();
-}
-
-export function canonicalEntity(name: string, kind: FactKind): Canonical {
-  const k = key(name);
+export function canonicalEntity(name: string, kind: FactKind, k = key(name)): Canonical {
   const alias = aliasIndex.get(k);
   if (alias) return alias;
   return {
@@ -97,13 +110,30 @@ export function canonicalEntity(name: string, kind: FactKind): Canonical {
   };
 }
 
-function classify(name: string, before: string, after: string): FactKind | undefined {
-  const alias = aliasIndex.get(key(name));
+/**
+ * What classify reads before a name: ORG_BEFORE, TITLES, PLACE_PREP and "the", each a phrase of at most 21 characters
+ * ("the supermarket chain") ending at the white space before the name, after a word boundary. BEFORE_REACH characters
+ * before that white space hold any of them and the boundary, so the sentence's start need not be searched.
+ */
+const BEFORE_REACH = 64;
+
+function tailBefore(s: string, at: number): string {
+  let j = at;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  return s.slice(Math.max(0, j - BEFORE_REACH), at);
+}
+
+/**
+ * The kind of a name (`k` its key) from the name and the text around it. `before` need only hold the BEFORE_REACH
+ * characters before the name's preceding white space (tailBefore).
+ */
+function classify(name: string, k: string, before: string, after: string): FactKind | undefined {
+  const alias = aliasIndex.get(k);
   if (alias) return alias.kind;
   if (ORG_WORDS.test(name)) return 'organisation';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) return 'organisation';
   if (/^\p{Lu}{2,6}s?$/u.test(name)) return 'organisation'; // acronyms: SANA, NATO, NGO
-  if (COUNTRIES.has(key(name))) return 'place';
+  if (COUNTRIES.has(k)) return 'place';
   if (PLACE_NOUNS.test(after)) return 'place';
   if (TITLES.test(before)) return 'person';
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
@@ -136,10 +166,19 @@ function pieces(name: string, at: number): Array<{ name: string; at: number; per
     const rest = at + poss.index + poss[0].length;
     return [...pieces(name.slice(0, poss.index), at), ...pieces(name.slice(poss.index + poss[0].length), rest)];
   }
-  const words = [...name.matchAll(/\S+/g)];
-  for (let i = words.length - 2; i >= 0; i--) {
-    if (TITLE_WORD.test(words[i][0]) && /^\p{Lu}/u.test(words[i + 1][0])) {
-      const from = words[i + 1].index;
+  // The name's words (runs of non-space), as start and end offsets.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < name.length;) {
+    while (i < name.length && isSpace(name.charCodeAt(i))) i++;
+    if (i === name.length) break;
+    starts.push(i);
+    while (i < name.length && !isSpace(name.charCodeAt(i))) i++;
+    ends.push(i);
+  }
+  for (let i = starts.length - 2; i >= 0; i--) {
+    if (TITLE_WORD.test(name.slice(starts[i], ends[i])) && /^\p{Lu}/u.test(name.slice(starts[i + 1], ends[i + 1]))) {
+      const from = starts[i + 1];
       return [{ name: name.slice(from), at: at + from, person: true }];
     }
   }
@@ -176,7 +215,9 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         name = name.slice(qual[0].length);
       }
       // Drop sentence-opening function words ("The", "In") and single stop-capitals.
-      const first = name.split(/\s+/)[0];
+      let firstEnd = 0;
+      while (firstEnd < name.length && !isSpace(name.charCodeAt(firstEnd))) firstEnd++;
+      const first = name.slice(0, firstEnd);
       if (STOP_CAPS.has(first)) {
         const rest = name.slice(first.length).trimStart();
         if (!rest) continue;
@@ -186,27 +227,26 @@ export function entities(body: string, sentences: Span[]): Fact[] {
       for (const piece of pieces(name, at)) {
         if (piece.name.length < 2 || STOP_CAPS.has(piece.name) || GENERIC_HEADS.test(piece.name)) continue;
         if (/-led$|-backed$|-linked$/.test(piece.name)) continue; // "U.S.-led" qualifies what follows
-        const before = s.slice(0, piece.at);
+        const before = tailBefore(s, piece.at);
         const after = s.slice(piece.at + piece.name.length);
+        const k = key(piece.name);
         // A sentence-initial single word is only a name if it is known, or an acronym ("NASA said").
         if (
           piece.at === 0 &&
           !piece.name.includes(' ') &&
-          !aliasIndex.has(key(piece.name)) &&
-          !COUNTRIES.has(key(piece.name)) &&
+          !aliasIndex.has(k) &&
+          !COUNTRIES.has(k) &&
           !/^\p{Lu}{3,6}$/u.test(piece.name)
         )
           continue;
-        let kind = piece.person
-          ? (aliasIndex.get(key(piece.name))?.kind ?? 'person')
-          : classify(piece.name, before, after);
+        let kind = piece.person ? (aliasIndex.get(k)?.kind ?? 'person') : classify(piece.name, k, before, after);
         // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz".
         if (!kind && listKind && piece.at - listEnd <= 6 && /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, piece.at)))
           kind = listKind;
         if (!kind) continue;
         listKind = kind;
         listEnd = piece.at + piece.name.length;
-        const c = canonicalEntity(piece.name, kind);
+        const c = canonicalEntity(piece.name, kind, k);
         const value: EntityValue = { canonical: c.canonical };
         out.push({
           kind: c.kind,
@@ -217,7 +257,9 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         });
       }
     }
-    // Qualified forms the name run misses: "U.S.-led coalition", "so-called international coalition".
+    // Qualified forms the name run misses: "U.S.-led coalition", "so-called international coalition". Each holds a
+    // hyphen, which most sentences lack.
+    if (!s.includes('-')) return;
     for (const m of s.matchAll(
       /\b(?:so-called |illegitimate )?(?:U\.S\.|US|Russian|Saudi|Turkish|Iranian)-(?:led|backed|linked) (?:international )?(?:coalition|forces|militia)s?\b|\bso-called international coalition\b/gi,
     )) {
