@@ -1,5 +1,7 @@
 import { stemmer } from 'stemmer';
+import { isSpace } from '../text/chars.js';
 import { fnv1a } from '../text/hash.js';
+import { detached } from '../text/memo.js';
 import { isStopword } from '../text/stopwords.js';
 
 /**
@@ -61,16 +63,14 @@ const NO_TERM: TermEntry = { t: '', h: 0 };
 export const TERM_MEMO_SIZE = 100_000;
 const termMemo = new Map<string, TermEntry>();
 
-/** V8 keeps a slice of 13 or more code units as a pointer into its parent: a memo key must not pin a whole body. */
-const SLICE_MIN = 13;
-
 function lookupTerm(word: string): TermEntry | undefined {
   let e = termMemo.get(word);
   if (e === undefined) {
     const t = computeTerm(word);
-    e = t === undefined ? NO_TERM : { t, h: fnv1a(t) };
+    // A stem may be a slice of the word and the word of a body: both are stored detached (text/memo.ts).
+    e = t === undefined ? NO_TERM : { t: detached(t), h: fnv1a(t) };
     if (termMemo.size >= TERM_MEMO_SIZE) termMemo.clear();
-    termMemo.set(word.length >= SLICE_MIN ? (' ' + word).slice(1) : word, e);
+    termMemo.set(detached(word), e);
   }
   return e === NO_TERM ? undefined : e;
 }
@@ -92,22 +92,6 @@ function alnumAt(text: string, i: number, c: number): number {
     if (d >= 0xdc00 && d <= 0xdfff) return ALNUM.test(text.slice(i, i + 2)) ? 2 : 0;
   }
   return ALNUM.test(text[i]) ? 1 : 0;
-}
-
-/** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Sentence punctuation after which a capital is a sentence's first letter, not a name's: . ! ? : " “ */
