@@ -106,6 +106,7 @@ describe('SqliteStore', () => {
       DROP TABLE bands; ALTER TABLE b1 RENAME TO bands; CREATE INDEX bands_key ON bands(key);
       CREATE TABLE p1 (term INTEGER NOT NULL, seq INTEGER NOT NULL); INSERT INTO p1 SELECT term, seq FROM postings;
       DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; CREATE INDEX postings_term ON postings(term, seq);
+      ALTER TABLE stories DROP COLUMN first_seq; DROP TABLE story_outlets;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     await s.close();
     const m = new SqliteStore(path);
@@ -116,8 +117,104 @@ describe('SqliteStore', () => {
       const db = (m as any).db;
       expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('2');
       expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'bands'`).pluck().get()).toMatch(/WITHOUT ROWID/);
+      // The story summary goes on from the migrated counts.
+      await m.transaction(async () => {
+        await m.putArticle(
+          {
+            id: 'a2',
+            seq: 2,
+            source: 'in/2',
+            title: 'Earlier',
+            publishedAt: '2022-01-01',
+            raw: { source: 'in/2', format: 'text', content: 'y', meta: {} },
+            text: 'y',
+            body: 'y',
+            kept: [],
+            removed: [],
+            sentences: [],
+            facts: [],
+            shingles: Uint32Array.from([2]),
+            signature: Uint32Array.from([2]),
+            terms: Uint32Array.from([5]),
+            weights: Float32Array.from([1]),
+            storyId: 's1',
+          },
+          new Uint32Array(),
+          new Uint32Array(),
+        );
+      });
+      expect(await m.listStories()).toMatchObject([
+        { id: 's1', articles: 2, outlets: 2, firstSeen: '2022-01-01', title: 'Earlier' },
+      ]);
     } finally {
       await m.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps story summaries per article and per merge equal to a recount from the articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+    const s = new SqliteStore(join(dir, 't.db'));
+    // mulberry32: a small seeded generator, so a failure repeats.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const recount = async () => {
+      const kept = await s.listStories();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      for (const k of kept) (s as any).rebuildStory(k.id);
+      expect(await s.listStories()).toEqual(kept);
+      return kept;
+    };
+    try {
+      const live = new Set<string>();
+      await s.transaction(async () => {
+        for (let n = 1; n <= 400; n++) {
+          const storyId = live.size > 0 && rnd(3) > 0 ? [...live][rnd(live.size)] : `s${n}`;
+          live.add(storyId);
+          const day = rnd(4) === 0 ? undefined : `2022-0${1 + rnd(9)}-1${rnd(10)}`;
+          await s.putArticle(
+            {
+              id: `a${n}`,
+              seq: n,
+              source: `in/${n}`,
+              outlet: rnd(2) ? `outlet${rnd(6)}` : undefined,
+              title: `Title ${n}`,
+              publishedAt: day,
+              raw: { source: `in/${n}`, format: 'text', content: 'x', meta: {} },
+              text: 'x',
+              body: 'x',
+              kept: [],
+              removed: [],
+              sentences: [],
+              facts: [],
+              shingles: Uint32Array.from([n]),
+              signature: Uint32Array.from([n]),
+              terms: Uint32Array.from([n]),
+              weights: Float32Array.from([1]),
+              storyId,
+            },
+            new Uint32Array(),
+            new Uint32Array(),
+          );
+          await s.refreshStory(storyId);
+          if (n % 50 === 0) await recount();
+          if (live.size > 2 && rnd(30) === 0) {
+            const [from, into] = [[...live][rnd(live.size)], [...live][rnd(live.size)]];
+            await s.mergeStories(from, into);
+            if (from !== into) live.delete(from);
+          }
+        }
+      });
+      const kept = await recount();
+      expect(kept.length).toBe(live.size);
+      expect(kept.filter((k) => k.articles > 5).length).toBeGreaterThan(3);
+    } finally {
+      await s.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -12,6 +12,9 @@ import {
 } from './types.js';
 import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
 
+/** The new article (@pub, @seq) comes before the story's first article (first_seen, first_seq) in story order. */
+const EARLIER = `(@pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen)) OR (@pub IS first_seen AND @seq < first_seq)`;
+
 /** Terms per multi-row document-frequency upsert: 2 parameters each, well under SQLite's 32,766-parameter limit. */
 const DF_CHUNK = 500;
 /**
@@ -57,8 +60,11 @@ CREATE TABLE IF NOT EXISTS stories (
   last_seen TEXT,
   n_articles INTEGER NOT NULL,
   n_outlets INTEGER NOT NULL,
-  title TEXT
+  title TEXT,
+  first_seq INTEGER
 );
+CREATE TABLE IF NOT EXISTS story_outlets (story_id TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (story_id, outlet))
+  WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS relations (
   story_id TEXT NOT NULL,
   from_id TEXT NOT NULL,
@@ -76,7 +82,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content=
  * Schema 1 kept band keys and postings in rowid tables with a secondary index: two B-trees written per row, and the
  * band look-up went from the index to the table for each seq. Schema 2 keeps each as one clustered B-tree on
  * (key, seq), which the look-ups read alone (insert of an article's 42 band keys and 16 postings: 8.5% of the
- * pipeline's profile before).
+ * pipeline's profile before). It also keeps each story's outlets and the seq of its first article, so that a story's
+ * summary is updated per article instead of recounted over all its articles (a 14,000-article story cost some 50 ms
+ * per added article; BENCHMARKS.md).
  */
 function migrateFrom1(db: Database.Database): void {
   for (const [table, column] of [
@@ -89,7 +97,22 @@ function migrateFrom1(db: Database.Database): void {
       DROP TABLE ${table};
       ALTER TABLE ${table}_v2 RENAME TO ${table};`);
   }
+  db.exec(`ALTER TABLE stories ADD COLUMN first_seq INTEGER;
+    UPDATE stories SET first_seq = (SELECT seq FROM articles a WHERE a.story_id = stories.id
+      ORDER BY published_at IS NULL, published_at, seq LIMIT 1);
+    INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT story_id, coalesce(outlet, source) FROM articles;`);
   db.prepare(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`).run();
+}
+
+/** A `stories` row as the incremental summary reads it. */
+interface StoryStats {
+  id: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  n_articles: number;
+  n_outlets: number;
+  title: string | null;
+  first_seq: number | null;
 }
 
 interface ArticleRow {
@@ -227,14 +250,35 @@ export class SqliteStore implements Store {
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
-      firstTitle: this.db
-        .prepare(
-          `SELECT title FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`,
-        )
-        .pluck(),
-      putStory: this.db.prepare(`INSERT OR REPLACE INTO stories (id, first_seen, last_seen, n_articles, n_outlets,
-        title) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title)`),
+      titleOfSeq: this.db.prepare('SELECT title FROM articles WHERE seq = ?').pluck(),
       delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
+      storyRow: this.db.prepare(
+        'SELECT id, first_seen, last_seen, n_articles, n_outlets, title, first_seq FROM stories WHERE id = ?',
+      ),
+      putStoryRow: this.db.prepare(`INSERT OR REPLACE INTO stories (id, first_seen, last_seen, n_articles, n_outlets,
+        title, first_seq) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title, @first_seq)`),
+      addOutlet: this.db.prepare('INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?, ?)'),
+      moveOutlets: this.db.prepare(
+        'INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT ?, outlet FROM story_outlets WHERE story_id = ?',
+      ),
+      dropOutlets: this.db.prepare('DELETE FROM story_outlets WHERE story_id = ?'),
+      rebuildOutlets: this.db.prepare(`INSERT OR IGNORE INTO story_outlets (story_id, outlet)
+        SELECT story_id, coalesce(outlet, source) FROM articles WHERE story_id = ?`),
+      firstSeq: this.db
+        .prepare(`SELECT seq FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`)
+        .pluck(),
+      // The story gains one article: counts up, dates widened, the title that of the earliest article (the order of
+      // storyArticles: dated before undated, then by date, then by seq). Right-hand sides read the row before the update.
+      addToStory: this.db
+        .prepare(`INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title, first_seq)
+        VALUES (@id, @pub, @pub, 1, @new_outlet, @title, @seq)
+        ON CONFLICT(id) DO UPDATE SET
+          n_articles = n_articles + 1,
+          n_outlets = n_outlets + @new_outlet,
+          title = CASE WHEN ${EARLIER} THEN @title ELSE title END,
+          first_seq = CASE WHEN ${EARLIER} THEN @seq ELSE first_seq END,
+          first_seen = CASE WHEN @pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen) THEN @pub ELSE first_seen END,
+          last_seen = CASE WHEN @pub IS NOT NULL AND (last_seen IS NULL OR @pub > last_seen) THEN @pub ELSE last_seen END`),
       hasStory: this.db.prepare('SELECT first_seen FROM stories WHERE id = ?'),
       storyArticles: this.db
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
@@ -342,6 +386,14 @@ export class SqliteStore implements Store {
       story_id: a.storyId,
     });
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
+    const newOutlet = this.stmts.addOutlet.run(a.storyId, a.outlet ?? a.source).changes;
+    this.stmts.addToStory.run({
+      id: a.storyId,
+      pub: orNull(a.publishedAt),
+      seq: a.seq,
+      title: orNull(a.title),
+      new_outlet: newOutlet,
+    });
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
     this.cacheSketch({
@@ -545,35 +597,72 @@ export class SqliteStore implements Store {
   }
 
   async mergeStories(from: string, into: string): Promise<void> {
-    if (from !== into) this.mergedInto.set(from, into);
+    if (from === into) return;
+    this.mergedInto.set(from, into);
+    const f = this.stmts.storyRow.get(from) as StoryStats | undefined;
+    const t = this.stmts.storyRow.get(into) as StoryStats | undefined;
     this.stmts.moveArticles.run(into, from);
     this.stmts.moveRelations.run(into, from);
+    const added = this.stmts.moveOutlets.run(into, from).changes;
+    this.stmts.dropOutlets.run(from);
     this.stmts.delStory.run(from);
-    await this.refreshStory(into);
+    if (!f || !t || f.first_seq === null || t.first_seq === null) {
+      this.rebuildStory(into);
+      return;
+    }
+    // The earlier first article of the two, in story order: dated before undated, then by date, then by seq.
+    const fFirst =
+      (f.first_seen !== null && (t.first_seen === null || f.first_seen < t.first_seen)) ||
+      (f.first_seen === t.first_seen && f.first_seq < t.first_seq);
+    const first = fFirst ? f : t;
+    const dates = [f.first_seen, t.first_seen].filter((d): d is string => d !== null).sort();
+    const lasts = [f.last_seen, t.last_seen].filter((d): d is string => d !== null).sort();
+    this.stmts.putStoryRow.run({
+      id: into,
+      first_seen: dates[0] ?? null,
+      last_seen: lasts[lasts.length - 1] ?? null,
+      n_articles: f.n_articles + t.n_articles,
+      n_outlets: t.n_outlets + added,
+      title: first.title,
+      first_seq: first.first_seq,
+    });
   }
 
   async putRelation(storyId: string, relation: Relation): Promise<void> {
     this.stmts.putRelation.run(storyId, relation.from, relation.to, relation.kind, JSON.stringify(relation));
   }
 
+  /**
+   * The summary is kept current by `putArticle` and `mergeStories`; this only builds it where it is missing (a story
+   * written by other means), so the engine's call after each article costs one look-up.
+   */
   async refreshStory(id: string): Promise<void> {
+    if (!this.stmts.storyRow.get(id)) this.rebuildStory(id);
+  }
+
+  /** Recounts a story's summary from its articles (and drops it when it has none). */
+  private rebuildStory(id: string): void {
     const stats = this.stmts.storyStats.get(id) as {
       n: number;
       outlets: number;
       first: string | null;
       last: string | null;
     };
+    this.stmts.dropOutlets.run(id);
     if (stats.n === 0) {
       this.stmts.delStory.run(id);
       return;
     }
-    this.stmts.putStory.run({
+    this.stmts.rebuildOutlets.run(id);
+    const firstSeq = this.stmts.firstSeq.get(id) as number;
+    this.stmts.putStoryRow.run({
       id,
       first_seen: stats.first,
       last_seen: stats.last,
       n_articles: stats.n,
       n_outlets: stats.outlets,
-      title: (this.stmts.firstTitle.get(id) as string | null | undefined) ?? null,
+      title: (this.stmts.titleOfSeq.get(firstSeq) as string | null | undefined) ?? null,
+      first_seq: firstSeq,
     });
   }
 
