@@ -5,6 +5,7 @@ import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, type Neighbour } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { boilerplateShingles, reuseOverlap } from '../stories/boilerplate.js';
+import { titleTerms } from '../stories/subject.js';
 import { cosine, distinctTerms, nameCosine, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
@@ -211,7 +212,8 @@ export class Engine {
       weights: s.weights,
     }));
     const distinct = distinctTerms(p.vector, df, n);
-    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, { terms, weights, distinct });
+    const title = titleTerms(p.vector, x.title);
+    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, { terms, weights, distinct, title });
     const storyId = decision.join ?? 's' + p.id.slice(1, 13);
     const article: StoredArticle = {
       id: p.id,

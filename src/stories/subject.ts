@@ -1,0 +1,36 @@
+import { fnv1a, NAME_BIT, termOf, type TermVector } from './terms.js';
+
+/** A word, as terms.ts reads them. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * The terms of an article's title, as the article's term vector spells them (with the name bit when the body writes
+ * them as names), sorted. A short formulaic wire item often names its subject only in its title ("TULTEX CORP <TTX>
+ * SETS QUARTERLY DIVIDEND" over "Qtly div 15 cts vs 15 cts prior Pay April 1 Record March 13"): there the title says
+ * which company the text is about.
+ */
+export function titleTerms(vec: TermVector, title: string | undefined): Uint32Array {
+  if (!title) return new Uint32Array(0);
+  const out = new Set<number>();
+  for (const m of title.matchAll(WORD)) {
+    const t = termOf(m[0]);
+    if (t === undefined) continue;
+    const h = fnv1a(t) & ~NAME_BIT;
+    const named = (h | NAME_BIT) >>> 0;
+    if (has(vec.terms, named)) out.add(named);
+    else if (has(vec.terms, h >>> 0)) out.add(h >>> 0);
+  }
+  return Uint32Array.from(out).sort();
+}
+
+/** Is `t` in the sorted array? */
+export function has(sorted: Uint32Array, t: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === t;
+}
