@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { DateValue, Fact, Span } from '../../model/index.js';
+import { matchesOf } from '../../text/matches.js';
 
 /**
  * Dates and periods. chrono-node reads the many written forms ("March 18th, 2019", "on Monday night", "last
@@ -97,7 +98,7 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
       if (event) v.event = event;
       out.push({ kind: 'date', span: [s0 + a, s0 + b], sentence: si, text: s.slice(a, b), value: v });
     };
-    for (const m of s.matchAll(PERIOD)) {
+    for (const m of matchesOf(PERIOD, s)) {
       const y = m[3];
       const at = m.index + m[0].indexOf(m[1]);
       push(at, m.index + m[0].length, { iso: `${y}-${pad(month(m[1]))}`, end: `${y}-${pad(month(m[2]))}` });
@@ -147,7 +148,7 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
       if (relative || !c.isCertain('year')) v.relative = true;
       push(r.index, r.index + r.text.length, v);
     }
-    for (const m of s.matchAll(YEARS)) {
+    for (const m of matchesOf(YEARS, s)) {
       const at = m.index + m[0].length - m[1].length;
       push(at, at + 4, { iso: m[1] });
     }

@@ -10,6 +10,7 @@ import type { EntityValue, Fact, FactKind, Span } from '../../model/index.js';
  */
 import aliasesJson from './aliases.json' with { type: 'json' };
 import { isSpace } from '../../text/chars.js';
+import { matchesOf } from '../../text/matches.js';
 import { detached, memoise } from '../../text/memo.js';
 
 interface Aliases {
@@ -61,6 +62,10 @@ const GENERIC_HEADS =
 /** A run of capitalised words, with name particles and hyphenated parts: "Ayn al-Arab", "Deir-ez-Zor", "U.S.-led". */
 const NAME =
   /(?:\p{Lu}[\p{L}’'.]*(?:-(?:\p{L}[\p{L}’']*))*|al-\p{Lu}[\p{L}’'-]*|el-\p{Lu}[\p{L}’'-]*)(?:\s+(?:(?:al|el|de|del|der|van|von|bin|ibn|abu|da|di|du|la|le|of|and the|of the|for|and)\s+)?(?:\p{Lu}[\p{L}’'.]*(?:-\p{L}[\p{L}’']*)*|al-\p{Lu}[\p{L}’'-]*))*/gu;
+
+/** Qualified forms of a coalition or force the name run misses: "U.S.-led coalition", "so-called international coalition". */
+const QUALIFIED =
+  /\b(?:so-called |illegitimate )?(?:U\.S\.|US|Russian|Saudi|Turkish|Iranian)-(?:led|backed|linked) (?:international )?(?:coalition|forces|militia)s?\b|\bso-called international coalition\b/gi;
 
 export interface Canonical {
   kind: FactKind;
@@ -202,7 +207,7 @@ export function entities(body: string, sentences: Span[]): Fact[] {
     const s = body.slice(s0, s1);
     let listKind: FactKind | undefined;
     let listEnd = -1;
-    for (const m of s.matchAll(NAME)) {
+    for (const m of matchesOf(NAME, s)) {
       let name = m[0]
         .replace(/[’']s$/, '')
         .replace(/[.’']+$/, '')
@@ -260,9 +265,7 @@ export function entities(body: string, sentences: Span[]): Fact[] {
     // Qualified forms the name run misses: "U.S.-led coalition", "so-called international coalition". Each holds a
     // hyphen, which most sentences lack.
     if (!s.includes('-')) return;
-    for (const m of s.matchAll(
-      /\b(?:so-called |illegitimate )?(?:U\.S\.|US|Russian|Saudi|Turkish|Iranian)-(?:led|backed|linked) (?:international )?(?:coalition|forces|militia)s?\b|\bso-called international coalition\b/gi,
-    )) {
+    for (const m of matchesOf(QUALIFIED, s)) {
       const c = canonicalEntity(m[0].replace(/^(?:so-called|illegitimate) /i, ''), 'organisation');
       if (out.some((f) => f.span[0] < s0 + m.index + m[0].length && s0 + m.index < f.span[1])) continue;
       out.push({

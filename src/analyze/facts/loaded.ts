@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Fact, LoadedTermValue, Span } from '../../model/index.js';
+import { matchesOf } from '../../text/matches.js';
 import lexiconJson from './lexicon.json' with { type: 'json' };
 
 /**
@@ -64,7 +65,7 @@ export function loadedTerms(body: string, sentences: Span[]): Fact[] {
   const out: Fact[] = [];
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
-    for (const m of s.matchAll(re)) {
+    for (const m of matchesOf(re, s)) {
       const hit = lookup.get(m[1].toLowerCase().replace(/\s+/g, ' '));
       if (!hit) continue;
       const at = m.index;

@@ -1,5 +1,6 @@
 import type { Fact, QuantityValue, Span } from '../../model/index.js';
 import { NUMBER, parseNumber, UNITS } from './numbers.js';
+import { matchesOf } from '../../text/matches.js';
 
 /**
  * Figures with what they count and the event they belong to: "the killing and injuring of 240 civilians" →
@@ -182,7 +183,7 @@ const UNIT_WORDS = new RegExp(`^(?:\\s+(?:${[...FILLER].join('|')}))*\\s+[\\p{L}
 
 function wordsAfter(s: string, from: number, n: number): string[] {
   const out: string[] = [];
-  for (const m of s.slice(from, from + 80).matchAll(WORD_RE)) {
+  for (const m of matchesOf(WORD_RE, s.slice(from, from + 80))) {
     out.push(m[0]);
     if (out.length === n) break;
   }
@@ -330,7 +331,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
     }
     // Every VAGUE match holds "s of" (its scale word is a plural): most sentences hold none.
     if (!VAGUE_HINT.test(s)) return;
-    for (const m of s.matchAll(VAGUE)) {
+    for (const m of matchesOf(VAGUE, s)) {
       const scale = m.groups!.scale.toLowerCase();
       const unit = unitAfter(s, m.index + m[0].length);
       if (!unit) continue;
