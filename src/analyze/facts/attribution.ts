@@ -1,4 +1,6 @@
 import type { AttributionValue, Fact, QuoteValue, Span } from '../../model/index.js';
+import { isSpace } from '../../text/chars.js';
+import { matchesOf } from '../../text/matches.js';
 import { canonicalSource, GENERIC, PRONOUNS, SOURCE_HEADS, type SourceName } from './sources.js';
 
 /**
@@ -28,14 +30,83 @@ const TIME_ADJUNCT =
 const STOP =
   /^(?:that|which|who|whom|as|while|when|where|because|but|or|if|than|in|on|at|by|with|from|to|after|before|said|has|have|had|it's|is|was|were|are)$/i;
 
+/**
+ * The last word of every TIME_ADJUNCT: a phrase can only end in one when the text before the verb ends in one of these
+ * (or in a digit, for "on March 18"), which most do not; the expression itself is tried only then.
+ */
+const ADJUNCT_ENDS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday night morning evening afternoon yesterday today earlier later week month year'.split(
+    ' ',
+  ),
+);
+
+function mayEndInAdjunct(before: string): boolean {
+  const n = before.length;
+  if (n === 0) return false;
+  const last = before.charCodeAt(n - 1);
+  if (last >= 48 && last <= 57) return true;
+  let i = n;
+  while (i > 0 && isAsciiLetter(before.charCodeAt(i - 1))) i--;
+  return i < n && ADJUNCT_ENDS.has(before.slice(i));
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** A character of a source phrase's word: `[\p{L}\p{N}.'’-]`. The length of the code point ending at `end`, or 0. */
+const PHRASE_CHAR = /^[\p{L}\p{N}.'’-]$/u;
+const ASCII_PHRASE_CHAR = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_PHRASE_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_PHRASE_CHAR[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_PHRASE_CHAR[c] = 1;
+for (const c of ".'-") ASCII_PHRASE_CHAR[c.charCodeAt(0)] = 1;
+
+function phraseCharBefore(s: string, end: number): number {
+  const c = s.charCodeAt(end - 1);
+  if (c < 128) return ASCII_PHRASE_CHAR[c];
+  if (c >= 0xdc00 && c <= 0xdfff && end >= 2) {
+    const h = s.charCodeAt(end - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return PHRASE_CHAR.test(s.slice(end - 2, end)) ? 2 : 0;
+  }
+  return PHRASE_CHAR.test(s[end - 1]) ? 1 : 0;
+}
+
+/** Most words a source phrase is read from. */
+const PHRASE_WORDS = 8;
+
+/**
+ * Where the last words of `before` start, as `/((?:[\p{L}\p{N}.'’-]+\s+){0,7}[\p{L}\p{N}.'’-]+)$/u` would find them:
+ * up to PHRASE_WORDS runs of word characters separated by white space, ending the text; -1 when the text does not end
+ * in one. Read backwards from the end, so the cost is the phrase's length, not the sentence's.
+ */
+function lastWordsStart(before: string): number {
+  let j = before.length;
+  let start = -1;
+  for (let words = 0; words < PHRASE_WORDS; words++) {
+    let i = j;
+    for (let w; i > 0 && (w = phraseCharBefore(before, i)) > 0;) i -= w;
+    if (i === j) break;
+    start = i;
+    let k = i;
+    while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--;
+    if (k === i) break;
+    j = k;
+  }
+  return start;
+}
+
 /** The source phrase just before a reporting verb: up to eight words back, stopping at punctuation or a clause word. */
 function phraseBefore(s: string, verbAt: number): { phrase: string; start: number } | undefined {
-  let before = s.slice(0, verbAt).replace(/\s+$/, '');
-  const adj = TIME_ADJUNCT.exec(before);
-  if (adj) before = before.slice(0, adj.index);
-  const m = /((?:[\p{L}\p{N}.'’-]+\s+){0,7}[\p{L}\p{N}.'’-]+)$/u.exec(before);
-  if (!m) return undefined;
-  const words = m[1].split(/\s+/);
+  let end = verbAt;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  let before = s.slice(0, end);
+  if (mayEndInAdjunct(before)) {
+    const adj = TIME_ADJUNCT.exec(before);
+    if (adj) before = before.slice(0, adj.index);
+  }
+  const at = lastWordsStart(before);
+  if (at < 0) return undefined;
+  const tail = before.slice(at);
+  const words = tail.split(/\s+/);
   let from = 0;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
@@ -58,7 +129,7 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   const chosen = words.slice(from);
   if (chosen.length === 0) return undefined;
   const phrase = chosen.join(' ');
-  const start = m.index + m[1].lastIndexOf(phrase);
+  const start = at + tail.lastIndexOf(phrase);
   return { phrase, start };
 }
 
@@ -133,18 +204,18 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
     const found: Array<[number, number, string, string]> = [];
-    for (const m of s.matchAll(ACCORDING)) {
+    for (const m of matchesOf(ACCORDING, s)) {
       const phrase = m[1].trim();
       if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'according to']);
     }
-    for (const m of s.matchAll(INVERTED)) {
+    for (const m of matchesOf(INVERTED, s)) {
       const phrase = m[2].trim();
       if (isSourcePhrase(phrase) && !PRONOUNS.has(phrase.toLowerCase())) {
         const at = m.index + m[0].indexOf(m[1]);
         found.push([at, m.index + m[0].length, phrase, m[1]]);
       }
     }
-    for (const m of s.matchAll(VERB)) {
+    for (const m of matchesOf(VERB, s)) {
       const verb = m[1];
       const verbAt = m.index;
       // "called an election", "called a meeting": calling for something is not a statement.
@@ -165,7 +236,7 @@ const QUOTE = /[“"]([^“”"]{12,}?)[”"]/g;
 /** Quotations of three words or more, with the speaker attributed in the same sentence or the next. */
 export function quotes(body: string, sentences: Span[], attrs: Fact[]): Fact[] {
   const out: Fact[] = [];
-  for (const m of body.matchAll(QUOTE)) {
+  for (const m of matchesOf(QUOTE, body)) {
     const inner = m[1];
     if (inner.trim().split(/\s+/).length < 3) continue;
     const start = m.index;
