@@ -3,6 +3,7 @@ import { isSpace } from '../text/chars.js';
 import { fnv1a } from '../text/hash.js';
 import { detached } from '../text/memo.js';
 import { isStopword } from '../text/stopwords.js';
+import { FNV_OFFSET, FNV_PRIME, WordMemo } from '../text/wordmemo.js';
 
 /**
  * Salient terms of an article for same-event matching: stemmed content words, numbers and years (they tell one
@@ -61,17 +62,14 @@ const NO_TERM: TermEntry = { t: '', h: 0 };
  * words it starts again empty, so a run over a million articles keeps a few MB, not every word it ever saw.
  */
 export const TERM_MEMO_SIZE = 100_000;
-const termMemo = new Map<string, TermEntry>();
+const termMemo = new WordMemo<TermEntry>((word) => {
+  const t = computeTerm(word);
+  // A stem may be a slice of the word: stored detached, like the word (text/memo.ts).
+  return t === undefined ? NO_TERM : { t: detached(t), h: fnv1a(t) };
+}, TERM_MEMO_SIZE);
 
 function lookupTerm(word: string): TermEntry | undefined {
-  let e = termMemo.get(word);
-  if (e === undefined) {
-    const t = computeTerm(word);
-    // A stem may be a slice of the word and the word of a body: both are stored detached (text/memo.ts).
-    e = t === undefined ? NO_TERM : { t: detached(t), h: fnv1a(t) };
-    if (termMemo.size >= TERM_MEMO_SIZE) termMemo.clear();
-    termMemo.set(detached(word), e);
-  }
+  const e = termMemo.get(word, 0, word.length, fnv1a(word));
   return e === NO_TERM ? undefined : e;
 }
 
@@ -124,19 +122,25 @@ export function termVector(body: string, title?: string): TermVector {
         continue;
       }
       const at = i;
+      // The word's FNV-1a hash as it is read, for the memo.
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      if (w0 === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
       i += w0;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (d === 39 || d === 0x2019 || d === 45) i++;
-        else {
+        if (d === 39 || d === 0x2019 || d === 45) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          i++;
+        } else {
           const w = alnumAt(text, i, d);
           if (w === 0) break;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
           i += w;
         }
       }
-      const word = text.slice(at, i);
-      const e = lookupTerm(word);
-      if (e === undefined) {
+      const e = termMemo.get(text, at, i, h);
+      if (e === NO_TERM) {
         prevEnd = i;
         continue;
       }
@@ -148,7 +152,7 @@ export function termVector(body: string, title?: string): TermVector {
         sentenceStart = j >= prevEnd && isSentencePunct(text.charCodeAt(j));
         for (let k = prevEnd; !sentenceStart && k < at; k++) if (text.charCodeAt(k) === 10) sentenceStart = true;
       }
-      const isName = !sentenceStart && (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word));
+      const isName = !sentenceStart && (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(at, at + w0)));
       if (findNames && (isName || e.t.charCodeAt(0) === 35)) names.add(e.t);
       let w = boostAll * (isName ? NAME_BOOST : 1);
       if (at < ledeEnd) w *= LEDE_BOOST;
@@ -162,10 +166,16 @@ export function termVector(body: string, title?: string): TermVector {
   add(body, 1, LEDE_CHARS, true);
   if (title) add(title, TITLE_BOOST, 0, false);
   const tf = new Map<number, number>();
+  const keys = new Uint32Array(count);
+  let distinct = 0;
   for (let k = 0; k < count; k++) {
     const fh = occHashes[k];
     const h = names.has(occTerms[k]) ? (fh | NAME_BIT) >>> 0 : fh & ~NAME_BIT;
-    tf.set(h, (tf.get(h) ?? 0) + occWeights[k]);
+    const sum = tf.get(h);
+    if (sum === undefined) {
+      keys[distinct++] = h;
+      tf.set(h, occWeights[k]);
+    } else tf.set(h, sum + occWeights[k]);
   }
   if (occTerms.length > 1 << 16) {
     // An unusually long text: let its scratch arrays go.
@@ -173,7 +183,7 @@ export function termVector(body: string, title?: string): TermVector {
     occHashes = [];
     occWeights = [];
   }
-  const terms = Uint32Array.from(tf.keys()).sort();
+  const terms = keys.slice(0, distinct).sort();
   const out = new Float32Array(terms.length);
   // Sub-linear term frequency (1 + ln tf): a word said five times is not five times as telling.
   for (let i = 0; i < terms.length; i++) {
