@@ -24,6 +24,14 @@ describe('align', () => {
     expect(v[0].score).toBeLessThan(1);
     expect(r.coverageA).toBeGreaterThan(0.5);
   });
+  it('does not take a shared reporting phrase for reuse, but keeps a short phrase of content words', () => {
+    const a = side('The ministry said that prices of bread had doubled. Private and public properties were lost.');
+    const b = side(
+      'In Aleppo, the ministry said that the curfew was lifted. They counted private and public properties.',
+    );
+    const v = align(a, b).passages.filter((p) => p.kind === 'verbatim');
+    expect(v.map((p) => b.body.slice(p.b[0], p.b[1]))).toEqual(['private and public properties']);
+  });
   it('pairs paraphrased sentences by their content words', () => {
     const a = side('The storm destroyed more than 200 homes in the coastal town of Bayside on Sunday, officials said.');
     const b = side(

@@ -37,6 +37,11 @@ export const PARAPHRASE_MIN_SHARED = 4;
  * from several short verbatim pieces is a rewrite around kept phrases and is aligned as a paraphrase.
  */
 export const VERBATIM_SENTENCE = 0.6;
+/**
+ * Content words (not function words or reporting verbs) a verbatim passage must hold: "the ministry said that" is
+ * every statement's phrasing, not reuse of this one ("private and public properties" is).
+ */
+export const MIN_VERBATIM_CONTENT = 2;
 
 interface Match {
   i: number;
@@ -104,7 +109,9 @@ function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }
       }
     }
     if (best) {
-      runs.push(best);
+      // A run of function words and reporting verbs is nobody's text in particular: it neither counts nor anchors a
+      // merge across a gap.
+      if (contentWords(ta, best.i, best.i + best.len) >= MIN_VERBATIM_CONTENT) runs.push(best);
       j += best.len;
     } else j++;
   }
@@ -125,6 +132,12 @@ function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }
     out.push({ ...r, lenB: r.len });
   }
   return out;
+}
+
+function contentWords(t: Tokens, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to && n < MIN_VERBATIM_CONTENT; k++) if (!isStopword(t.words[k])) n++;
+  return n;
 }
 
 function contentStems(t: Tokens, from: number, to: number): Set<string> {
