@@ -4,6 +4,29 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance.js';
 import { SqliteStore } from './sqlite.js';
+import type { StoredArticle } from './types.js';
+
+/** A minimal article `a<n>` of story `s<n>` (override any field). */
+function art(n: number, extra: Partial<StoredArticle> = {}): StoredArticle {
+  return {
+    id: `a${n}`,
+    seq: n,
+    source: `in/${n}`,
+    raw: { source: `in/${n}`, format: 'text', content: 'x', meta: {} },
+    text: 'x',
+    body: 'x',
+    kept: [],
+    removed: [],
+    sentences: [],
+    facts: [],
+    shingles: Uint32Array.from([n]),
+    signature: Uint32Array.from([n]),
+    terms: Uint32Array.from([5]),
+    weights: Float32Array.from([1]),
+    storyId: `s${n}`,
+    ...extra,
+  };
+}
 
 storeConformance('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
@@ -35,27 +58,7 @@ describe('SqliteStore', () => {
     try {
       const put = (s: SqliteStore, n: number) =>
         s.transaction(async () => {
-          await s.putArticle(
-            {
-              id: `a${n}`,
-              seq: n,
-              source: `in/${n}`,
-              raw: { source: `in/${n}`, format: 'text', content: 'x', meta: {} },
-              text: 'x',
-              body: 'x',
-              kept: [],
-              removed: [],
-              sentences: [],
-              facts: [],
-              shingles: Uint32Array.from([n]),
-              signature: Uint32Array.from([n]),
-              terms: Uint32Array.from([5]),
-              weights: Float32Array.from([1]),
-              storyId: `s${n}`,
-            },
-            new Uint32Array(),
-            Uint32Array.from([5]),
-          );
+          await s.putArticle(art(n), new Uint32Array(), Uint32Array.from([5]));
         });
       await put(a, 1);
       expect(Array.from(await a.documentFrequencies(Uint32Array.from([5])))).toEqual([1]);
@@ -77,27 +80,7 @@ describe('SqliteStore', () => {
     const path = join(dir, 't.db');
     const s = new SqliteStore(path);
     await s.transaction(async () => {
-      await s.putArticle(
-        {
-          id: 'a1',
-          seq: 1,
-          source: 'in/1',
-          raw: { source: 'in/1', format: 'text', content: 'x', meta: {} },
-          text: 'x',
-          body: 'x',
-          kept: [],
-          removed: [],
-          sentences: [],
-          facts: [],
-          shingles: Uint32Array.from([1]),
-          signature: Uint32Array.from([1]),
-          terms: Uint32Array.from([5]),
-          weights: Float32Array.from([1]),
-          storyId: 's1',
-        },
-        Uint32Array.from([11, 12]),
-        Uint32Array.from([5]),
-      );
+      await s.putArticle(art(1), Uint32Array.from([11, 12]), Uint32Array.from([5]));
     });
     // Rewrite the two tables as schema 1 had them: rowid tables with a secondary index.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -120,25 +103,7 @@ describe('SqliteStore', () => {
       // The story summary goes on from the migrated counts.
       await m.transaction(async () => {
         await m.putArticle(
-          {
-            id: 'a2',
-            seq: 2,
-            source: 'in/2',
-            title: 'Earlier',
-            publishedAt: '2022-01-01',
-            raw: { source: 'in/2', format: 'text', content: 'y', meta: {} },
-            text: 'y',
-            body: 'y',
-            kept: [],
-            removed: [],
-            sentences: [],
-            facts: [],
-            shingles: Uint32Array.from([2]),
-            signature: Uint32Array.from([2]),
-            terms: Uint32Array.from([5]),
-            weights: Float32Array.from([1]),
-            storyId: 's1',
-          },
+          art(2, { storyId: 's1', title: 'Earlier', publishedAt: '2022-01-01' }),
           new Uint32Array(),
           new Uint32Array(),
         );
@@ -178,26 +143,13 @@ describe('SqliteStore', () => {
           live.add(storyId);
           const day = rnd(4) === 0 ? undefined : `2022-0${1 + rnd(9)}-1${rnd(10)}`;
           await s.putArticle(
-            {
-              id: `a${n}`,
-              seq: n,
-              source: `in/${n}`,
+            art(n, {
               outlet: rnd(2) ? `outlet${rnd(6)}` : undefined,
               title: `Title ${n}`,
               publishedAt: day,
-              raw: { source: `in/${n}`, format: 'text', content: 'x', meta: {} },
-              text: 'x',
-              body: 'x',
-              kept: [],
-              removed: [],
-              sentences: [],
-              facts: [],
-              shingles: Uint32Array.from([n]),
-              signature: Uint32Array.from([n]),
               terms: Uint32Array.from([n]),
-              weights: Float32Array.from([1]),
               storyId,
-            },
+            }),
             new Uint32Array(),
             new Uint32Array(),
           );
