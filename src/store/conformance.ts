@@ -107,6 +107,12 @@ export function storeConformance(
         expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a1']);
         expect(await store.bandCandidates(Uint32Array.from([11]))).toEqual(['a1']);
         expect(await store.getSketches(['a1', 'a2'])).toMatchObject([{ id: 'a1', storyId: 's1' }]);
+        // The rolled-back seq goes to the next article, which the look-ups then name.
+        await store.transaction(async () => {
+          await store.putArticle(article(3, 's3', { seq: 2 }), Uint32Array.from([11]), Uint32Array.from([5]));
+        });
+        expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a3', 'a1']);
+        expect((await store.bandCandidates(Uint32Array.from([11]))).sort()).toEqual(['a1', 'a3']);
       } finally {
         await store.close();
         await cleanup?.();

@@ -22,6 +22,8 @@ const DF_CHUNK = 500;
  * most; the generated 1M-article corpus has fewer distinct terms than this, so in practice the cache is never emptied.
  */
 const DF_CACHE_TERMS = 1_000_000;
+/** Article ids kept by seq for the term look-up: some 60 MB at most. */
+const ID_CACHE_SIZE = 1_000_000;
 /** Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights), about 100 MB. */
 const SKETCH_CACHE_SIZE = 50_000;
 /** Seqs held by the recent-postings cache before it is emptied and refilled: about 160 MB at most. */
@@ -211,6 +213,8 @@ export class SqliteStore implements Store {
    */
   private readonly sketchCache = new Map<string, ArticleSketch>();
   private readonly mergedInto = new Map<string, string>();
+  /** Article ids by seq (a seq names one article for good; rolled-back seqs are dropped with the other caches). */
+  private readonly idBySeq = new Map<number, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -407,6 +411,8 @@ export class SqliteStore implements Store {
     });
     this.insertPairs('bands', 'key', bandKeys, a.seq);
     this.insertPairs('postings', 'term', postingTerms, a.seq);
+    if (this.idBySeq.size >= ID_CACHE_SIZE) this.idBySeq.clear();
+    this.idBySeq.set(a.seq, a.id);
     for (const t of new Set(postingTerms)) {
       const list = this.postingCache.get(t);
       if (!list) continue;
@@ -498,10 +504,22 @@ export class SqliteStore implements Store {
     const best = [...votes].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, limit);
     const out: string[] = [];
     for (const [seq] of best) {
-      const id = this.stmts.idOfSeq.get(seq) as string | undefined;
+      const id = this.idOfSeq(seq);
       if (id !== undefined) out.push(id);
     }
     return out;
+  }
+
+  /** An article's id by its seq, remembered: term look-ups name the same recent articles again and again. */
+  private idOfSeq(seq: number): string | undefined {
+    let id = this.idBySeq.get(seq);
+    if (id === undefined) {
+      id = this.stmts.idOfSeq.get(seq) as string | undefined;
+      if (id === undefined) return undefined;
+      if (this.idBySeq.size >= ID_CACHE_SIZE) this.idBySeq.clear();
+      this.idBySeq.set(seq, id);
+    }
+    return id;
   }
 
   /**
@@ -522,6 +540,7 @@ export class SqliteStore implements Store {
   private clearPostings(): void {
     this.postingCache.clear();
     this.postingEntries = 0;
+    this.idBySeq.clear();
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
