@@ -2,7 +2,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { minhash, SIGNATURE_SIZE } from '../../src/fingerprint/minhash.js';
 import { shingleSet } from '../../src/fingerprint/shingles.js';
-import { bandKeys, layoutFor } from '../../src/match/lsh.js';
+import { BandIndex, bandKeys, layoutFor } from '../../src/match/lsh.js';
 import { overlap } from '../../src/match/verify.js';
 
 /**
@@ -21,7 +21,7 @@ const { rows, bands } = layoutFor(threshold, TARGET_RECALL, SIGNATURE_SIZE);
 const t0 = performance.now();
 const ids: string[] = [];
 const sets: Uint32Array[] = [];
-const buckets = new Map<number, number | number[]>();
+const index = new BandIndex(bands, 1 << 16);
 const sig = new Uint32Array(SIGNATURE_SIZE);
 const keys = new Uint32Array(bands);
 let tRead = 0;
@@ -33,46 +33,26 @@ for await (const line of rl) {
   const rec = JSON.parse(line) as { id: string; text: string };
   const t1 = performance.now();
   tRead += t1 - tLine;
-  const doc = ids.length;
   ids.push(rec.id);
   const set = shingleSet(rec.text.replace(/['’]/g, ' '));
   sets.push(set);
   minhash(set, sig);
   bandKeys(sig, rows, keys);
-  for (let b = 0; b < bands; b++) {
-    const k = keys[b];
-    const cur = buckets.get(k);
-    if (cur === undefined) buckets.set(k, doc);
-    else if (typeof cur === 'number') buckets.set(k, [cur, doc]);
-    else cur.push(doc);
-  }
+  index.add(keys);
   tLine = performance.now();
   tSign += tLine - t1;
 }
 const t2 = performance.now();
 // Candidate pairs, each once.
-const seen = new Set<number>();
 const n = ids.length;
-let candidates = 0;
 const pairs: string[] = [];
-for (const v of buckets.values()) {
-  if (typeof v === 'number') continue;
-  for (let i = 0; i < v.length; i++) {
-    for (let j = i + 1; j < v.length; j++) {
-      const a = Math.min(v[i], v[j]);
-      const b = Math.max(v[i], v[j]);
-      const key = a * n + b;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      candidates++;
-      const o = overlap(sets[a], sets[b]);
-      if (o.jaccard >= threshold) {
-        const [x, y] = ids[a] < ids[b] ? [ids[a], ids[b]] : [ids[b], ids[a]];
-        pairs.push(`${x}\t${y}\t${o.jaccard.toFixed(4)}`);
-      }
-    }
+const candidates = index.forEachCandidate((a, b) => {
+  const jaccard = overlap(sets[a], sets[b]).jaccard;
+  if (jaccard >= threshold) {
+    const [x, y] = ids[a] < ids[b] ? [ids[a], ids[b]] : [ids[b], ids[a]];
+    pairs.push(`${x}\t${y}\t${jaccard.toFixed(4)}`);
   }
-}
+});
 const t3 = performance.now();
 writeFileSync(out, pairs.join('\n') + (pairs.length ? '\n' : ''));
 console.log(

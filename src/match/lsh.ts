@@ -43,3 +43,105 @@ export function bandKeys(sig: Uint32Array, rows = STORE_ROWS, out?: Uint32Array)
   }
   return keys;
 }
+
+/**
+ * An in-memory LSH index over band keys, all in typed arrays: documents are numbered in the order they are added,
+ * their keys appended to one array; `forEachCandidate` groups equal keys (open addressing, then postings laid out by
+ * key in document order) and visits every pair of documents that share any key once. Equal keys of different bands
+ * share a bucket, as in a single map from key to documents.
+ */
+export class BandIndex {
+  private keys: Uint32Array;
+  private docs = 0;
+
+  constructor(
+    /** Keys per document. */
+    readonly bands: number,
+    capacity = 1024,
+  ) {
+    this.keys = new Uint32Array(Math.max(1, capacity) * bands);
+  }
+
+  /** Number of documents added. */
+  get size(): number {
+    return this.docs;
+  }
+
+  /** Adds a document's band keys (the first `bands` values of `keys`); returns its number. */
+  add(keys: Uint32Array): number {
+    const at = this.docs * this.bands;
+    if (at + this.bands > this.keys.length) {
+      const grown = new Uint32Array(Math.max(at + this.bands, this.keys.length * 2));
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    for (let b = 0; b < this.bands; b++) this.keys[at + b] = keys[b];
+    return this.docs++;
+  }
+
+  /**
+   * Calls `visit(a, b)` once for every pair of documents a < b that share a band key, by a ascending, then by the
+   * order of a's bands and of the postings. Returns the number of pairs visited.
+   */
+  forEachCandidate(visit: (a: number, b: number) => void): number {
+    const docs = this.docs;
+    const bands = this.bands;
+    const entries = docs * bands;
+    const keys = this.keys;
+    // Bucket of each entry, by open addressing on the key (band keys are already mixed: the low bits index).
+    let slots = 1;
+    while (slots < 2 * entries) slots *= 2;
+    const mask = slots - 1;
+    const slotKey = new Uint32Array(slots);
+    const slotBucket = new Int32Array(slots).fill(-1);
+    const bucketOf = new Int32Array(entries);
+    const start = new Int32Array(entries + 1);
+    let buckets = 0;
+    for (let e = 0; e < entries; e++) {
+      const k = keys[e];
+      let s = k & mask;
+      for (;;) {
+        const id = slotBucket[s];
+        if (id === -1) {
+          slotKey[s] = k;
+          slotBucket[s] = buckets;
+          bucketOf[e] = buckets++;
+          break;
+        }
+        if (slotKey[s] === k) {
+          bucketOf[e] = id;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      start[bucketOf[e] + 1]++;
+    }
+    for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+    // Postings by bucket, each in document order; where each entry sits in its bucket's postings.
+    const fill = start.slice(0, buckets);
+    const postings = new Int32Array(entries);
+    const position = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) {
+      const p = fill[bucketOf[e]]++;
+      postings[p] = (e / bands) | 0;
+      position[e] = p;
+    }
+    // Each document pairs with the later documents of its buckets, each partner once.
+    const seenBy = new Int32Array(docs).fill(-1);
+    let pairs = 0;
+    for (let a = 0; a < docs; a++) {
+      seenBy[a] = a;
+      for (let e = a * bands; e < (a + 1) * bands; e++) {
+        const end = start[bucketOf[e] + 1];
+        for (let p = position[e] + 1; p < end; p++) {
+          const b = postings[p];
+          if (seenBy[b] === a) continue;
+          seenBy[b] = a;
+          pairs++;
+          visit(a, b);
+        }
+      }
+    }
+    return pairs;
+  }
+}
