@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { minhash, SIGNATURE_SIZE } from '../../src/fingerprint/minhash.js';
 import { shingleSet } from '../../src/fingerprint/shingles.js';
 import { BandIndex, bandKeys, layoutFor } from '../../src/match/lsh.js';
-import { overlap } from '../../src/match/verify.js';
+import { jaccardAtLeast } from '../../src/match/verify.js';
 
 /**
  * The near-duplicate stage alone, as the peers run it: read a JSONL corpus of {id, text}, shingle, sign, index by
@@ -47,7 +47,7 @@ const t2 = performance.now();
 const n = ids.length;
 const pairs: string[] = [];
 const candidates = index.forEachCandidate((a, b) => {
-  const jaccard = overlap(sets[a], sets[b]).jaccard;
+  const jaccard = jaccardAtLeast(sets[a], sets[b], threshold);
   if (jaccard >= threshold) {
     const [x, y] = ids[a] < ids[b] ? [ids[a], ids[b]] : [ids[b], ids[a]];
     pairs.push(`${x}\t${y}\t${jaccard.toFixed(4)}`);

@@ -23,3 +23,43 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
     shared,
   };
 }
+
+/**
+ * The exact Jaccard similarity of two sorted, distinct sets when it is at least `threshold`, else -1. Equal to
+ * `overlap(a, b).jaccard` whenever that reaches the threshold, but the merge stops as soon as so many elements of
+ * either side went unmatched that the threshold is out of reach.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  const na = a.length;
+  const nb = b.length;
+  if (!(threshold > 0)) {
+    const j = overlap(a, b).jaccard;
+    return j >= threshold ? j : -1;
+  }
+  // The fewest shared elements that reach the threshold: J = s / (na + nb − s) grows with s.
+  const most = Math.min(na, nb);
+  const reaches = (s: number) => s / (na + nb - s) >= threshold;
+  let need = Math.max(0, Math.min(most + 1, Math.ceil((threshold * (na + nb)) / (1 + threshold))));
+  while (need > 0 && reaches(need - 1)) need--;
+  while (need <= most && !reaches(need)) need++;
+  if (need > most) return -1;
+  const missA = na - need;
+  const missB = nb - need;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < na && j < nb) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) {
+      if (++i - shared > missA) return -1;
+    } else if (++j - shared > missB) return -1;
+  }
+  const union = na + nb - shared;
+  const jaccard = union === 0 ? 0 : shared / union;
+  return jaccard >= threshold ? jaccard : -1;
+}
