@@ -88,33 +88,35 @@ export class BandIndex {
     const bands = this.bands;
     const entries = docs * bands;
     const keys = this.keys;
-    // Bucket of each entry, by open addressing on the key (band keys are already mixed: the low bits index).
+    // Bucket of each entry, by open addressing on the key (band keys are already mixed: the low bits index); a slot
+    // holds the key and its bucket + 1 side by side, so that a probe reads one cache line.
     let slots = 1;
-    while (slots < 2 * entries) slots *= 2;
+    while (slots < entries + (entries >> 1)) slots *= 2;
     const mask = slots - 1;
-    const slotKey = new Uint32Array(slots);
-    const slotBucket = new Int32Array(slots).fill(-1);
+    const table = new Int32Array(2 * slots);
     const bucketOf = new Int32Array(entries);
     const start = new Int32Array(entries + 1);
     let buckets = 0;
     for (let e = 0; e < entries; e++) {
-      const k = keys[e];
+      const k = keys[e] | 0;
       let s = k & mask;
+      let id: number;
       for (;;) {
-        const id = slotBucket[s];
-        if (id === -1) {
-          slotKey[s] = k;
-          slotBucket[s] = buckets;
-          bucketOf[e] = buckets++;
+        const t = table[2 * s + 1];
+        if (t === 0) {
+          table[2 * s] = k;
+          table[2 * s + 1] = ++buckets;
+          id = buckets - 1;
           break;
         }
-        if (slotKey[s] === k) {
-          bucketOf[e] = id;
+        if (table[2 * s] === k) {
+          id = t - 1;
           break;
         }
         s = (s + 1) & mask;
       }
-      start[bucketOf[e] + 1]++;
+      bucketOf[e] = id;
+      start[id + 1]++;
     }
     for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
     // Postings by bucket, each in document order; where each entry sits in its bucket's postings.
