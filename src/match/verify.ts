@@ -38,28 +38,30 @@ export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number
   }
   // The fewest shared elements that reach the threshold: J = s / (na + nb − s) grows with s.
   const most = Math.min(na, nb);
-  const reaches = (s: number) => s / (na + nb - s) >= threshold;
   let need = Math.max(0, Math.min(most + 1, Math.ceil((threshold * (na + nb)) / (1 + threshold))));
-  while (need > 0 && reaches(need - 1)) need--;
-  while (need <= most && !reaches(need)) need++;
+  while (need > 0 && reaches(need - 1, na + nb, threshold)) need--;
+  while (need <= most && !reaches(need, na + nb, threshold)) need++;
   if (need > most) return -1;
   const missA = na - need;
   const missB = nb - need;
   let i = 0;
   let j = 0;
   let shared = 0;
+  // Branch-free steps (the comparisons of hashes are unpredictable); the bound checks are predictable.
   while (i < na && j < nb) {
     const x = a[i];
     const y = b[j];
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) {
-      if (++i - shared > missA) return -1;
-    } else if (++j - shared > missB) return -1;
+    shared += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
+    if (i - shared > missA || j - shared > missB) return -1;
   }
   const union = na + nb - shared;
   const jaccard = union === 0 ? 0 : shared / union;
   return jaccard >= threshold ? jaccard : -1;
+}
+
+/** Does a pair of set sizes summing to `sizes` with `shared` common elements reach Jaccard `threshold`? */
+function reaches(shared: number, sizes: number, threshold: number): boolean {
+  return shared / (sizes - shared) >= threshold;
 }
