@@ -141,6 +141,26 @@ export function storeConformance(
       }
     });
 
+    it('names a story by its earliest article that has a title', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1', { title: undefined }), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(3, 's1', { publishedAt: undefined }), new Uint32Array(), new Uint32Array());
+          await store.refreshStory('s1');
+        });
+        expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 2, title: 'Title 3' }]);
+        await store.transaction(async () => {
+          await store.putArticle(article(2, 's1'), new Uint32Array(), new Uint32Array());
+          await store.refreshStory('s1');
+        });
+        expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 3, title: 'Title 2' }]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
     it('keeps stories, relations and merges consistent', async () => {
       const { store, cleanup } = await factory();
       try {

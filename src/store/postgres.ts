@@ -300,12 +300,14 @@ export class PostgresStore implements Store {
   }
 
   async refreshStory(id: string): Promise<void> {
-    // One statement: the story row from its articles (title of the first in story order), or gone when it has none.
+    // One statement: the story row from its articles (title of the first titled one in story order), or gone when it
+    // has none.
     await this.q().query(
       `WITH st AS (
          SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
            max(published_at) AS last,
-           (SELECT title FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq LIMIT 1) AS title
+           (SELECT title FROM articles WHERE story_id = $1 AND title IS NOT NULL
+             ORDER BY published_at ASC NULLS LAST, seq LIMIT 1) AS title
          FROM articles WHERE story_id = $1),
        gone AS (DELETE FROM stories WHERE id = $1 AND (SELECT n FROM st) = 0)
        INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title)

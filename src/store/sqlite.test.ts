@@ -89,7 +89,7 @@ describe('SqliteStore', () => {
       DROP TABLE bands; ALTER TABLE b1 RENAME TO bands; CREATE INDEX bands_key ON bands(key);
       CREATE TABLE p1 (term INTEGER NOT NULL, seq INTEGER NOT NULL); INSERT INTO p1 SELECT term, seq FROM postings;
       DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; CREATE INDEX postings_term ON postings(term, seq);
-      ALTER TABLE stories DROP COLUMN first_seq; DROP TABLE story_outlets;
+      ALTER TABLE stories DROP COLUMN title_seq; ALTER TABLE stories DROP COLUMN title_at; DROP TABLE story_outlets;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     await s.close();
     const m = new SqliteStore(path);
@@ -145,7 +145,7 @@ describe('SqliteStore', () => {
           await s.putArticle(
             art(n, {
               outlet: rnd(2) ? `outlet${rnd(6)}` : undefined,
-              title: `Title ${n}`,
+              title: rnd(3) ? `Title ${n}` : undefined,
               publishedAt: day,
               terms: Uint32Array.from([n]),
               storyId,

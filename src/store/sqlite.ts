@@ -12,8 +12,13 @@ import {
 } from './types.js';
 import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
 
-/** The new article (@pub, @seq) comes before the story's first article (first_seen, first_seq) in story order. */
-const EARLIER = `(@pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen)) OR (@pub IS first_seen AND @seq < first_seq)`;
+/**
+ * The new article (@title, @pub, @seq) names the story instead of its titled article so far (title, title_at,
+ * title_seq): it has a title, and the story has none yet or it comes earlier in story order (dated before undated,
+ * then by date, then by seq).
+ */
+const TAKES_TITLE = `@title IS NOT NULL AND (title_seq IS NULL OR (@pub IS NOT NULL AND (title_at IS NULL OR @pub < title_at))
+  OR (@pub IS title_at AND @seq < title_seq))`;
 
 /** Terms per multi-row document-frequency upsert: 2 parameters each, well under SQLite's 32,766-parameter limit. */
 const DF_CHUNK = 500;
@@ -63,7 +68,8 @@ CREATE TABLE IF NOT EXISTS stories (
   n_articles INTEGER NOT NULL,
   n_outlets INTEGER NOT NULL,
   title TEXT,
-  first_seq INTEGER
+  title_seq INTEGER,
+  title_at TEXT
 );
 CREATE TABLE IF NOT EXISTS story_outlets (story_id TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (story_id, outlet))
   WITHOUT ROWID;
@@ -85,7 +91,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content=
  * band look-up went from the index to the table for each seq. Schema 2 keeps each as one clustered B-tree on
  * (key, seq), which the look-ups read alone (insert of an article's 42 band keys and 16 postings: 8.5% of the
  * pipeline's profile before). It also keeps each story's outlets and the seq of its first article, so that a story's
- * summary is updated per article instead of recounted over all its articles (a 14,000-article story cost some 50 ms
+ * summary is updated per article instead of recounted over all its articles (and its titled article: a story is named
+by its earliest article that has a title) (a 14,000-article story cost some 50 ms
  * per added article; BENCHMARKS.md).
  */
 function migrateFrom1(db: Database.Database): void {
@@ -99,9 +106,12 @@ function migrateFrom1(db: Database.Database): void {
       DROP TABLE ${table};
       ALTER TABLE ${table}_v2 RENAME TO ${table};`);
   }
-  db.exec(`ALTER TABLE stories ADD COLUMN first_seq INTEGER;
-    UPDATE stories SET first_seq = (SELECT seq FROM articles a WHERE a.story_id = stories.id
+  db.exec(`ALTER TABLE stories ADD COLUMN title_seq INTEGER;
+    ALTER TABLE stories ADD COLUMN title_at TEXT;
+    UPDATE stories SET title_seq = (SELECT seq FROM articles a WHERE a.story_id = stories.id AND a.title IS NOT NULL
       ORDER BY published_at IS NULL, published_at, seq LIMIT 1);
+    UPDATE stories SET title = (SELECT title FROM articles WHERE seq = stories.title_seq),
+      title_at = (SELECT published_at FROM articles WHERE seq = stories.title_seq);
     INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT story_id, coalesce(outlet, source) FROM articles;`);
   db.prepare(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`).run();
 }
@@ -114,7 +124,8 @@ interface StoryStats {
   n_articles: number;
   n_outlets: number;
   title: string | null;
-  first_seq: number | null;
+  title_seq: number | null;
+  title_at: string | null;
 }
 
 interface ArticleRow {
@@ -254,13 +265,13 @@ export class SqliteStore implements Store {
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
-      titleOfSeq: this.db.prepare('SELECT title FROM articles WHERE seq = ?').pluck(),
       delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
       storyRow: this.db.prepare(
-        'SELECT id, first_seen, last_seen, n_articles, n_outlets, title, first_seq FROM stories WHERE id = ?',
+        'SELECT id, first_seen, last_seen, n_articles, n_outlets, title, title_seq, title_at FROM stories WHERE id = ?',
       ),
       putStoryRow: this.db.prepare(`INSERT OR REPLACE INTO stories (id, first_seen, last_seen, n_articles, n_outlets,
-        title, first_seq) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title, @first_seq)`),
+        title, title_seq, title_at) VALUES (@id, @first_seen, @last_seen, @n_articles, @n_outlets, @title, @title_seq,
+        @title_at)`),
       addOutlet: this.db.prepare('INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?, ?)'),
       moveOutlets: this.db.prepare(
         'INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT ?, outlet FROM story_outlets WHERE story_id = ?',
@@ -268,19 +279,21 @@ export class SqliteStore implements Store {
       dropOutlets: this.db.prepare('DELETE FROM story_outlets WHERE story_id = ?'),
       rebuildOutlets: this.db.prepare(`INSERT OR IGNORE INTO story_outlets (story_id, outlet)
         SELECT story_id, coalesce(outlet, source) FROM articles WHERE story_id = ?`),
-      firstSeq: this.db
-        .prepare(`SELECT seq FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`)
-        .pluck(),
-      // The story gains one article: counts up, dates widened, the title that of the earliest article (the order of
-      // storyArticles: dated before undated, then by date, then by seq). Right-hand sides read the row before the update.
+      titledFirst: this.db
+        .prepare(`SELECT seq, title, published_at FROM articles WHERE story_id = ? AND title IS NOT NULL
+        ORDER BY published_at IS NULL, published_at, seq LIMIT 1`),
+      // The story gains one article: counts up, dates widened, the title that of its earliest titled article (the
+      // order of storyArticles). Right-hand sides read the row before the update.
       addToStory: this.db
-        .prepare(`INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title, first_seq)
-        VALUES (@id, @pub, @pub, 1, @new_outlet, @title, @seq)
+        .prepare(`INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title, title_seq, title_at)
+        VALUES (@id, @pub, @pub, 1, @new_outlet, @title, CASE WHEN @title IS NULL THEN NULL ELSE @seq END,
+          CASE WHEN @title IS NULL THEN NULL ELSE @pub END)
         ON CONFLICT(id) DO UPDATE SET
           n_articles = n_articles + 1,
           n_outlets = n_outlets + @new_outlet,
-          title = CASE WHEN ${EARLIER} THEN @title ELSE title END,
-          first_seq = CASE WHEN ${EARLIER} THEN @seq ELSE first_seq END,
+          title = CASE WHEN ${TAKES_TITLE} THEN @title ELSE title END,
+          title_seq = CASE WHEN ${TAKES_TITLE} THEN @seq ELSE title_seq END,
+          title_at = CASE WHEN ${TAKES_TITLE} THEN @pub ELSE title_at END,
           first_seen = CASE WHEN @pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen) THEN @pub ELSE first_seen END,
           last_seen = CASE WHEN @pub IS NOT NULL AND (last_seen IS NULL OR @pub > last_seen) THEN @pub ELSE last_seen END`),
       hasStory: this.db.prepare('SELECT first_seen FROM stories WHERE id = ?'),
@@ -625,15 +638,17 @@ export class SqliteStore implements Store {
     const added = this.stmts.moveOutlets.run(into, from).changes;
     this.stmts.dropOutlets.run(from);
     this.stmts.delStory.run(from);
-    if (!f || !t || f.first_seq === null || t.first_seq === null) {
+    if (!f || !t) {
       this.rebuildStory(into);
       return;
     }
-    // The earlier first article of the two, in story order: dated before undated, then by date, then by seq.
-    const fFirst =
-      (f.first_seen !== null && (t.first_seen === null || f.first_seen < t.first_seen)) ||
-      (f.first_seen === t.first_seen && f.first_seq < t.first_seq);
-    const first = fFirst ? f : t;
+    // The earlier titled article of the two, in story order: dated before undated, then by date, then by seq.
+    const fNames =
+      f.title_seq !== null &&
+      (t.title_seq === null ||
+        (f.title_at !== null && (t.title_at === null || f.title_at < t.title_at)) ||
+        (f.title_at === t.title_at && f.title_seq < t.title_seq));
+    const named = fNames ? f : t;
     const dates = [f.first_seen, t.first_seen].filter((d): d is string => d !== null).sort();
     const lasts = [f.last_seen, t.last_seen].filter((d): d is string => d !== null).sort();
     this.stmts.putStoryRow.run({
@@ -642,8 +657,9 @@ export class SqliteStore implements Store {
       last_seen: lasts[lasts.length - 1] ?? null,
       n_articles: f.n_articles + t.n_articles,
       n_outlets: t.n_outlets + added,
-      title: first.title,
-      first_seq: first.first_seq,
+      title: named.title,
+      title_seq: named.title_seq,
+      title_at: named.title_at,
     });
   }
 
@@ -673,15 +689,17 @@ export class SqliteStore implements Store {
       return;
     }
     this.stmts.rebuildOutlets.run(id);
-    const firstSeq = this.stmts.firstSeq.get(id) as number;
+    const named = this.stmts.titledFirst.get(id) as
+      { seq: number; title: string; published_at: string | null } | undefined;
     this.stmts.putStoryRow.run({
       id,
       first_seen: stats.first,
       last_seen: stats.last,
       n_articles: stats.n,
       n_outlets: stats.outlets,
-      title: (this.stmts.titleOfSeq.get(firstSeq) as string | null | undefined) ?? null,
-      first_seq: firstSeq,
+      title: named?.title ?? null,
+      title_seq: named?.seq ?? null,
+      title_at: named?.published_at ?? null,
     });
   }
 
