@@ -195,6 +195,11 @@ describe('shingleSet and wordHashes against the reference shingler', () => {
       expectSame(t);
   });
 
+  it('agree on a text longer than the kept scratch buffer, and on short ones after it', () => {
+    expectSame('The council said on Friday that the bridge would open. '.repeat(40000) + 'x');
+    expectSame('one two three four five six');
+  });
+
   it('agree on real text, as is and with apostrophes read as breaks', () => {
     const texts = realTexts();
     expect(texts.length).toBeGreaterThan(5);

@@ -95,6 +95,8 @@ export function shingleHash(words: Uint32Array, i: number, k = SHINGLE_WORDS): n
 
 /** Scratch buffer for the shingle hashes of one text, reused from call to call. */
 let scratch = new Uint32Array(1 << 12);
+/** The largest scratch buffer kept between calls (4 MB). */
+const SCRATCH_KEPT = 1 << 20;
 
 /**
  * Sorted, distinct shingle hashes of a text. A text shorter than one shingle gets one shingle of all its words, so
@@ -104,8 +106,12 @@ let scratch = new Uint32Array(1 << 12);
 export function shingleSet(text: string): Uint32Array {
   const len = text.length;
   // A word takes at least one code unit and a break, so there are at most len/2 + 1 windows.
-  if (scratch.length < (len >> 1) + 2) scratch = new Uint32Array((len >> 1) + 2);
-  const out = scratch;
+  let out = scratch;
+  if (out.length < (len >> 1) + 2) {
+    out = new Uint32Array((len >> 1) + 2);
+    // A buffer for one very long text is not kept.
+    if (out.length <= SCRATCH_KEPT) scratch = out;
+  }
   let m = 0;
   let words = 0;
   // The last five word hashes, oldest first.
