@@ -2,11 +2,11 @@ import { align } from '../match/align.js';
 import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
-import { decideStory, type Neighbour } from '../stories/cluster.js';
+import { decideStory, nameNorm, neighbourCosines, type Neighbour } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
-import { boilerplateShingles, reuseOverlap } from '../stories/boilerplate.js';
+import { reuseOverlaps } from '../stories/boilerplate.js';
 import { titleTerms } from '../stories/subject.js';
-import { cosine, distinctTerms, nameCosine, topTerms, weigh } from '../stories/terms.js';
+import { distinctTerms, topTerms, weigh } from '../stories/terms.js';
 import type { Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
@@ -199,18 +199,25 @@ export class Engine {
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
     const sketches = await store.getSketches([...candIds]);
     const x = p.extracted;
-    const boilerplate = boilerplateShingles(p.shingles, sketches);
-    const neighbours: Neighbour[] = sketches.map((s) => ({
-      id: s.id,
-      seq: s.seq,
-      storyId: s.storyId,
-      publishedAt: s.publishedAt,
-      overlap: reuseOverlap(s.shingles, p.shingles, boilerplate),
-      topical: cosine(s.terms, s.weights, terms, weights),
-      names: nameCosine(s.terms, s.weights, terms, weights),
-      terms: s.terms,
-      weights: s.weights,
-    }));
+    const overlaps = reuseOverlaps(p.shingles, sketches);
+    const bNames = nameNorm(terms, weights);
+    const cos = new Float64Array(2);
+    const neighbours: Neighbour[] = new Array<Neighbour>(sketches.length);
+    for (let c = 0; c < sketches.length; c++) {
+      const s = sketches[c];
+      neighbourCosines(s.terms, s.weights, terms, weights, bNames, cos);
+      neighbours[c] = {
+        id: s.id,
+        seq: s.seq,
+        storyId: s.storyId,
+        publishedAt: s.publishedAt,
+        overlap: overlaps[c],
+        topical: cos[0],
+        names: cos[1],
+        terms: s.terms,
+        weights: s.weights,
+      };
+    }
     const distinct = distinctTerms(p.vector, df, n);
     const title = titleTerms(p.vector, x.title);
     const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, { terms, weights, distinct, title });

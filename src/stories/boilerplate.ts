@@ -28,25 +28,145 @@ export function boilerplateShingles(
   candidates: Array<{ storyId: string; shingles: Uint32Array }>,
 ): Uint32Array {
   if (candidates.length < BOILERPLATE_STORIES) return new Uint32Array(0);
-  const stories = new Map<number, Set<string>>();
-  for (const c of candidates) {
-    const a = c.shingles;
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < shingles.length) {
-      if (a[i] === shingles[j]) {
-        const s = stories.get(shingles[j]);
-        if (s) s.add(c.storyId);
-        else stories.set(shingles[j], new Set([c.storyId]));
-        i++;
-        j++;
-      } else if (a[i] < shingles[j]) i++;
-      else j++;
+  const m = matchShingles(shingles, candidates);
+  const out = new Uint32Array(m.boilerplate);
+  let n = 0;
+  for (let j = 0; j < shingles.length; j++) if (m.stories[j] >= BOILERPLATE_STORIES) out[n++] = shingles[j];
+  return out;
+}
+
+/** Texts longer than this (in shingles) get scratch buffers of their own, not kept between calls. */
+const SCRATCH_KEEP = 1 << 20;
+let scratchStories = new Int32Array(1024);
+let scratchLast = new Int32Array(1024);
+let scratchMatched = new Int32Array(4096);
+
+interface Matches {
+  /** Shingles each candidate shares with the new article. */
+  shared: Int32Array;
+  /** Candidate c's matched positions in the new article are matched[start[c]] .. matched[start[c + 1]]. */
+  start: Int32Array;
+  matched: Int32Array;
+  /** Per shingle of the new article: how many distinct stories' candidates carry it. */
+  stories: Int32Array;
+  /** How many of the new article's shingles are boilerplate (carried by BOILERPLATE_STORIES or more stories). */
+  boilerplate: number;
+}
+
+/**
+ * One merge pass per candidate against the new article's (sorted, distinct) shingles: the shared counts, the matched
+ * positions, and per shingle the number of distinct candidate stories carrying it — what boilerplateShingles counted
+ * with a set of story ids per shingle.
+ */
+function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: string; shingles: Uint32Array }>): Matches {
+  const nb = shingles.length;
+  const nc = candidates.length;
+  let cap = 0;
+  for (const c of candidates) cap += Math.min(c.shingles.length, nb);
+  let matched = scratchMatched;
+  if (matched.length < cap) {
+    matched = new Int32Array(Math.max(cap, matched.length * 2));
+    if (matched.length <= SCRATCH_KEEP) scratchMatched = matched;
+  }
+  let stories = scratchStories;
+  let last = scratchLast;
+  if (stories.length < nb) {
+    stories = new Int32Array(Math.max(nb, stories.length * 2));
+    last = new Int32Array(stories.length);
+    if (stories.length <= SCRATCH_KEEP) {
+      scratchStories = stories;
+      scratchLast = last;
     }
   }
-  const out: number[] = [];
-  for (const [h, s] of stories) if (s.size >= BOILERPLATE_STORIES) out.push(h);
-  return Uint32Array.from(out).sort();
+  stories.fill(0, 0, nb);
+  last.fill(-1, 0, nb);
+  const shared = new Int32Array(nc);
+  const start = new Int32Array(nc + 1);
+  const storyOf = new Int32Array(nc);
+  const storyIndex = new Map<string, number>();
+  let top = 0;
+  for (let c = 0; c < nc; c++) {
+    const cand = candidates[c];
+    let s = storyIndex.get(cand.storyId);
+    if (s === undefined) storyIndex.set(cand.storyId, (s = storyIndex.size));
+    storyOf[c] = s;
+    start[c] = top;
+    const a = cand.shingles;
+    const na = a.length;
+    let i = 0;
+    let j = 0;
+    while (i < na && j < nb) {
+      const x = a[i];
+      const y = shingles[j];
+      if (x === y) {
+        matched[top++] = j;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    shared[c] = top - start[c];
+  }
+  start[nc] = top;
+  // Distinct stories per shingle: a shingle counts a story once however many of its candidates carry it.
+  // Candidates taken story by story (a counting sort by story), so `last` tells a story already counted.
+  const ns = storyIndex.size;
+  const firstOf = new Int32Array(ns + 1);
+  for (let c = 0; c < nc; c++) firstOf[storyOf[c] + 1]++;
+  for (let s = 0; s < ns; s++) firstOf[s + 1] += firstOf[s];
+  const order = new Int32Array(nc);
+  for (let c = 0; c < nc; c++) order[firstOf[storyOf[c]]++] = c;
+  let boilerplate = 0;
+  for (let o = 0; o < nc; o++) {
+    const c = order[o];
+    const s = storyOf[c];
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const j = matched[k];
+      if (last[j] !== s) {
+        last[j] = s;
+        if (++stories[j] === BOILERPLATE_STORIES) boilerplate++;
+      }
+    }
+  }
+  return { shared, start, matched, stories, boilerplate };
+}
+
+/** The overlap record of two sets of sizes `a` and `b` sharing `shared`, as match/verify.ts overlap gives it. */
+function overlapOf(shared: number, a: number, b: number): Overlap {
+  const union = a + b - shared;
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containmentA: a === 0 ? 0 : shared / a,
+    containmentB: b === 0 ? 0 : shared / b,
+    shared,
+  };
+}
+
+/**
+ * `reuseOverlap(c.shingles, shingles, boilerplateShingles(shingles, candidates))` for every candidate, in one merge
+ * pass per candidate. The boilerplate shingles are the new article's own, so taking them out of both sides removes
+ * from a candidate only shingles it shares: its reduced size, the article's and the shared count follow by counting.
+ */
+export function reuseOverlaps(
+  shingles: Uint32Array,
+  candidates: Array<{ storyId: string; shingles: Uint32Array }>,
+): Overlap[] {
+  const m = matchShingles(shingles, candidates);
+  const bp = candidates.length < BOILERPLATE_STORIES ? 0 : m.boilerplate;
+  const nb = shingles.length;
+  const out: Overlap[] = new Array<Overlap>(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const na = candidates[c].shingles.length;
+    const raw = overlapOf(m.shared[c], na, nb);
+    if (bp === 0 || Math.min(raw.containmentA, raw.containmentB) >= NEAR_IDENTICAL) {
+      out[c] = raw;
+      continue;
+    }
+    let k = 0;
+    for (let x = m.start[c]; x < m.start[c + 1]; x++) if (m.stories[m.matched[x]] >= BOILERPLATE_STORIES) k++;
+    out[c] = overlapOf(m.shared[c] - k, na - k, nb - bp);
+  }
+  return out;
 }
 
 /** `set` without the (sorted) `remove` hashes. */

@@ -1,6 +1,6 @@
 import type { Overlap } from '../model/index.js';
 import { has } from './subject.js';
-import { cosine, nameCosine, sharedTerms } from './terms.js';
+import { cosine, NAME_BIT, nameCosine, sharedTerms } from './terms.js';
 
 /**
  * Online same-story decisions. An incoming article joins the story of the earlier article it is closest to, by
@@ -103,14 +103,128 @@ export function eventScore(n: Neighbour, publishedAt?: string): number {
  * retrieved (their sketches are already read), so it costs no story read. Terms sorted ascending, as `cosine` needs.
  */
 export function storyProfile(members: ArticleTerms[]): ArticleTerms {
-  const sum = new Map<number, number>();
-  for (const m of members)
-    for (let i = 0; i < m.terms.length; i++) sum.set(m.terms[i], (sum.get(m.terms[i]) ?? 0) + m.weights[i]);
-  const terms = Uint32Array.from(sum.keys()).sort();
+  // A sorted merge of the members' vectors, member by member: each term's sum adds its weights in member order, as a
+  // map keyed by term did. The norm is summed in the order such a map first saw the terms (by the member that first
+  // has the term, then by term), so the weights are bit for bit the same.
+  let total = 0;
+  for (const m of members) total += m.terms.length;
+  let at = new Uint32Array(total);
+  let as = new Float64Array(total);
+  let af = new Int32Array(total);
+  let bt = new Uint32Array(total);
+  let bs = new Float64Array(total);
+  let bf = new Int32Array(total);
+  let n = 0;
+  for (let f = 0; f < members.length; f++) {
+    const mt = members[f].terms;
+    const mw = members[f].weights;
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < n && j < mt.length) {
+      const x = at[i];
+      const y = mt[j];
+      if (x === y) {
+        bt[k] = x;
+        bs[k] = as[i] + mw[j];
+        bf[k++] = af[i];
+        i++;
+        j++;
+      } else if (x < y) {
+        bt[k] = x;
+        bs[k] = as[i];
+        bf[k++] = af[i++];
+      } else {
+        bt[k] = y;
+        bs[k] = 0 + mw[j++];
+        bf[k++] = f;
+      }
+    }
+    while (i < n) {
+      bt[k] = at[i];
+      bs[k] = as[i];
+      bf[k++] = af[i++];
+    }
+    while (j < mt.length) {
+      bt[k] = mt[j];
+      bs[k] = 0 + mw[j++];
+      bf[k++] = f;
+    }
+    n = k;
+    [at, bt] = [bt, at];
+    [as, bs] = [bs, as];
+    [af, bf] = [bf, af];
+  }
+  // Positions in first-seen order: a stable counting sort by first member keeps term order within a member.
+  const nm = members.length;
+  const first = new Int32Array(nm + 1);
+  for (let i = 0; i < n; i++) first[af[i] + 1]++;
+  for (let f = 0; f < nm; f++) first[f + 1] += first[f];
+  const order = bf.length >= n ? bf : new Int32Array(n);
+  for (let i = 0; i < n; i++) order[first[af[i]]++] = i;
   let norm = 0;
-  for (const v of sum.values()) norm += v * v;
+  for (let o = 0; o < n; o++) {
+    const v = as[order[o]];
+    norm += v * v;
+  }
   norm = Math.sqrt(norm) || 1;
-  return { terms, weights: Float32Array.from(terms, (t) => (sum.get(t) ?? 0) / norm) };
+  const weights = new Float32Array(n);
+  for (let i = 0; i < n; i++) weights[i] = as[i] / norm;
+  return { terms: at.slice(0, n), weights };
+}
+
+/**
+ * `cosine` and `nameCosine` of a stored vector `a` against the new article's `b` in one merge pass, into `out[0]` and
+ * `out[1]`: the name terms (high bit set) are the tail of each sorted array, so the name dot product adds, in the same
+ * order, the products of the matches at or past NAME_BIT. `bNames` is the sum of the squared weights of b's name terms
+ * (as nameCosine sums them), computed once per article.
+ */
+export function neighbourCosines(
+  at: Uint32Array,
+  aw: Float32Array,
+  bt: Uint32Array,
+  bw: Float32Array,
+  bNames: number,
+  out: Float64Array,
+): void {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  let nameDot = 0;
+  const na = at.length;
+  const nb = bt.length;
+  while (i < na && j < nb) {
+    const x = at[i];
+    const y = bt[j];
+    if (x === y) {
+      const p = aw[i++] * bw[j++];
+      dot += p;
+      if (x >= NAME_BIT) nameDot += p;
+    } else if (x < y) i++;
+    else j++;
+  }
+  out[0] = dot;
+  let aNames = 0;
+  for (let k = firstNameIndex(at); k < na; k++) aNames += aw[k] * aw[k];
+  out[1] = aNames === 0 || bNames === 0 ? 0 : nameDot / Math.sqrt(aNames * bNames);
+}
+
+/** The sum of the squared weights of the name terms, as nameCosine sums them. */
+export function nameNorm(t: Uint32Array, w: Float32Array): number {
+  let n = 0;
+  for (let k = firstNameIndex(t); k < t.length; k++) n += w[k] * w[k];
+  return n;
+}
+
+function firstNameIndex(t: Uint32Array): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid] < NAME_BIT) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
