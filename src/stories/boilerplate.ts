@@ -95,15 +95,15 @@ function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: strin
     const na = a.length;
     let i = 0;
     let j = 0;
+    // Branch-free steps (the comparisons of hashes are unpredictable): the position is written at every step and
+    // kept only on a match.
     while (i < na && j < nb) {
       const x = a[i];
       const y = shingles[j];
-      if (x === y) {
-        matched[top++] = j;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
+      matched[top] = j;
+      top += +(x === y);
+      i += +(x <= y);
+      j += +(y <= x);
     }
     shared[c] = top - start[c];
   }

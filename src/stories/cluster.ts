@@ -1,6 +1,6 @@
 import type { Overlap } from '../model/index.js';
 import { has } from './subject.js';
-import { cosine, NAME_BIT, nameCosine, sharedTerms } from './terms.js';
+import { NAME_BIT, sharedTerms } from './terms.js';
 
 /**
  * Online same-story decisions. An incoming article joins the story of the earlier article it is closest to, by
@@ -275,6 +275,9 @@ export function storyScores(
     else byStory.set(n.storyId, [n]);
   }
   const out = new Map<string, number>();
+  // The profile's cosine and name cosine against the article (terms.ts cosine, nameCosine) in one pass.
+  const articleNames = nameNorm(article.terms, article.weights);
+  const cos = new Float64Array(2);
   for (const [id, members] of byStory) {
     const distinct = article.distinct;
     if (distinct && !members.some((m) => m.terms && sharedTerms(m.terms, distinct) > 0)) continue;
@@ -291,9 +294,8 @@ export function storyScores(
     if (!subjectCarried(article, members)) continue;
     const p = storyProfile(withTerms);
     if (article.distinct && distinctDot(p, article, article.distinct) < MIN_DISTINCT_DOT) continue;
-    const topical = cosine(p.terms, p.weights, article.terms, article.weights);
-    const names = nameCosine(p.terms, p.weights, article.terms, article.weights);
-    out.set(id, penalised(topical, names, gap));
+    neighbourCosines(p.terms, p.weights, article.terms, article.weights, articleNames, cos);
+    out.set(id, penalised(cos[0], cos[1], gap));
   }
   return out;
 }

@@ -207,8 +207,28 @@ export function weigh(
   n: number,
   keep: number,
 ): { terms: Uint32Array; weights: Float32Array } {
+  const len = vec.terms.length;
+  const w = new Float64Array(len);
+  for (let i = 0; i < len; i++) w[i] = vec.tf[i] * idf(df[i], n);
+  // The `keep` heaviest, ties to the smaller term; `vec.terms` is sorted, so taking them in index order gives them
+  // sorted by hash, as the norm below sums them.
+  const top = heaviest(vec.terms, w, keep);
+  if (!top) return weighSorting(vec, w, keep);
+  let norm = 0;
+  for (let k = 0; k < top.length; k++) norm += w[top[k]] * w[top[k]];
+  norm = Math.sqrt(norm) || 1;
+  const terms = new Uint32Array(top.length);
+  const weights = new Float32Array(top.length);
+  for (let k = 0; k < top.length; k++) {
+    terms[k] = vec.terms[top[k]];
+    weights[k] = w[top[k]] / norm;
+  }
+  return { terms, weights };
+}
+
+/** `weigh` by sorting indices, for inputs `heaviest` declines (unsorted terms, NaN weights). */
+function weighSorting(vec: TermVector, w: Float64Array, keep: number): { terms: Uint32Array; weights: Float32Array } {
   const idx = Array.from(vec.terms.keys());
-  const w = idx.map((i) => vec.tf[i] * idf(df[i], n));
   idx.sort((x, y) => w[y] - w[x] || vec.terms[x] - vec.terms[y]);
   const top = idx.slice(0, keep).sort((x, y) => vec.terms[x] - vec.terms[y]);
   let norm = 0;
@@ -218,6 +238,38 @@ export function weigh(
     terms: Uint32Array.from(top, (i) => vec.terms[i]),
     weights: Float32Array.from(top, (i) => w[i] / norm),
   };
+}
+
+/**
+ * Indices (ascending) of the `k` heaviest entries, ties going to the smaller term — the first `k` of a sort by weight
+ * descending, then term ascending — found from the k-th largest weight instead of sorting the indices. Undefined
+ * when the terms are not strictly ascending or a weight is NaN (the sort's order is then not this one).
+ */
+function heaviest(terms: Uint32Array, w: Float32Array | Float64Array, k: number): Int32Array | undefined {
+  const len = terms.length;
+  if (!Number.isInteger(k) || k < 0) return undefined;
+  for (let i = 0; i < len; i++) if (w[i] !== w[i] || (i > 0 && terms[i - 1] >= terms[i])) return undefined;
+  const take = Math.min(k, len);
+  const out = new Int32Array(take);
+  if (take === len) {
+    for (let i = 0; i < len; i++) out[i] = i;
+    return out;
+  }
+  if (take === 0) return out;
+  const sorted = w.slice().sort();
+  const v = sorted[len - take];
+  let greater = 0;
+  for (let i = 0; i < len; i++) if (w[i] > v) greater++;
+  let ties = take - greater;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    if (w[i] > v) out[n++] = i;
+    else if (w[i] === v && ties > 0) {
+      out[n++] = i;
+      ties--;
+    }
+  }
+  return out;
 }
 
 /** Cosine of two unit vectors given as sorted term hashes with weights. */
@@ -271,6 +323,8 @@ function firstName(t: Uint32Array): number {
 
 /** The `k` heaviest terms, for the inverted index. */
 export function topTerms(terms: Uint32Array, weights: Float32Array, k: number): Uint32Array {
+  const top = heaviest(terms, weights, k);
+  if (top) return Uint32Array.from(top, (i) => terms[i]);
   const idx = Array.from(terms.keys()).sort((x, y) => weights[y] - weights[x] || terms[x] - terms[y]);
   return Uint32Array.from(idx.slice(0, k), (i) => terms[i]).sort();
 }
@@ -286,7 +340,12 @@ export const DISTINCT_MIN_DF = 5;
 /** The vector's distinctive terms (sorted), given their document frequencies among `n` stored articles. */
 export function distinctTerms(vec: TermVector, df: Uint32Array, n: number): Uint32Array {
   const limit = Math.max(DISTINCT_MIN_DF, DISTINCT_DF_SHARE * n);
-  return vec.terms.filter((_, i) => df[i] <= limit);
+  let count = 0;
+  for (let i = 0; i < vec.terms.length; i++) if (df[i] <= limit) count++;
+  const out = new Uint32Array(count);
+  count = 0;
+  for (let i = 0; i < vec.terms.length; i++) if (df[i] <= limit) out[count++] = vec.terms[i];
+  return out;
 }
 
 /** How many terms two sorted term arrays share. */
