@@ -77,10 +77,24 @@ export function isReuse(o: Overlap, topical: number): boolean {
   return c >= STRONG_REUSE_CONTAINMENT || (c >= REUSE_CONTAINMENT && topical >= REUSE_TOPICAL);
 }
 
+/** Parsed dates (Date.parse is a pure function of the string); started again empty past DATE_MEMO_SIZE entries. */
+const DATE_MEMO_SIZE = 50_000;
+const dateMemo = new Map<string, number>();
+
+function parseDate(s: string): number {
+  let t = dateMemo.get(s);
+  if (t === undefined) {
+    t = Date.parse(s);
+    if (dateMemo.size >= DATE_MEMO_SIZE) dateMemo.clear();
+    dateMemo.set(s, t);
+  }
+  return t;
+}
+
 export function gapDays(a?: string, b?: string): number | undefined {
   if (!a || !b) return undefined;
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
+  const ta = parseDate(a);
+  const tb = parseDate(b);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return undefined;
   return Math.abs(ta - tb) / 86_400_000;
 }
@@ -108,12 +122,9 @@ export function storyProfile(members: ArticleTerms[]): ArticleTerms {
   // has the term, then by term), so the weights are bit for bit the same.
   let total = 0;
   for (const m of members) total += m.terms.length;
-  let at = new Uint32Array(total);
-  let as = new Float64Array(total);
-  let af = new Int32Array(total);
-  let bt = new Uint32Array(total);
-  let bs = new Float64Array(total);
-  let bf = new Int32Array(total);
+  if (profileScratch.at.length < total)
+    profileScratch = newProfileScratch(Math.max(total, 2 * profileScratch.at.length));
+  let { at, as, af, bt, bs, bf } = profileScratch;
   let n = 0;
   for (let f = 0; f < members.length; f++) {
     const mt = members[f].terms;
@@ -170,8 +181,24 @@ export function storyProfile(members: ArticleTerms[]): ArticleTerms {
   norm = Math.sqrt(norm) || 1;
   const weights = new Float32Array(n);
   for (let i = 0; i < n; i++) weights[i] = as[i] / norm;
-  return { terms: at.slice(0, n), weights };
+  const terms = at.slice(0, n);
+  if (total > PROFILE_SCRATCH_KEEP) profileScratch = newProfileScratch(1024);
+  return { terms, weights };
 }
+
+/** Merge buffers of storyProfile, reused between calls; one larger than this many terms is not kept. */
+const PROFILE_SCRATCH_KEEP = 1 << 16;
+function newProfileScratch(size: number) {
+  return {
+    at: new Uint32Array(size),
+    as: new Float64Array(size),
+    af: new Int32Array(size),
+    bt: new Uint32Array(size),
+    bs: new Float64Array(size),
+    bf: new Int32Array(size),
+  };
+}
+let profileScratch = newProfileScratch(1024);
 
 /**
  * `cosine` and `nameCosine` of a stored vector `a` against the new article's `b` in one merge pass, into `out[0]` and
@@ -193,15 +220,17 @@ export function neighbourCosines(
   let nameDot = 0;
   const na = at.length;
   const nb = bt.length;
+  // The steps are branch-free (which side is behind is unpredictable); a match, rarer, branches.
   while (i < na && j < nb) {
     const x = at[i];
     const y = bt[j];
     if (x === y) {
-      const p = aw[i++] * bw[j++];
+      const p = aw[i] * bw[j];
       dot += p;
       if (x >= NAME_BIT) nameDot += p;
-    } else if (x < y) i++;
-    else j++;
+    }
+    i += +(x <= y);
+    j += +(y <= x);
   }
   out[0] = dot;
   let aNames = 0;
