@@ -1,6 +1,6 @@
 import type { Overlap } from '../model/index.js';
 import { has } from './subject.js';
-import { NAME_BIT, sharedTerms } from './terms.js';
+import { NAME_BIT } from './terms.js';
 
 /**
  * Online same-story decisions. An incoming article joins the story of the earlier article it is closest to, by
@@ -285,6 +285,20 @@ export function distinctDot(profile: ArticleTerms, article: ArticleTerms, distin
   return dot;
 }
 
+/** Do two sorted term arrays share a term? (terms.ts sharedTerms > 0, stopping at the first.) */
+function sharesTerm(a: Uint32Array, b: Uint32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) return true;
+    i += +(x < y);
+    j += +(y < x);
+  }
+  return false;
+}
+
 /**
  * Same-event score of a new article against each candidate story: words and names against the story's profile
  * (centroid), the time penalty from the story's member closest in time. On the ECB+ dev topics this beat the best
@@ -309,7 +323,7 @@ export function storyScores(
   const cos = new Float64Array(2);
   for (const [id, members] of byStory) {
     const distinct = article.distinct;
-    if (distinct && !members.some((m) => m.terms && sharedTerms(m.terms, distinct) > 0)) continue;
+    if (distinct && !members.some((m) => m.terms && sharesTerm(m.terms, distinct))) continue;
     const withTerms = members.filter((m): m is Neighbour & ArticleTerms => !!m.terms && !!m.weights);
     let gap: number | undefined;
     for (const m of members) {
