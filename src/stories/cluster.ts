@@ -1,6 +1,6 @@
 import type { Overlap } from '../model/index.js';
 import { has } from './subject.js';
-import { NAME_BIT } from './terms.js';
+import { NAME_BIT, nameNorm } from './terms.js';
 
 /**
  * Online same-story decisions. An incoming article joins the story of the earlier article it is closest to, by
@@ -233,27 +233,8 @@ export function neighbourCosines(
     j += +(y <= x);
   }
   out[0] = dot;
-  let aNames = 0;
-  for (let k = firstNameIndex(at); k < na; k++) aNames += aw[k] * aw[k];
+  const aNames = nameNorm(at, aw);
   out[1] = aNames === 0 || bNames === 0 ? 0 : nameDot / Math.sqrt(aNames * bNames);
-}
-
-/** The sum of the squared weights of the name terms, as nameCosine sums them. */
-export function nameNorm(t: Uint32Array, w: Float32Array): number {
-  let n = 0;
-  for (let k = firstNameIndex(t); k < t.length; k++) n += w[k] * w[k];
-  return n;
-}
-
-function firstNameIndex(t: Uint32Array): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t[mid] < NAME_BIT) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

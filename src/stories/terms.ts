@@ -292,15 +292,11 @@ export function cosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, bw: F
  */
 export function nameCosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, bw: Float32Array): number {
   // Terms are sorted, so the name terms (high bit set) are the tail of each array.
-  const i0 = firstName(at);
-  const j0 = firstName(bt);
-  let na = 0;
-  let nb = 0;
-  for (let i = i0; i < at.length; i++) na += aw[i] * aw[i];
-  for (let j = j0; j < bt.length; j++) nb += bw[j] * bw[j];
+  const na = nameNorm(at, aw);
+  const nb = nameNorm(bt, bw);
   if (na === 0 || nb === 0) return 0;
-  let i = i0;
-  let j = j0;
+  let i = firstName(at);
+  let j = firstName(bt);
   let dot = 0;
   while (i < at.length && j < bt.length) {
     if (at[i] === bt[j]) dot += aw[i++] * bw[j++];
@@ -310,7 +306,15 @@ export function nameCosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, b
   return dot / Math.sqrt(na * nb);
 }
 
-function firstName(t: Uint32Array): number {
+/** The sum of the squared weights of a sorted vector's name terms (its tail, from `firstName`). */
+export function nameNorm(t: Uint32Array, w: Float32Array): number {
+  let n = 0;
+  for (let k = firstName(t); k < t.length; k++) n += w[k] * w[k];
+  return n;
+}
+
+/** Index of the first name term (high bit set) of a sorted term array. */
+export function firstName(t: Uint32Array): number {
   let lo = 0;
   let hi = t.length;
   while (lo < hi) {
