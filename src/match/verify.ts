@@ -15,11 +15,16 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
     } else if (x < y) i++;
     else j++;
   }
-  const union = a.length + b.length - shared;
+  return overlapOfCounts(shared, a.length, b.length);
+}
+
+/** The overlap record of two sets of sizes `a` and `b` that share `shared` elements. */
+export function overlapOfCounts(shared: number, a: number, b: number): Overlap {
+  const union = a + b - shared;
   return {
     jaccard: union === 0 ? 0 : shared / union,
-    containmentA: a.length === 0 ? 0 : shared / a.length,
-    containmentB: b.length === 0 ? 0 : shared / b.length,
+    containmentA: a === 0 ? 0 : shared / a,
+    containmentB: b === 0 ? 0 : shared / b,
     shared,
   };
 }

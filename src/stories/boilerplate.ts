@@ -1,5 +1,5 @@
 import type { Overlap } from '../model/index.js';
-import { overlap } from '../match/verify.js';
+import { overlapOfCounts } from '../match/verify.js';
 
 /**
  * Boilerplate shingles: word 5-shingles of a new article that many unrelated stored articles also carry — the
@@ -22,19 +22,6 @@ export const BOILERPLATE_STORIES = 3;
  */
 export const NEAR_IDENTICAL = 0.9;
 
-/** The new article's shingles (sorted) that candidates of BOILERPLATE_STORIES or more distinct stories carry. */
-export function boilerplateShingles(
-  shingles: Uint32Array,
-  candidates: Array<{ storyId: string; shingles: Uint32Array }>,
-): Uint32Array {
-  if (candidates.length < BOILERPLATE_STORIES) return new Uint32Array(0);
-  const m = matchShingles(shingles, candidates);
-  const out = new Uint32Array(m.boilerplate);
-  let n = 0;
-  for (let j = 0; j < shingles.length; j++) if (m.stories[j] >= BOILERPLATE_STORIES) out[n++] = shingles[j];
-  return out;
-}
-
 /** Texts longer than this (in shingles) get scratch buffers of their own, not kept between calls. */
 const SCRATCH_KEEP = 1 << 20;
 let scratchStories = new Int32Array(1024);
@@ -55,8 +42,7 @@ interface Matches {
 
 /**
  * One merge pass per candidate against the new article's (sorted, distinct) shingles: the shared counts, the matched
- * positions, and per shingle the number of distinct candidate stories carrying it — what boilerplateShingles counted
- * with a set of story ids per shingle.
+ * positions, and per shingle the number of distinct candidate stories carrying it.
  */
 function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: string; shingles: Uint32Array }>): Matches {
   const nb = shingles.length;
@@ -131,21 +117,13 @@ function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: strin
   return { shared, start, matched, stories, boilerplate };
 }
 
-/** The overlap record of two sets of sizes `a` and `b` sharing `shared`, as match/verify.ts overlap gives it. */
-function overlapOf(shared: number, a: number, b: number): Overlap {
-  const union = a + b - shared;
-  return {
-    jaccard: union === 0 ? 0 : shared / union,
-    containmentA: a === 0 ? 0 : shared / a,
-    containmentB: b === 0 ? 0 : shared / b,
-    shared,
-  };
-}
-
 /**
- * `reuseOverlap(c.shingles, shingles, boilerplateShingles(shingles, candidates))` for every candidate, in one merge
- * pass per candidate. The boilerplate shingles are the new article's own, so taking them out of both sides removes
- * from a candidate only shingles it shares: its reduced size, the article's and the shared count follow by counting.
+ * Overlap as reuse evidence, for every candidate against the new article: the exact overlap of the two shingle sets
+ * when they are (near-)identical, else the overlap of what is left once the boilerplate shingles (those carried by
+ * candidates of BOILERPLATE_STORIES or more distinct stories) are taken out of both. One merge pass per candidate:
+ * the boilerplate shingles are the new article's own, so taking them out of both sides removes from a candidate only
+ * shingles it shares, and its reduced size, the article's and the shared count follow by counting
+ * (`boilerplate.test.ts` checks this against the direct definition).
  */
 export function reuseOverlaps(
   shingles: Uint32Array,
@@ -157,38 +135,14 @@ export function reuseOverlaps(
   const out: Overlap[] = new Array<Overlap>(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const na = candidates[c].shingles.length;
-    const raw = overlapOf(m.shared[c], na, nb);
+    const raw = overlapOfCounts(m.shared[c], na, nb);
     if (bp === 0 || Math.min(raw.containmentA, raw.containmentB) >= NEAR_IDENTICAL) {
       out[c] = raw;
       continue;
     }
     let k = 0;
     for (let x = m.start[c]; x < m.start[c + 1]; x++) if (m.stories[m.matched[x]] >= BOILERPLATE_STORIES) k++;
-    out[c] = overlapOf(m.shared[c] - k, na - k, nb - bp);
+    out[c] = overlapOfCounts(m.shared[c] - k, na - k, nb - bp);
   }
   return out;
-}
-
-/** `set` without the (sorted) `remove` hashes. */
-function without(set: Uint32Array, remove: Uint32Array): Uint32Array {
-  if (remove.length === 0) return set;
-  const out = new Uint32Array(set.length);
-  let n = 0;
-  let j = 0;
-  for (let i = 0; i < set.length; i++) {
-    while (j < remove.length && remove[j] < set[i]) j++;
-    if (j < remove.length && remove[j] === set[i]) continue;
-    out[n++] = set[i];
-  }
-  return out.subarray(0, n);
-}
-
-/**
- * Overlap as reuse evidence: the exact overlap of the two shingle sets when they are (near-)identical, else the
- * overlap of what is left once the boilerplate shingles are taken out of both.
- */
-export function reuseOverlap(stored: Uint32Array, incoming: Uint32Array, boilerplate: Uint32Array): Overlap {
-  const raw = overlap(stored, incoming);
-  if (boilerplate.length === 0 || Math.min(raw.containmentA, raw.containmentB) >= NEAR_IDENTICAL) return raw;
-  return overlap(without(stored, boilerplate), without(incoming, boilerplate));
 }
