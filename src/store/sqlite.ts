@@ -90,10 +90,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content=
  * Schema 1 kept band keys and postings in rowid tables with a secondary index: two B-trees written per row, and the
  * band look-up went from the index to the table for each seq. Schema 2 keeps each as one clustered B-tree on
  * (key, seq), which the look-ups read alone (insert of an article's 42 band keys and 16 postings: 8.5% of the
- * pipeline's profile before). It also keeps each story's outlets and the seq of its first article, so that a story's
- * summary is updated per article instead of recounted over all its articles (and its titled article: a story is named
-by its earliest article that has a title) (a 14,000-article story cost some 50 ms
- * per added article; BENCHMARKS.md).
+ * pipeline's profile before). It also keeps each story's outlets and its titled article (a story is named by its
+ * earliest article that has a title: `title_seq`, `title_at`), so that a story's summary is updated per article
+ * instead of recounted over all its articles (a 14,000-article story cost some 50 ms per added article;
+ * BENCHMARKS.md).
  */
 function migrateFrom1(db: Database.Database): void {
   for (const [table, column] of [
@@ -332,10 +332,8 @@ export class SqliteStore implements Store {
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
-      this.dfCache.clear();
       this.dfDirty.clear();
-      this.clearPostings();
-      this.clearSketches();
+      this.clearCaches();
       throw e;
     } finally {
       this.depth--;
@@ -345,12 +343,16 @@ export class SqliteStore implements Store {
   /** Empties the caches when another connection has committed since this one last looked. */
   private checkDataVersion(): void {
     const v = this.db.pragma('data_version', { simple: true }) as number;
-    if (v !== this.dataVersion) {
-      this.dfCache.clear();
-      this.clearPostings();
-      this.clearSketches();
-    }
+    if (v !== this.dataVersion) this.clearCaches();
     this.dataVersion = v;
+  }
+
+  /** Forgets everything read from the file (document frequencies, postings, ids, sketches, merges). */
+  private clearCaches(): void {
+    this.dfCache.clear();
+    this.clearPostings();
+    this.sketchCache.clear();
+    this.mergedInto.clear();
   }
 
   /** Writes the pending document-frequency increments, a statement per DF_CHUNK terms. */
@@ -360,11 +362,12 @@ export class SqliteStore implements Store {
     this.dfDirty.clear();
     for (let i = 0; i < entries.length; i += DF_CHUNK) {
       const chunk = entries.slice(i, i + DF_CHUNK);
-      const st = this.plain(
+      const st = this.cached(
         `upsert-df:${chunk.length}`,
         () =>
           `INSERT INTO df (term, n) VALUES ${chunk.map(() => '(?, ?)').join(',')}
            ON CONFLICT(term) DO UPDATE SET n = n + excluded.n`,
+        false,
       );
       st.run(...chunk.flat());
     }
@@ -450,9 +453,10 @@ export class SqliteStore implements Store {
     if (values.length === 0) return;
     const args: number[] = [];
     for (const v of values) args.push(v, seq);
-    this.plain(
+    this.cached(
       `insert-${table}:${values.length}`,
       () => `INSERT OR IGNORE INTO ${table} (${column}, seq) VALUES ${Array.from(values, () => '(?, ?)').join(',')}`,
+      false,
     ).run(...args);
   }
 
@@ -478,21 +482,15 @@ export class SqliteStore implements Store {
     return this.stmts.count.get() as number;
   }
 
-  /** Statements whose text depends on how many values they take, prepared once per count. */
-  private cached(key: string, sql: () => string): Database.Statement {
-    let st = this.dynamic.get(key);
-    if (!st) {
-      st = this.db.prepare(sql()).pluck();
-      this.dynamic.set(key, st);
-    }
-    return st;
-  }
-
-  /** The same for statements that return no rows (writes). */
-  private plain(key: string, sql: () => string): Database.Statement {
+  /**
+   * Statements whose text depends on how many values they take, prepared once per count; `pluck` for reads of one
+   * column (writes return no rows and cannot pluck).
+   */
+  private cached(key: string, sql: () => string, pluck = true): Database.Statement {
     let st = this.dynamic.get(key);
     if (!st) {
       st = this.db.prepare(sql());
+      if (pluck) st.pluck();
       this.dynamic.set(key, st);
     }
     return st;
@@ -621,11 +619,6 @@ export class SqliteStore implements Store {
     for (let next = this.mergedInto.get(s); next !== undefined; next = this.mergedInto.get(s)) s = next;
     if (s !== id) this.mergedInto.set(id, s);
     return s;
-  }
-
-  private clearSketches(): void {
-    this.sketchCache.clear();
-    this.mergedInto.clear();
   }
 
   async mergeStories(from: string, into: string): Promise<void> {
