@@ -266,7 +266,7 @@ export function distinctDot(profile: ArticleTerms, article: ArticleTerms, distin
   return dot;
 }
 
-/** Do two sorted term arrays share a term? (terms.ts sharedTerms > 0, stopping at the first.) */
+/** Do two sorted term arrays share a term? (A merge that stops at the first.) */
 function sharesTerm(a: Uint32Array, b: Uint32Array): boolean {
   let i = 0;
   let j = 0;

@@ -351,19 +351,3 @@ export function distinctTerms(vec: TermVector, df: Uint32Array, n: number): Uint
   for (let i = 0; i < vec.terms.length; i++) if (df[i] <= limit) out[count++] = vec.terms[i];
   return out;
 }
-
-/** How many terms two sorted term arrays share. */
-export function sharedTerms(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
