@@ -75,47 +75,64 @@ describe('SqliteStore', () => {
     }
   });
 
-  it('migrates a schema-1 store in place, keeping its look-ups', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
-    const path = join(dir, 't.db');
-    const s = new SqliteStore(path);
-    await s.transaction(async () => {
-      await s.putArticle(art(1), Uint32Array.from([11, 12]), Uint32Array.from([5]));
-    });
-    // Rewrite the two tables as schema 1 had them: rowid tables with a secondary index.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (s as any).db.exec(`
-      CREATE TABLE b1 (key INTEGER NOT NULL, seq INTEGER NOT NULL); INSERT INTO b1 SELECT key, seq FROM bands;
-      DROP TABLE bands; ALTER TABLE b1 RENAME TO bands; CREATE INDEX bands_key ON bands(key);
-      CREATE TABLE p1 (term INTEGER NOT NULL, seq INTEGER NOT NULL); INSERT INTO p1 SELECT term, seq FROM postings;
-      DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; CREATE INDEX postings_term ON postings(term, seq);
-      ALTER TABLE stories DROP COLUMN title_seq; ALTER TABLE stories DROP COLUMN title_at; DROP TABLE story_outlets;
-      UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
-    await s.close();
-    const m = new SqliteStore(path);
-    try {
-      expect(await m.bandCandidates(Uint32Array.from([12]))).toEqual(['a1']);
-      expect(await m.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a1']);
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const db = (m as any).db;
-      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('2');
-      expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'bands'`).pluck().get()).toMatch(/WITHOUT ROWID/);
-      // The story summary goes on from the migrated counts.
-      await m.transaction(async () => {
-        await m.putArticle(
-          art(2, { storyId: 's1', title: 'Earlier', publishedAt: '2022-01-01' }),
-          new Uint32Array(),
-          new Uint32Array(),
-        );
+  // Schema 1 kept band keys and postings in rowid tables with a secondary index, schema 2 in clustered tables; both
+  // had a document-frequency table and neither kept them in the article rows.
+  const OLD_TABLES = {
+    1: `CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL); CREATE INDEX bands_key ON bands(key);
+      CREATE TABLE postings (term INTEGER NOT NULL, seq INTEGER NOT NULL);
+      CREATE INDEX postings_term ON postings(term, seq);
+      ALTER TABLE stories DROP COLUMN title_seq; ALTER TABLE stories DROP COLUMN title_at; DROP TABLE story_outlets;`,
+    2: `CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+      CREATE TABLE postings (term INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, seq)) WITHOUT ROWID;`,
+  };
+  for (const version of [1, 2] as const) {
+    it(`migrates a schema-${version} store in place, keeping its look-ups`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+      const path = join(dir, 't.db');
+      const s = new SqliteStore(path);
+      await s.transaction(async () => {
+        await s.putArticle(art(1, { terms: Uint32Array.from([5, 7]) }), new Uint32Array(), new Uint32Array());
+        await s.putArticle(art(2, { storyId: 's1' }), new Uint32Array(), new Uint32Array());
       });
-      expect(await m.listStories()).toMatchObject([
-        { id: 's1', articles: 2, outlets: 2, firstSeen: '2022-01-01', title: 'Earlier' },
-      ]);
-    } finally {
-      await m.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (s as any).db.exec(`${OLD_TABLES[version]}
+        INSERT INTO bands (key, seq) VALUES (11, 1), (12, 1), (12, 2);
+        INSERT INTO postings (term, seq) VALUES (5, 1), (7, 1), (5, 2);
+        CREATE TABLE df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO df (term, n) VALUES (5, 2), (7, 1);
+        ALTER TABLE articles DROP COLUMN band_keys; ALTER TABLE articles DROP COLUMN posting;
+        UPDATE meta SET value = '${version}' WHERE key = 'schema_version';`);
+      await s.close();
+      const m = new SqliteStore(path);
+      try {
+        expect(await m.bandCandidates(Uint32Array.from([12]))).toEqual(['a1', 'a2']);
+        expect(await m.bandCandidates(Uint32Array.from([11]))).toEqual(['a1']);
+        expect(await m.termCandidates(Uint32Array.from([5, 7]), 10)).toEqual(['a1', 'a2']);
+        expect(Array.from(await m.documentFrequencies(Uint32Array.from([5, 7, 9])))).toEqual([2, 1, 0]);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const db = (m as any).db;
+        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('3');
+        expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('bands', 'postings', 'df')`).all()).toEqual(
+          [],
+        );
+        // The story summary goes on from the migrated counts.
+        await m.transaction(async () => {
+          await m.putArticle(
+            art(3, { storyId: 's1', title: 'Earlier', publishedAt: '2022-01-01' }),
+            Uint32Array.from([12]),
+            new Uint32Array(),
+          );
+        });
+        expect(await m.bandCandidates(Uint32Array.from([12]))).toEqual(['a1', 'a2', 'a3']);
+        expect(await m.listStories()).toMatchObject([
+          { id: 's1', articles: 3, outlets: 3, firstSeen: '2022-01-01', title: 'Earlier' },
+        ]);
+      } finally {
+        await m.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('keeps story summaries per article and per merge equal to a recount from the articles', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));

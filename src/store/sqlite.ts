@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
+import { LookUpIndex } from './look-up-index.js';
 import {
-  RECENT_POSTINGS,
   type ArticleSketch,
   type Store,
   type StoredArticle,
@@ -20,22 +20,16 @@ import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } fro
 const TAKES_TITLE = `@title IS NOT NULL AND (title_seq IS NULL OR (@pub IS NOT NULL AND (title_at IS NULL OR @pub < title_at))
   OR (@pub IS title_at AND @seq < title_seq))`;
 
-/** Terms per multi-row document-frequency upsert: 2 parameters each, well under SQLite's 32,766-parameter limit. */
-const DF_CHUNK = 500;
-/**
- * Document frequencies kept in memory before the cache is emptied and refilled from the table: about 40 MB of Map at
- * most; the generated 1M-article corpus has fewer distinct terms than this, so in practice the cache is never emptied.
- */
-const DF_CACHE_TERMS = 1_000_000;
-/** Article ids kept by seq for the term look-up: some 60 MB at most. */
-const ID_CACHE_SIZE = 1_000_000;
 /** Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights), about 100 MB. */
 const SKETCH_CACHE_SIZE = 50_000;
-/** Seqs held by the recent-postings cache before it is emptied and refilled: about 160 MB at most. */
-const POSTING_CACHE_ENTRIES = 20_000_000;
+
+/** Rows read per step when the look-up index is built or caught up. */
+const LOOK_UP_CHUNK = 10_000;
+/** Articles whose band keys or postings are moved per step of the schema-2 migration. */
+const MIGRATE_CHUNK = 10_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,12 +49,11 @@ CREATE TABLE IF NOT EXISTS articles (
   signature BLOB NOT NULL,
   terms BLOB NOT NULL,
   weights BLOB NOT NULL,
-  story_id TEXT NOT NULL
+  story_id TEXT NOT NULL,
+  band_keys BLOB NOT NULL,
+  posting BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS postings (term INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY,
   first_seen TEXT,
@@ -114,6 +107,37 @@ function migrateFrom1(db: Database.Database): void {
       title_at = (SELECT published_at FROM articles WHERE seq = stories.title_seq);
     INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT story_id, coalesce(outlet, source) FROM articles;`);
   db.prepare(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`).run();
+}
+
+/**
+ * Schema 3 keeps each article's band keys and posting terms in its own row and the look-up index in memory
+ * (look-up-index.ts); the bands, postings and document-frequency tables of schema 2 go. Their rows are moved into the
+ * articles they belong to.
+ */
+function migrateFrom2(db: Database.Database): void {
+  db.exec(`ALTER TABLE articles ADD COLUMN band_keys BLOB NOT NULL DEFAULT x'';
+    ALTER TABLE articles ADD COLUMN posting BLOB NOT NULL DEFAULT x'';`);
+  for (const [table, column, target] of [
+    ['bands', 'key', 'band_keys'],
+    ['postings', 'term', 'posting'],
+  ] as const) {
+    const update = db.prepare(`UPDATE articles SET ${target} = ? WHERE seq = ?`);
+    db.exec(`CREATE INDEX ${table}_by_seq ON ${table}(seq)`);
+    const chunk = db.prepare(`SELECT seq, ${column} FROM ${table} WHERE seq > ? AND seq <= ? ORDER BY seq`).raw();
+    const last = db.prepare(`SELECT coalesce(max(seq), 0) FROM ${table}`).pluck().get() as number;
+    // A chunk of articles at a time: the connection cannot write while it iterates a read.
+    for (let from = 0; from < last; from += MIGRATE_CHUNK) {
+      const rows = chunk.all(from, from + MIGRATE_CHUNK) as Array<[number, number]>;
+      for (let i = 0; i < rows.length;) {
+        const seq = rows[i][0];
+        const values: number[] = [];
+        for (; i < rows.length && rows[i][0] === seq; i++) values.push(rows[i][1]);
+        update.run(blob(Uint32Array.from(values)), seq);
+      }
+    }
+  }
+  db.exec(`DROP TABLE bands; DROP TABLE postings; DROP TABLE df;`);
+  db.prepare(`UPDATE meta SET value = '3' WHERE key = 'schema_version'`).run();
 }
 
 /** A `stories` row as the incremental summary reads it. */
@@ -206,17 +230,13 @@ function rowToArticle(r: ArticleRow): StoredArticle {
 export class SqliteStore implements Store {
   private readonly dynamic = new Map<string, Database.Statement>();
   /**
-   * Document frequencies read or written so far, and the increments not yet written: an article adds about 100 terms,
-   * and one upsert per term per article was the largest write cost of an ingest. The increments of a transaction are
-   * written, one row per distinct term, just before it commits; a rollback drops them and the cache with them. Another
-   * process writing the same file is noticed by SQLite's `data_version` at the next transaction and empties the cache.
+   * Band keys, recent postings, document frequencies and ids by seq (look-up-index.ts), built from the articles table
+   * when first needed and caught up from it when another connection has appended; dropped on rollback.
    */
-  private readonly dfCache = new Map<number, number>();
-  private readonly dfDirty = new Map<number, number>();
+  private lookUp?: LookUpIndex;
+  /** Another connection has committed since the look-up index was last caught up. */
+  private lookUpBehind = false;
   private dataVersion = -1;
-  /** Recent postings per term (see `recentPostings`), and how many seqs they hold in all. */
-  private readonly postingCache = new Map<number, number[]>();
-  private postingEntries = 0;
   /**
    * Sketches of recently read or written articles (least recently used first), and the merges since they were
    * cached: a new article's candidates are mostly recent articles and members of the same few stories, read again
@@ -224,8 +244,6 @@ export class SqliteStore implements Store {
    */
   private readonly sketchCache = new Map<string, ArticleSketch>();
   private readonly mergedInto = new Map<string, string>();
-  /** Article ids by seq (a seq names one article for good; rolled-back seqs are dropped with the other caches). */
-  private readonly idBySeq = new Map<number, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmts;
@@ -241,8 +259,12 @@ export class SqliteStore implements Store {
       { value: string } | undefined;
     if (!version) {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
-    } else if (Number(version.value) === 1) {
-      this.db.transaction(() => migrateFrom1(this.db))();
+    } else if (Number(version.value) === 1 || Number(version.value) === 2) {
+      const from = Number(version.value);
+      this.db.transaction(() => {
+        if (from === 1) migrateFrom1(this.db);
+        migrateFrom2(this.db);
+      })();
     } else if (Number(version.value) !== SCHEMA_VERSION) {
       this.db.close();
       throw new Error(
@@ -255,13 +277,14 @@ export class SqliteStore implements Store {
       maxSeq: this.db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
       count: this.db.prepare('SELECT count(*) FROM articles').pluck(),
       insert: this.db.prepare(`INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline,
-        dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, story_id)
+        dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, story_id,
+        band_keys, posting)
         VALUES (@seq, @id, @source, @outlet, @url, @title, @published_at, @byline, @dateline, @raw, @text, @body,
-        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id)`),
+        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id, @band_keys, @posting)`),
+      lookUpRows: this.db
+        .prepare('SELECT seq, id, band_keys, posting, terms FROM articles WHERE seq > ? ORDER BY seq LIMIT ?')
+        .raw(),
       fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      dfGet: this.db.prepare('SELECT n FROM df WHERE term = ?').pluck(),
-      recentPostings: this.db.prepare('SELECT seq FROM postings WHERE term = ? ORDER BY seq DESC LIMIT ?').pluck(),
-      idOfSeq: this.db.prepare('SELECT id FROM articles WHERE seq = ?').pluck(),
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -327,12 +350,11 @@ export class SqliteStore implements Store {
     try {
       this.checkDataVersion();
       const out = await fn();
-      this.flushDf();
       this.db.exec('COMMIT');
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
-      this.dfDirty.clear();
+      this.lookUp = undefined;
       this.clearCaches();
       throw e;
     } finally {
@@ -343,34 +365,35 @@ export class SqliteStore implements Store {
   /** Empties the caches when another connection has committed since this one last looked. */
   private checkDataVersion(): void {
     const v = this.db.pragma('data_version', { simple: true }) as number;
-    if (v !== this.dataVersion) this.clearCaches();
+    if (v !== this.dataVersion) {
+      this.clearCaches();
+      this.lookUpBehind = true;
+    }
     this.dataVersion = v;
   }
 
-  /** Forgets everything read from the file (document frequencies, postings, ids, sketches, merges). */
+  /** Forgets the sketches and merges read from the file (stories may have changed under them). */
   private clearCaches(): void {
-    this.dfCache.clear();
-    this.clearPostings();
     this.sketchCache.clear();
     this.mergedInto.clear();
   }
 
-  /** Writes the pending document-frequency increments, a statement per DF_CHUNK terms. */
-  private flushDf(): void {
-    if (this.dfDirty.size === 0) return;
-    const entries = [...this.dfDirty];
-    this.dfDirty.clear();
-    for (let i = 0; i < entries.length; i += DF_CHUNK) {
-      const chunk = entries.slice(i, i + DF_CHUNK);
-      const st = this.cached(
-        `upsert-df:${chunk.length}`,
-        () =>
-          `INSERT INTO df (term, n) VALUES ${chunk.map(() => '(?, ?)').join(',')}
-           ON CONFLICT(term) DO UPDATE SET n = n + excluded.n`,
-        false,
-      );
-      st.run(...chunk.flat());
+  /** The look-up index, built or caught up with the articles table first where it needs to be. */
+  private index(): LookUpIndex {
+    if (this.depth === 0) this.checkDataVersion();
+    let ix = this.lookUp;
+    if (!ix || this.lookUpBehind) {
+      ix ??= this.lookUp = new LookUpIndex();
+      for (;;) {
+        const rows = this.stmts.lookUpRows.all(ix.upTo, LOOK_UP_CHUNK) as Array<
+          [number, string, Buffer, Buffer, Buffer]
+        >;
+        for (const [seq, id, keys, posting, terms] of rows) ix.add(seq, id, u32(keys), u32(posting), u32(terms));
+        if (rows.length < LOOK_UP_CHUNK) break;
+      }
+      this.lookUpBehind = false;
     }
+    return ix;
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -382,6 +405,7 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
+    const ix = this.index();
     this.stmts.insert.run({
       seq: a.seq,
       id: a.id,
@@ -404,7 +428,10 @@ export class SqliteStore implements Store {
       terms: blob(a.terms),
       weights: blob(a.weights),
       story_id: a.storyId,
+      band_keys: blob(bandKeys),
+      posting: blob(postingTerms),
     });
+    ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
     const newOutlet = this.stmts.addOutlet.run(a.storyId, a.outlet ?? a.source).changes;
     this.stmts.addToStory.run({
@@ -425,39 +452,6 @@ export class SqliteStore implements Store {
       terms: a.terms,
       weights: a.weights,
     });
-    this.insertPairs('bands', 'key', bandKeys, a.seq);
-    this.insertPairs('postings', 'term', postingTerms, a.seq);
-    if (this.idBySeq.size >= ID_CACHE_SIZE) this.idBySeq.clear();
-    this.idBySeq.set(a.seq, a.id);
-    for (const t of new Set(postingTerms)) {
-      const list = this.postingCache.get(t);
-      if (!list) continue;
-      list.push(a.seq);
-      this.postingEntries++;
-      if (list.length > RECENT_POSTINGS) {
-        list.shift();
-        this.postingEntries--;
-      }
-    }
-    for (const t of new Set(a.terms)) {
-      this.dfDirty.set(t, (this.dfDirty.get(t) ?? 0) + 1);
-      const n = this.dfCache.get(t);
-      if (n !== undefined) this.dfCache.set(t, n + 1);
-    }
-    // Outside a transaction the increments are written at once.
-    if (this.depth === 0) this.flushDf();
-  }
-
-  /** One multi-row INSERT of (value, seq) rows: 42 band keys or 16 posting terms in one call instead of one each. */
-  private insertPairs(table: 'bands' | 'postings', column: string, values: Uint32Array, seq: number): void {
-    if (values.length === 0) return;
-    const args: number[] = [];
-    for (const v of values) args.push(v, seq);
-    this.cached(
-      `insert-${table}:${values.length}`,
-      () => `INSERT OR IGNORE INTO ${table} (${column}, seq) VALUES ${Array.from(values, () => '(?, ?)').join(',')}`,
-      false,
-    ).run(...args);
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -497,78 +491,18 @@ export class SqliteStore implements Store {
   }
 
   async bandCandidates(keys: Uint32Array): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const marks = Array.from(keys, () => '?').join(',');
-    return this.cached(
-      `bands:${keys.length}`,
-      () =>
-        `SELECT a.id FROM articles a WHERE a.seq IN (SELECT DISTINCT seq FROM bands WHERE key IN (${marks})) ORDER BY a.seq`,
-    ).all(...keys) as string[];
+    const ix = this.index();
+    return ix.bandSeqs(keys).map((seq) => ix.idOf(seq)!);
   }
 
   async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
-    if (terms.length === 0) return [];
-    if (this.depth === 0) this.checkDataVersion();
-    // Only the most recent postings of each term count, so the cost per article stays flat as the store grows.
-    const votes = new Map<number, number>();
-    for (const t of terms) for (const seq of this.recentPostings(t)) votes.set(seq, (votes.get(seq) ?? 0) + 1);
-    const best = [...votes].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, limit);
-    const out: string[] = [];
-    for (const [seq] of best) {
-      const id = this.idOfSeq(seq);
-      if (id !== undefined) out.push(id);
-    }
-    return out;
-  }
-
-  /** An article's id by its seq, remembered: term look-ups name the same recent articles again and again. */
-  private idOfSeq(seq: number): string | undefined {
-    let id = this.idBySeq.get(seq);
-    if (id === undefined) {
-      id = this.stmts.idOfSeq.get(seq) as string | undefined;
-      if (id === undefined) return undefined;
-      if (this.idBySeq.size >= ID_CACHE_SIZE) this.idBySeq.clear();
-      this.idBySeq.set(seq, id);
-    }
-    return id;
-  }
-
-  /**
-   * The RECENT_POSTINGS most recent articles (seq, ascending) posted under a term: read from the table once, then
-   * kept up to date by `putArticle`. An article's neighbour look-up reads 16 terms; this was its costliest query.
-   */
-  private recentPostings(term: number): number[] {
-    let list = this.postingCache.get(term);
-    if (!list) {
-      list = (this.stmts.recentPostings.all(term, RECENT_POSTINGS) as number[]).reverse();
-      if (this.postingEntries + list.length > POSTING_CACHE_ENTRIES) this.clearPostings();
-      this.postingCache.set(term, list);
-      this.postingEntries += list.length;
-    }
-    return list;
-  }
-
-  private clearPostings(): void {
-    this.postingCache.clear();
-    this.postingEntries = 0;
-    this.idBySeq.clear();
+    const ix = this.index();
+    return ix.termSeqs(terms, limit).map((seq) => ix.idOf(seq)!);
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
-    if (this.depth === 0) this.checkDataVersion();
-    const out = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      let n = this.dfCache.get(t);
-      if (n === undefined) {
-        // The stored count, plus what this transaction has added and not yet written.
-        n = ((this.stmts.dfGet.get(t) as number | undefined) ?? 0) + (this.dfDirty.get(t) ?? 0);
-        if (this.dfCache.size >= DF_CACHE_TERMS) this.dfCache.clear();
-        this.dfCache.set(t, n);
-      }
-      out[i] = n;
-    }
-    return out;
+    const ix = this.index();
+    return Uint32Array.from(terms, (t) => ix.documentFrequency(t));
   }
 
   async getSketches(ids: string[]): Promise<ArticleSketch[]> {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { LookUpIndex } from './look-up-index.js';
+import { RECENT_POSTINGS } from './types.js';
+
+/** mulberry32: a small seeded generator, so a failure repeats. */
+function generator(seed: number) {
+  return (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+describe('LookUpIndex', () => {
+  it('answers as a plain map of keys, postings and counts would, through its growth', () => {
+    const rnd = generator(3);
+    // Small tables, so that the slots and the entries grow many times; few distinct values, so that chains are long.
+    const ix = new LookUpIndex(2);
+    const bands = new Map<number, Set<number>>();
+    const posted = new Map<number, number[]>();
+    const df = new Map<number, number>();
+    const draw = (n: number, range: number) => Uint32Array.from({ length: n }, () => rnd(range) * 0x9e3779b1);
+    for (let seq = 1; seq <= 3000; seq++) {
+      const keys = draw(8, 5000);
+      const posting = draw(4, 40);
+      const terms = draw(6, 300);
+      ix.add(seq, `a${seq}`, keys, posting, terms);
+      for (const k of keys) bands.set(k, (bands.get(k) ?? new Set()).add(seq));
+      for (const t of new Set(posting)) posted.set(t, [...(posted.get(t) ?? []), seq]);
+      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    expect(ix.size).toBe(3000);
+    expect(ix.upTo).toBe(3000);
+    for (let q = 0; q < 200; q++) {
+      const keys = draw(8, 5200);
+      const want = new Set<number>();
+      for (const k of keys) for (const s of bands.get(k) ?? []) want.add(s);
+      expect(ix.bandSeqs(keys)).toEqual([...want].sort((a, b) => a - b));
+
+      const terms = draw(5, 45);
+      const votes = new Map<number, number>();
+      for (const t of terms)
+        for (const s of (posted.get(t) ?? []).slice(-RECENT_POSTINGS)) votes.set(s, (votes.get(s) ?? 0) + 1);
+      const best = [...votes].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, 64);
+      expect(ix.termSeqs(terms, 64)).toEqual(best.map(([s]) => s));
+
+      const t = draw(1, 310)[0];
+      expect(ix.documentFrequency(t)).toBe(df.get(t) ?? 0);
+    }
+    expect(ix.idOf(1234)).toBe('a1234');
+    expect(ix.idOf(3001)).toBeUndefined();
+  });
+
+  it('keeps only the most recent postings of a term in play', () => {
+    const ix = new LookUpIndex();
+    const none = new Uint32Array();
+    for (let seq = 1; seq <= 3 * RECENT_POSTINGS; seq++) ix.add(seq, `a${seq}`, none, Uint32Array.from([9]), none);
+    const got = ix.termSeqs(Uint32Array.from([9]), 10 * RECENT_POSTINGS);
+    expect(got.length).toBe(RECENT_POSTINGS);
+    expect(Math.min(...got)).toBe(2 * RECENT_POSTINGS + 1);
+  });
+
+  it('counts an article once per key and term, however often they repeat in it', () => {
+    const ix = new LookUpIndex();
+    ix.add(1, 'a1', Uint32Array.from([4, 4, 4]), Uint32Array.from([2, 2]), Uint32Array.from([7, 7]));
+    ix.add(2, 'a2', Uint32Array.from([4]), Uint32Array.from([2]), Uint32Array.from([7]));
+    expect(ix.bandSeqs(Uint32Array.from([4, 4]))).toEqual([1, 2]);
+    expect(ix.termSeqs(Uint32Array.from([2]), 5)).toEqual([2, 1]);
+    expect(ix.documentFrequency(7)).toBe(2);
+  });
+});

@@ -1,0 +1,161 @@
+import { RECENT_POSTINGS } from './types.js';
+
+/**
+ * The look-up index of the SQLite store, in memory: band keys → articles (every article, for near-duplicates of any
+ * age), posting terms → the most recent articles, document frequencies, and article ids by seq. It is derived data:
+ * each article row keeps its own band keys, posting terms and salient terms, so the index is rebuilt from the
+ * articles table when a process first needs it and caught up from the rows another process appended since.
+ *
+ * Why not in tables: kept as B-trees on (key, seq), an article's 32 band keys, 16 postings and 100 frequency updates
+ * landed on as many random pages, and a commit of 256 articles wrote some 12,000 pages; the commit cost grew with
+ * the store (53 ms per batch at 15,000 articles, 107 ms at 30,000) and was the largest single cost of an ingest.
+ */
+export class LookUpIndex {
+  // Band keys: open addressing from key to the latest entry with it; entries chained to the previous one.
+  private slots: Int32Array;
+  private mask: number;
+  private used = 0;
+  private entrySeq = new Int32Array(1 << 16);
+  private entryNext = new Int32Array(1 << 16);
+  private entries = 0;
+  private readonly postings = new Map<number, number[]>();
+  private readonly df = new Map<number, number>();
+  private readonly ids: string[] = [];
+  private articles = 0;
+  /**
+   * Highest seq indexed. The engine numbers articles in arrival order (max + 1), so what another connection appended
+   * since is what lies above it.
+   */
+  upTo = 0;
+
+  constructor(slots = 1 << 16) {
+    let n = 1;
+    while (n < slots) n *= 2;
+    this.slots = new Int32Array(2 * n);
+    this.mask = n - 1;
+  }
+
+  /** Number of articles indexed. */
+  get size(): number {
+    return this.articles;
+  }
+
+  add(seq: number, id: string, bandKeys: Uint32Array, posting: Uint32Array, terms: Uint32Array): void {
+    if (seq > this.upTo) this.upTo = seq;
+    if (this.ids[seq] === undefined) this.articles++;
+    this.ids[seq] = id;
+    for (let i = 0; i < bandKeys.length; i++) {
+      // An article's equal keys (two bands alike) are one entry.
+      let dup = false;
+      for (let j = 0; j < i && !dup; j++) dup = bandKeys[j] === bandKeys[i];
+      if (!dup) this.addKey(bandKeys[i], seq);
+    }
+    const seen = new Set<number>();
+    for (const t of posting) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = []));
+      list.push(seq);
+      // Trimmed in steps, not per push: the list holds the RECENT_POSTINGS most recent seqs and at most as many old.
+      if (list.length >= 2 * RECENT_POSTINGS) list.splice(0, list.length - RECENT_POSTINGS);
+    }
+    seen.clear();
+    for (const t of terms) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    }
+  }
+
+  private addKey(key: number, seq: number): void {
+    if (this.entries === this.entrySeq.length) {
+      const n = this.entries * 2;
+      const s = new Int32Array(n);
+      s.set(this.entrySeq);
+      this.entrySeq = s;
+      const x = new Int32Array(n);
+      x.set(this.entryNext);
+      this.entryNext = x;
+    }
+    if (2 * (this.used + 1) > this.mask + 1) this.grow();
+    const e = this.entries++;
+    this.entrySeq[e] = seq;
+    const slot = this.find(key | 0);
+    const head = this.slots[2 * slot + 1];
+    if (head === 0) {
+      this.slots[2 * slot] = key | 0;
+      this.used++;
+    }
+    // Heads and links are entry + 1, so that 0 means none.
+    this.entryNext[e] = head;
+    this.slots[2 * slot + 1] = e + 1;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private find(k: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let s = k & mask;
+    while (slots[2 * s + 1] !== 0 && slots[2 * s] !== k) s = (s + 1) & mask;
+    return s;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const n = (this.mask + 1) * 2;
+    this.slots = new Int32Array(2 * n);
+    this.mask = n - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      const t = this.find(old[s]);
+      this.slots[2 * t] = old[s];
+      this.slots[2 * t + 1] = old[s + 1];
+    }
+  }
+
+  /** Seqs of the articles sharing any of the keys, ascending, each once. */
+  bandSeqs(keys: Uint32Array): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    for (const key of keys) {
+      const slot = this.find(key | 0);
+      for (let e = this.slots[2 * slot + 1]; e !== 0; e = this.entryNext[e - 1]) {
+        const seq = this.entrySeq[e - 1];
+        if (seen.has(seq)) continue;
+        seen.add(seq);
+        out.push(seq);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /**
+   * The `limit` articles sharing most of the terms among each term's RECENT_POSTINGS most recent articles (more shared
+   * terms first, then the later article): only recent postings count, so the cost per look-up stays flat as the
+   * store grows.
+   */
+  termSeqs(terms: Uint32Array, limit: number): number[] {
+    const votes = new Map<number, number>();
+    for (const t of terms) {
+      const list = this.postings.get(t);
+      if (!list) continue;
+      for (let i = Math.max(0, list.length - RECENT_POSTINGS); i < list.length; i++) {
+        const seq = list[i];
+        votes.set(seq, (votes.get(seq) ?? 0) + 1);
+      }
+    }
+    return [...votes]
+      .sort((x, y) => y[1] - x[1] || y[0] - x[0])
+      .slice(0, limit)
+      .map(([seq]) => seq);
+  }
+
+  documentFrequency(term: number): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  idOf(seq: number): string | undefined {
+    return this.ids[seq];
+  }
+}
