@@ -221,7 +221,18 @@ export class Engine {
     const distinct = distinctTerms(p.vector, df, n);
     const title = titleTerms(p.vector, x.title);
     const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, { terms, weights, distinct, title });
-    const storyId = decision.join ?? 's' + p.id.slice(1, 13);
+    // Of the stories the article joins and bridges, the largest keeps its id and the others move into it: a merge
+    // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
+    let storyId = decision.join ?? 's' + p.id.slice(1, 13);
+    let merge = decision.merge;
+    if (merge.length > 0) {
+      const all = [storyId, ...merge];
+      const sizes = await Promise.all(all.map((id) => store.storySize(id)));
+      let best = 0;
+      for (let i = 1; i < all.length; i++) if (sizes[i] > sizes[best]) best = i;
+      storyId = all[best];
+      merge = all.filter((_, i) => i !== best);
+    }
     const article: StoredArticle = {
       id: p.id,
       seq,
@@ -246,7 +257,7 @@ export class Engine {
       storyId,
     };
     await store.putArticle(article, keys, posting);
-    for (const other of decision.merge) await store.mergeStories(other, storyId);
+    for (const other of merge) await store.mergeStories(other, storyId);
     if (decision.related.length > 0) {
       const full = await store.getArticles(decision.related.map((r) => r.id));
       const byId = new Map(full.map((a) => [a.id, a]));

@@ -173,6 +173,8 @@ export function storeConformance(
           await store.mergeStories('s2', 's1');
         });
         expect(await store.getStory('s2')).toBeUndefined();
+        expect(await store.storySize('s1')).toBe(2);
+        expect(await store.storySize('s2')).toBe(0);
         const s = await store.getStory('s1');
         // publication order, not arrival order
         expect(s?.articles).toEqual(['a1', 'a2']);

@@ -272,6 +272,11 @@ export class PostgresStore implements Store {
     return out;
   }
 
+  async storySize(id: string): Promise<number> {
+    const rows = await this.rows<{ n: number }>('SELECT n_articles AS n FROM stories WHERE id = $1', [id]);
+    return rows[0]?.n ?? 0;
+  }
+
   async mergeStories(from: string, into: string): Promise<void> {
     await this.q().query('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.q().query('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);

@@ -555,6 +555,10 @@ export class SqliteStore implements Store {
     return s;
   }
 
+  async storySize(id: string): Promise<number> {
+    return (this.stmts.storyRow.get(id) as StoryStats | undefined)?.n_articles ?? 0;
+  }
+
   async mergeStories(from: string, into: string): Promise<void> {
     if (from === into) return;
     this.mergedInto.set(from, into);

@@ -114,6 +114,8 @@ export interface Store {
   /** The parts of articles that story matching needs, without bodies. */
   getSketches(ids: string[]): Promise<ArticleSketch[]>;
 
+  /** Number of articles in a story (0 for none). */
+  storySize(id: string): Promise<number>;
   /** Moves every article and relation of story `from` into story `into` (a merge), and drops `from`. */
   mergeStories(from: string, into: string): Promise<void>;
   putRelation(storyId: string, relation: Relation): Promise<void>;
