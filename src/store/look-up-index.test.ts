@@ -52,6 +52,22 @@ describe('LookUpIndex', () => {
     expect(ix.idOf(3001)).toBeUndefined();
   });
 
+  it('counts document frequencies of many distinct terms, through the growth of its table', () => {
+    const rnd = generator(11);
+    const ix = new LookUpIndex();
+    const want = new Map<number, number>();
+    const none = new Uint32Array();
+    for (let seq = 1; seq <= 4000; seq++) {
+      // Terms spread over the whole 32-bit range, some repeated across articles.
+      const terms = Uint32Array.from({ length: 60 }, () => (rnd(150_000) * 2654435761) >>> 0);
+      ix.add(seq, `a${seq}`, none, none, terms);
+      for (const t of new Set(terms)) want.set(t, (want.get(t) ?? 0) + 1);
+    }
+    expect(want.size).toBeGreaterThan(100_000);
+    for (const [t, n] of want) expect(ix.documentFrequency(t)).toBe(n);
+    expect(ix.documentFrequency(0xffffffff)).toBe(want.get(0xffffffff) ?? 0);
+  });
+
   it('keeps only the most recent postings of a term in play', () => {
     const ix = new LookUpIndex();
     const none = new Uint32Array();

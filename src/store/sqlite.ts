@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
+import { RecentCache } from './cache.js';
 import { LookUpIndex } from './look-up-index.js';
 import {
   type ArticleSketch,
@@ -20,8 +21,11 @@ import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } fro
 const TAKES_TITLE = `@title IS NOT NULL AND (title_seq IS NULL OR (@pub IS NOT NULL AND (title_at IS NULL OR @pub < title_at))
   OR (@pub IS title_at AND @seq < title_seq))`;
 
-/** Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights), about 100 MB. */
-const SKETCH_CACHE_SIZE = 50_000;
+/**
+ * Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights): at most this many,
+ * about 200 MB, and at least the half of them used last (cache.ts).
+ */
+const SKETCH_CACHE_SIZE = 100_000;
 
 /** Rows read per step when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
@@ -242,7 +246,7 @@ export class SqliteStore implements Store {
    * cached: a new article's candidates are mostly recent articles and members of the same few stories, read again
    * and again. Emptied like the other caches on rollback and when another connection writes.
    */
-  private readonly sketchCache = new Map<string, ArticleSketch>();
+  private readonly sketchCache = new RecentCache<string, ArticleSketch>(SKETCH_CACHE_SIZE);
   private readonly mergedInto = new Map<string, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
@@ -443,7 +447,7 @@ export class SqliteStore implements Store {
     });
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
-    this.cacheSketch({
+    this.sketchCache.set(a.id, {
       id: a.id,
       seq: a.seq,
       storyId: a.storyId,
@@ -510,10 +514,7 @@ export class SqliteStore implements Store {
     const out: ArticleSketch[] = [];
     for (const id of ids) {
       let sk = this.sketchCache.get(id);
-      if (sk) {
-        // Most recently used last: the Map's order is the eviction order.
-        this.sketchCache.delete(id);
-      } else {
+      if (!sk) {
         const r = this.stmts.sketch.get(id) as
           | {
               id: string;
@@ -535,16 +536,11 @@ export class SqliteStore implements Store {
           terms: u32(r.terms),
           weights: f32(r.weights),
         };
+        this.sketchCache.set(id, sk);
       }
-      this.cacheSketch(sk);
       out.push({ ...sk, storyId: this.currentStory(sk.storyId) });
     }
     return out;
-  }
-
-  private cacheSketch(sk: ArticleSketch): void {
-    this.sketchCache.set(sk.id, sk);
-    if (this.sketchCache.size > SKETCH_CACHE_SIZE) this.sketchCache.delete(this.sketchCache.keys().next().value!);
   }
 
   /** The story a cached sketch's story was merged into, if it was (merges are recorded, not applied to the cache). */
