@@ -22,6 +22,10 @@ export class LookUpIndex {
   private readonly df = new Counts();
   private readonly ids: string[] = [];
   private articles = 0;
+  /** Scratch of `termSeqs`: votes per seq, valid where the stamp is the current query's. */
+  private votes = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 0;
   /**
    * Highest seq indexed. The engine numbers articles in arrival order (max + 1), so what another connection appended
    * since is what lies above it.
@@ -136,19 +140,40 @@ export class LookUpIndex {
    * store grows.
    */
   termSeqs(terms: Uint32Array, limit: number): number[] {
-    const votes = new Map<number, number>();
+    // Votes in an array indexed by seq, stamped per query, so nothing is allocated per candidate; then the best by a
+    // counting sort on the votes (at most one per term), the later article first among equals.
+    if (this.votes.length <= this.upTo) {
+      const n = Math.max(this.upTo + 1, this.votes.length * 2);
+      this.votes = new Int32Array(n);
+      this.stamps = new Int32Array(n);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const votes = this.votes;
+    const stamps = this.stamps;
+    const touched: number[] = [];
+    let most = 0;
     for (const t of terms) {
       const list = this.postings.get(t);
       if (!list) continue;
       for (let i = Math.max(0, list.length - RECENT_POSTINGS); i < list.length; i++) {
         const seq = list[i];
-        votes.set(seq, (votes.get(seq) ?? 0) + 1);
+        if (stamps[seq] !== stamp) {
+          stamps[seq] = stamp;
+          votes[seq] = 0;
+          touched.push(seq);
+        }
+        if (++votes[seq] > most) most = votes[seq];
       }
     }
-    return [...votes]
-      .sort((x, y) => y[1] - x[1] || y[0] - x[0])
-      .slice(0, limit)
-      .map(([seq]) => seq);
+    const byVotes: number[][] = Array.from({ length: most + 1 }, () => []);
+    for (const seq of touched) byVotes[votes[seq]].push(seq);
+    const out: number[] = [];
+    for (let v = most; v > 0 && out.length < limit; v--) {
+      const group = byVotes[v].sort((a, b) => b - a);
+      for (let i = 0; i < group.length && out.length < limit; i++) out.push(group[i]);
+    }
+    return out;
   }
 
   documentFrequency(term: number): number {

@@ -35,27 +35,34 @@ const MIGRATE_CHUNK = 10_000;
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * The columns of an article row are in the order they are read: what matching reads for a candidate (story, date,
+ * shingles, terms, band keys, postings; about 2 KB) first, the texts last. SQLite keeps the start of a long row in
+ * its B-tree page and the rest in overflow pages, so a sketch is read without walking the pages of the raw input,
+ * extracted text and body before it.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
+  story_id TEXT NOT NULL,
+  published_at TEXT,
+  shingles BLOB NOT NULL,
+  terms BLOB NOT NULL,
+  weights BLOB NOT NULL,
+  band_keys BLOB NOT NULL,
+  posting BLOB NOT NULL,
   source TEXT NOT NULL,
-  outlet TEXT, url TEXT, title TEXT, published_at TEXT, byline TEXT, dateline TEXT,
-  raw TEXT NOT NULL,
-  text TEXT NOT NULL,
-  body TEXT NOT NULL,
+  outlet TEXT, url TEXT, title TEXT, byline TEXT, dateline TEXT,
+  signature BLOB NOT NULL,
   kept TEXT NOT NULL,
   removed TEXT NOT NULL,
   sentences TEXT NOT NULL,
   facts TEXT NOT NULL,
-  shingles BLOB NOT NULL,
-  signature BLOB NOT NULL,
-  terms BLOB NOT NULL,
-  weights BLOB NOT NULL,
-  story_id TEXT NOT NULL,
-  band_keys BLOB NOT NULL,
-  posting BLOB NOT NULL
+  raw TEXT NOT NULL,
+  text TEXT NOT NULL,
+  body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE TABLE IF NOT EXISTS stories (
