@@ -23,9 +23,10 @@ const TAKES_TITLE = `@title IS NOT NULL AND (title_seq IS NULL OR (@pub IS NOT N
 
 /**
  * Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights): at most this many,
- * about 200 MB, and at least the half of them used last (cache.ts).
+ * about 500 MB, and at least the half of them used last (cache.ts). A new article's term neighbours reach back
+ * through the last 512 articles of each of its terms, far beyond the last few thousand in a large store.
  */
-const SKETCH_CACHE_SIZE = 100_000;
+const SKETCH_CACHE_SIZE = 250_000;
 
 /** Rows read per step when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
