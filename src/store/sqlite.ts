@@ -240,7 +240,6 @@ function rowToArticle(r: ArticleRow): StoredArticle {
  * leaves the store as it was before the batch.
  */
 export class SqliteStore implements Store {
-  private readonly dynamic = new Map<string, Database.Statement>();
   /**
    * Band keys, recent postings, document frequencies and ids by seq (look-up-index.ts), built from the articles table
    * when first needed and caught up from it when another connection has appended; dropped on rollback.
@@ -486,20 +485,6 @@ export class SqliteStore implements Store {
 
   async countArticles(): Promise<number> {
     return this.stmts.count.get() as number;
-  }
-
-  /**
-   * Statements whose text depends on how many values they take, prepared once per count; `pluck` for reads of one
-   * column (writes return no rows and cannot pluck).
-   */
-  private cached(key: string, sql: () => string, pluck = true): Database.Statement {
-    let st = this.dynamic.get(key);
-    if (!st) {
-      st = this.db.prepare(sql());
-      if (pluck) st.pluck();
-      this.dynamic.set(key, st);
-    }
-    return st;
   }
 
   async bandCandidates(keys: Uint32Array): Promise<string[]> {
