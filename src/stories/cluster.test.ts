@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neighbourCosines } from './cluster.js';
+import type { Overlap } from '../model/index.js';
+import { type ArticleTerms, decideStory, figureShare, type Neighbour, neighbourCosines } from './cluster.js';
 import { cosine, NAME_BIT, nameCosine, nameNorm } from './terms.js';
 
 /** A sorted term vector with some name terms (high bit set) and positive float32 weights. */
@@ -34,5 +35,109 @@ describe('neighbourCosines', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** A unit vector over sorted terms, all weights equal. */
+function unit(terms: number[]): { terms: Uint32Array; weights: Float32Array } {
+  const t = Uint32Array.from(terms).sort();
+  return { terms: t, weights: new Float32Array(t.length).fill(1 / Math.sqrt(t.length)) };
+}
+
+const NO_REUSE: Overlap = { jaccard: 0, containmentA: 0, containmentB: 0, shared: 0 };
+/** A series' wording, with the name it is about ("Bank of England"). */
+const FORMULA = [11, 12, 13, 14, 15, 16, (50 | NAME_BIT) >>> 0];
+/** Figure terms ("#800", "#350") carry the name bit, as in the body of an article. */
+const F800 = (901 | NAME_BIT) >>> 0;
+const F350 = (902 | NAME_BIT) >>> 0;
+
+function member(terms: number[], publishedAt: string, overlap: Overlap = NO_REUSE): Neighbour {
+  const v = unit(terms);
+  return {
+    id: 'a1',
+    seq: 1,
+    storyId: 's1',
+    publishedAt,
+    overlap,
+    topical: 0,
+    names: 0,
+    terms: v.terms,
+    weights: v.weights,
+  };
+}
+
+/** The article's terms, with its figures distinctive. */
+function article(terms: number[], figures: number[]): ArticleTerms {
+  const v = unit(terms);
+  const f = Uint32Array.from(figures).sort();
+  return { ...v, figures: f, distinct: Uint32Array.from([...figures, ...terms.filter((t) => t < 100)]).sort() };
+}
+
+describe('decideStory across news cycles', () => {
+  const first = '1987-03-02T05:10:00Z';
+  it('joins an item of the same formula in the same news cycle', () => {
+    const d = decideStory(
+      [member([...FORMULA, F800], first)],
+      '1987-03-02T09:00:00Z',
+      5,
+      article([...FORMULA, F350], [F350]),
+    );
+    expect(d.join).toBe('s1');
+  });
+  it('keeps the next day’s item of a series, with that day’s figures, out of the story', () => {
+    const d = decideStory(
+      [member([...FORMULA, F800], first)],
+      '1987-03-03T05:00:00Z',
+      5,
+      article([...FORMULA, F350], [F350]),
+    );
+    expect(d.join).toBeUndefined();
+  });
+  it('joins a later report that restates the story’s figures', () => {
+    const d = decideStory(
+      [member([...FORMULA, F800], first)],
+      '1987-03-04T05:00:00Z',
+      5,
+      article([...FORMULA, F800], [F800]),
+    );
+    expect(d.join).toBe('s1');
+  });
+  it('needs LATER_EVENT_SIMILARITY, not SAME_EVENT_SIMILARITY, past NEAR_EVENT_DAYS', () => {
+    // Shares 3 of 7 terms with the member, figure included (cosine .43), 1 of its 3 names (name cosine .58): .50,
+    // between the two thresholds.
+    const a = article([11, 12, F800, (41 | NAME_BIT) >>> 0, (42 | NAME_BIT) >>> 0, 31, 32], [F800]);
+    const m = [member([11, 12, 13, 14, 15, 16, F800], first)];
+    expect(decideStory(m, '1987-03-02T08:00:00Z', 5, a).join).toBe('s1');
+    expect(decideStory(m, '1987-03-03T08:00:00Z', 5, a).join).toBeUndefined();
+  });
+  it('keeps a partial copy of another day out, but joins a near copy or an identical text', () => {
+    const partial: Overlap = { jaccard: 0.3, containmentA: 0.45, containmentB: 0.45, shared: 20 };
+    const near: Overlap = { jaccard: 0.8, containmentA: 0.9, containmentB: 0.9, shared: 40 };
+    const same: Overlap = { jaccard: 1, containmentA: 1, containmentB: 1, shared: 40 };
+    const a = article([21, 22, 23, 24, 25, 26, F350], [F350]);
+    const later = '1987-03-09T05:00:00Z';
+    expect(decideStory([member([...FORMULA, F800], first, partial)], later, 5, a).join).toBeUndefined();
+    expect(decideStory([member([...FORMULA, F800], first, same)], later, 5, a).join).toBe('s1');
+    // A near copy with the figures of the member: a repeat.
+    const repeat = article([21, 22, 23, 24, 25, 26, F800], [F800]);
+    expect(decideStory([member([...FORMULA, F800], first, near)], later, 5, repeat).join).toBe('s1');
+    // A near copy with other figures: the next item of a series.
+    expect(decideStory([member([...FORMULA, F800], first, near)], later, 5, a).join).toBeUndefined();
+  });
+  it('is not applied without dates', () => {
+    const d = decideStory([member([...FORMULA, F800], '')], undefined, 5, article([...FORMULA, F350], [F350]));
+    expect(d.join).toBe('s1');
+  });
+});
+
+describe('figureShare', () => {
+  it('weighs the distinctive figures the members carry, 1 without any', () => {
+    const a = article([11, F800, F350], [F800, F350]);
+    expect(figureShare(a, [unit([F800])])).toBeCloseTo(0.5);
+    expect(figureShare(a, [unit([F800]), unit([F350])])).toBe(1);
+    expect(figureShare(a, [unit([11])])).toBe(0);
+    expect(figureShare(article([11, 12], []), [unit([11])])).toBe(1);
+    // A figure many articles carry (a year) is not distinctive: not counted.
+    expect(figureShare({ ...a, distinct: Uint32Array.from([F800]) }, [unit([F800])])).toBe(1);
   });
 });
