@@ -66,11 +66,9 @@ function member(terms: number[], publishedAt: string, overlap: Overlap = NO_REUS
   };
 }
 
-/** The article's terms, with its figures distinctive. */
+/** The article's terms and, of them, its figures. */
 function article(terms: number[], figures: number[]): ArticleTerms {
-  const v = unit(terms);
-  const f = Uint32Array.from(figures).sort();
-  return { ...v, figures: f, distinct: Uint32Array.from([...figures, ...terms.filter((t) => t < 100)]).sort() };
+  return { ...unit(terms), figures: Uint32Array.from(figures).sort() };
 }
 
 describe('decideStory across news cycles', () => {
@@ -131,13 +129,13 @@ describe('decideStory across news cycles', () => {
 });
 
 describe('figureShare', () => {
-  it('weighs the distinctive figures the members carry, 1 without any', () => {
+  it('weighs the figures the members carry, 1 without any', () => {
     const a = article([11, F800, F350], [F800, F350]);
     expect(figureShare(a, [unit([F800])])).toBeCloseTo(0.5);
     expect(figureShare(a, [unit([F800]), unit([F350])])).toBe(1);
     expect(figureShare(a, [unit([11])])).toBe(0);
     expect(figureShare(article([11, 12], []), [unit([11])])).toBe(1);
-    // A figure many articles carry (a year) is not distinctive: not counted.
-    expect(figureShare({ ...a, distinct: Uint32Array.from([F800]) }, [unit([F800])])).toBe(1);
+    // Only the article's kept terms count: a figure it lost to heavier terms says nothing.
+    expect(figureShare({ ...a, figures: Uint32Array.from([F800, (903 | NAME_BIT) >>> 0]) }, [unit([F800])])).toBe(1);
   });
 });

@@ -407,7 +407,7 @@ export function subjectCarried(article: ArticleTerms | undefined, members: Array
 }
 
 /**
- * Share of its distinctive figures (by squared weight) an article published past NEAR_EVENT_DAYS from a story's
+ * Share of its figures (by squared weight) an article published past NEAR_EVENT_DAYS from a story's
  * members must find in them to join it. A later report of one event or a repeat restates its figures; the next item
  * of a daily or weekly series is written to the formula of the one before with that day's amounts (Reuters-21578:
  * the Fed's daily repurchases, the Bank of England's money-market notices, weekly grain and output figures).
@@ -415,18 +415,17 @@ export function subjectCarried(article: ArticleTerms | undefined, members: Array
 export const MIN_LATER_FIGURE_SHARE = 0.5;
 
 /**
- * Share of the article's distinctive figures (amounts, counts, rates; a year or a round figure many articles carry is
- * not distinctive) that some member carries, by squared weight; 1 when it has none.
+ * Share of the article's figures (amounts, counts, rates; subject.ts figureTerms leaves years out) that some member
+ * carries, by squared weight; 1 when it has none.
  */
 export function figureShare(article: ArticleTerms | undefined, members: Array<{ terms?: Uint32Array }>): number {
   const figures = article?.figures;
-  const distinct = article?.distinct;
-  if (!article || !figures || !distinct) return 1;
+  if (!article || !figures || figures.length === 0) return 1;
   let all = 0;
   let got = 0;
   for (let i = 0; i < article.terms.length; i++) {
     const f = article.terms[i];
-    if (!has(figures, f) || !has(distinct, f)) continue;
+    if (!has(figures, f)) continue;
     const w = article.weights[i] * article.weights[i];
     all += w;
     if (members.some((m) => m.terms && has(m.terms, f))) got += w;
