@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Overlap } from '../model/index.js';
-import { type ArticleTerms, decideStory, figureShare, type Neighbour, neighbourCosines } from './cluster.js';
+import {
+  type ArticleTerms,
+  decideStory,
+  figureShare,
+  type Neighbour,
+  neighbourCosines,
+  seriesItem,
+} from './cluster.js';
 import { cosine, NAME_BIT, nameCosine, nameNorm } from './terms.js';
 
 /** A sorted term vector with some name terms (high bit set) and positive float32 weights. */
@@ -137,5 +144,46 @@ describe('figureShare', () => {
     expect(figureShare(article([11, 12], []), [unit([11])])).toBe(1);
     // Only the article's kept terms count: a figure it lost to heavier terms says nothing.
     expect(figureShare({ ...a, figures: Uint32Array.from([F800, (903 | NAME_BIT) >>> 0]) }, [unit([F800])])).toBe(1);
+  });
+});
+
+describe('seriesItem', () => {
+  const partial: Overlap = { jaccard: 0.3, containmentA: 0.45, containmentB: 0.45, shared: 20 };
+  const a = article([...FORMULA, F350], [F350]);
+  const at = '1987-03-04T05:00:00Z';
+  const partner = (id: string, storyId: string, publishedAt: string, terms: number[]) => ({
+    ...member(terms, publishedAt, partial),
+    id,
+    storyId,
+  });
+  it('is an article partly the text of articles of two earlier news cycles that lack its figures', () => {
+    const two = [
+      partner('a1', 's1', '1987-03-02T05:00:00Z', [...FORMULA, F800]),
+      partner('a2', 's2', '1987-03-03T05:00:00Z', [...FORMULA, F800]),
+    ];
+    expect(seriesItem(two, at, a)).toBe(true);
+    // One earlier cycle (two articles within half a day of each other): a follow-up reusing a paragraph.
+    const one = [
+      partner('a1', 's1', '1987-03-03T01:00:00Z', [...FORMULA, F800]),
+      partner('a2', 's2', '1987-03-03T05:00:00Z', [...FORMULA, F800]),
+    ];
+    expect(seriesItem(one, at, a)).toBe(false);
+    // Partners that carry its figures: a reprint of a report, not the next item of a formula.
+    const reprint = [
+      partner('a1', 's1', '1987-03-02T05:00:00Z', [...FORMULA, F350]),
+      partner('a2', 's2', '1987-03-03T05:00:00Z', [...FORMULA, F350]),
+    ];
+    expect(seriesItem(reprint, at, a)).toBe(false);
+    expect(seriesItem(two, undefined, a)).toBe(false);
+  });
+  it('keeps a series item out of a story of another news cycle even when that story carries its figures', () => {
+    const story = { ...member([...FORMULA, F350], '1987-03-03T05:00:00Z'), id: 'a3', storyId: 's3' };
+    expect(decideStory([story], at, 5, a).join).toBe('s3');
+    const series = [
+      partner('a1', 's1', '1987-03-02T05:00:00Z', [...FORMULA, F800]),
+      partner('a2', 's2', '1987-03-03T05:00:00Z', [...FORMULA, F800]),
+      story,
+    ];
+    expect(decideStory(series, at, 5, a).join).toBeUndefined();
   });
 });
