@@ -8,6 +8,8 @@ import {
   type Neighbour,
   neighbourCosines,
   seriesItem,
+  subjectCarried,
+  titleName,
 } from './cluster.js';
 import { cosine, NAME_BIT, nameCosine, nameNorm } from './terms.js';
 
@@ -185,5 +187,39 @@ describe('seriesItem', () => {
       story,
     ];
     expect(decideStory(series, at, 5, a).join).toBeUndefined();
+  });
+});
+
+describe('subjectCarried for a short titled article', () => {
+  // "USDA ESTIMATES CANADIAN CROPS" against a story of Australia's estimate: the same formula and kind of subject.
+  const USDA = (70 | NAME_BIT) >>> 0;
+  const CANADA = (71 | NAME_BIT) >>> 0;
+  const AUSTRALIA = (72 | NAME_BIT) >>> 0;
+  const CROP = 73;
+  const terms = [USDA, CANADA, CROP, 11, 12, F350];
+  const a: ArticleTerms = {
+    terms: Uint32Array.from(terms).sort(),
+    // Of the title, Canada heaviest, then USDA and crop: a story with USDA and crop carries its subject (MIN_SUBJECT_SHARE).
+    weights: new Float32Array(0),
+    title: Uint32Array.from([USDA, CANADA, CROP]).sort(),
+    figures: Uint32Array.from([F350]),
+  };
+  const w = new Map([
+    [CANADA, 0.45],
+    [F350, 0.5],
+    [USDA, 0.4],
+    [CROP, 0.4],
+    [11, 0.2],
+    [12, 0.2],
+  ]);
+  a.weights = Float32Array.from(a.terms, (t) => w.get(t)!);
+  it('takes the heaviest name of the title', () => {
+    expect(titleName(a)).toBe(CANADA);
+    expect(titleName({ ...a, title: Uint32Array.from([CROP]) })).toBeUndefined();
+  });
+  it('needs the title’s name or the figures in the story', () => {
+    expect(subjectCarried(a, [unit([USDA, AUSTRALIA, CROP, 11, 12, F800])])).toBe(false);
+    expect(subjectCarried(a, [unit([USDA, CANADA, CROP, 11, 12, F800])])).toBe(true);
+    expect(subjectCarried(a, [unit([USDA, AUSTRALIA, CROP, 11, 12, F350])])).toBe(true);
   });
 });
