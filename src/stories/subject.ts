@@ -34,3 +34,26 @@ export function has(sorted: Uint32Array, t: number): boolean {
   }
   return lo < sorted.length && sorted[lo] === t;
 }
+
+/** A year's term ("#1987"): it dates a report, it does not tell one event's amounts from another's. */
+const YEAR = /^#(?:19|20)\d\d$/;
+/** A word that starts with a digit, at a word start as terms.ts reads words. */
+const FIGURE_WORD = /(?<![\p{L}\p{N}'’-])\p{N}[\p{L}\p{N}'’-]*/gu;
+
+/**
+ * The figure terms (amounts, counts, rates, days: "#800" for "800") of the title and text that the article's term
+ * vector carries, as it spells them, sorted; years left out. Only figures of two digits or more are terms.
+ */
+export function figureTerms(vec: TermVector, text: string, title?: string): Uint32Array {
+  const out = new Set<number>();
+  for (const s of [title ?? '', text])
+    for (const m of s.matchAll(FIGURE_WORD)) {
+      const t = termOf(m[0]);
+      if (t === undefined || YEAR.test(t)) continue;
+      const h = fnv1a(t) & ~NAME_BIT;
+      const named = (h | NAME_BIT) >>> 0;
+      if (has(vec.terms, named)) out.add(named);
+      else if (has(vec.terms, h >>> 0)) out.add(h >>> 0);
+    }
+  return Uint32Array.from(out).sort();
+}
