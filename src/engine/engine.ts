@@ -8,7 +8,7 @@ import { reuseOverlaps } from '../stories/boilerplate.js';
 import { figureTerms, titleTerms } from '../stories/subject.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
-import type { Store, StoredArticle } from '../store/types.js';
+import type { AlignableArticle, Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { safePrepare } from './prepare-safe.js';
@@ -278,14 +278,14 @@ export class Engine {
     if (decision.related.length > 0) {
       // Alignment reads the texts, sentences, facts and shingles of both sides, never the story id (which a merge
       // may have changed since): the engine's own copy of a recent article serves.
-      const byId = new Map<string, StoredArticle>();
+      const byId = new Map<string, AlignableArticle>();
       const missing: string[] = [];
       for (const nb of decision.related) {
         const a = this.recent.get(nb.id);
         if (a) byId.set(a.id, a);
         else missing.push(nb.id);
       }
-      for (const a of await store.getArticles(missing)) byId.set(a.id, a);
+      for (const a of await store.getAlignable(missing)) byId.set(a.id, a);
       for (const nb of decision.related) {
         const other = byId.get(nb.id);
         if (!other) continue;
@@ -312,7 +312,7 @@ export class Engine {
 }
 
 /** The relation between two stored articles, with passages aligned on their clean bodies. */
-export function relate(a: StoredArticle, b: StoredArticle, topical: number) {
+export function relate(a: AlignableArticle, b: AlignableArticle, topical: number) {
   const alignment = align({ body: a.body, sentences: a.sentences }, { body: b.body, sentences: b.sentences });
   return classifyPair({
     a: {

@@ -60,6 +60,11 @@ export function storeConformance(
         expect(back?.shingles).toBeInstanceOf(Uint32Array);
         expect(await store.countArticles()).toBe(1);
         expect(await store.nextSeq()).toBe(2);
+        // What alignment reads: the same fields, in the order asked, unknown ids left out.
+        const { id, seq, publishedAt, body, sentences, facts, shingles } = a;
+        expect(await store.getAlignable(['zz', 'a1'])).toEqual([
+          { id, seq, publishedAt, body, sentences, facts, shingles },
+        ]);
       } finally {
         await store.close();
         await cleanup?.();

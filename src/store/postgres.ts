@@ -5,6 +5,7 @@ import { MIGRATIONS } from './postgres-schema.js';
 import { storySummary, type StoryRow } from './search.js';
 import {
   RECENT_POSTINGS,
+  type AlignableArticle,
   type ArticleSketch,
   type Store,
   type StoredArticle,
@@ -191,6 +192,29 @@ export class PostgresStore implements Store {
   async getArticle(id: string): Promise<StoredArticle | undefined> {
     const [r] = await this.rows<Record<string, unknown>>('SELECT * FROM articles WHERE id = $1', [id]);
     return r && this.toArticle(r);
+  }
+
+  async getAlignable(ids: string[]): Promise<AlignableArticle[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows<Record<string, unknown>>(
+      'SELECT seq, id, published_at, shingles, sentences, facts, body FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    const byId = new Map<string, AlignableArticle>(
+      rows.map((r) => [
+        r.id as string,
+        {
+          id: r.id as string,
+          seq: Number(r.seq),
+          publishedAt: orUndef(r.published_at as string | null),
+          body: r.body as string,
+          sentences: JSON.parse(r.sentences as string) as Span[],
+          facts: JSON.parse(r.facts as string) as Fact[],
+          shingles: u32(r.shingles as Buffer),
+        },
+      ]),
+    );
+    return ids.map((id) => byId.get(id)).filter((a): a is AlignableArticle => !!a);
   }
 
   async getArticles(ids: string[]): Promise<StoredArticle[]> {

@@ -3,6 +3,7 @@ import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { RecentCache } from './cache.js';
 import { LookUpIndex } from './look-up-index.js';
 import {
+  type AlignableArticle,
   type ArticleSketch,
   type Store,
   type StoredArticle,
@@ -38,7 +39,8 @@ export const SCHEMA_VERSION = 3;
 
 /**
  * The columns of an article row are in the order they are read: what matching reads for a candidate (story, date,
- * shingles, terms, band keys, postings; about 2 KB) first, the texts last. SQLite keeps the start of a long row in
+ * shingles, terms, band keys, postings; about 2 KB) first, then what alignment reads (sentences, facts, body), the
+ * extracted text and raw input last. SQLite keeps the start of a long row in
  * its B-tree page and the rest in overflow pages, so a sketch is read without walking the pages of the raw input,
  * extracted text and body before it.
  */
@@ -57,13 +59,13 @@ CREATE TABLE IF NOT EXISTS articles (
   source TEXT NOT NULL,
   outlet TEXT, url TEXT, title TEXT, byline TEXT, dateline TEXT,
   signature BLOB NOT NULL,
-  kept TEXT NOT NULL,
-  removed TEXT NOT NULL,
   sentences TEXT NOT NULL,
   facts TEXT NOT NULL,
-  raw TEXT NOT NULL,
+  body TEXT NOT NULL,
+  kept TEXT NOT NULL,
+  removed TEXT NOT NULL,
   text TEXT NOT NULL,
-  body TEXT NOT NULL
+  raw TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE TABLE IF NOT EXISTS stories (
@@ -297,6 +299,9 @@ export class SqliteStore implements Store {
         .raw(),
       fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
+      alignable: this.db.prepare(
+        'SELECT seq, id, published_at, shingles, sentences, facts, body FROM articles WHERE id = ?',
+      ),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
       delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
@@ -475,6 +480,34 @@ export class SqliteStore implements Store {
     for (const id of ids) {
       const a = await this.getArticle(id);
       if (a) out.push(a);
+    }
+    return out;
+  }
+
+  async getAlignable(ids: string[]): Promise<AlignableArticle[]> {
+    const out: AlignableArticle[] = [];
+    for (const id of ids) {
+      const r = this.stmts.alignable.get(id) as
+        | {
+            seq: number;
+            id: string;
+            published_at: string | null;
+            shingles: Buffer;
+            sentences: string;
+            facts: string;
+            body: string;
+          }
+        | undefined;
+      if (!r) continue;
+      out.push({
+        id: r.id,
+        seq: r.seq,
+        publishedAt: orUndef(r.published_at),
+        body: r.body,
+        sentences: JSON.parse(r.sentences) as Span[],
+        facts: JSON.parse(r.facts) as Fact[],
+        shingles: u32(r.shingles),
+      });
     }
     return out;
   }

@@ -1,6 +1,12 @@
 import type { Fact, RawDoc, Removal, Relation, Span } from '../model/index.js';
 
 /** Everything newstrace keeps of one article: the raw input (for re-processing) and what each stage derived. */
+/** The parts of a stored article that aligning it with another reads (engine.ts `relate`). */
+export type AlignableArticle = Pick<
+  StoredArticle,
+  'id' | 'seq' | 'publishedAt' | 'body' | 'sentences' | 'facts' | 'shingles'
+>;
+
 export interface StoredArticle {
   id: string;
   /** Arrival order in this store, from 1. Ties in publication time are broken by it. */
@@ -100,6 +106,8 @@ export interface Store {
   putArticle(article: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | undefined>;
   getArticles(ids: string[]): Promise<StoredArticle[]>;
+  /** What aligning two articles reads of them (`AlignableArticle`), without the raw input and the other texts. */
+  getAlignable(ids: string[]): Promise<AlignableArticle[]>;
   /** Article ids in arrival order, for re-processing. */
   articleIds(): Promise<string[]>;
   countArticles(): Promise<number>;
