@@ -28,7 +28,8 @@ export const MAX_RELATIONS = 3;
 /**
  * Articles this engine stored that it keeps whole for aligning later ones with them: a new article's closest story
  * members are mostly recent, and reading them back (JSON of sentences, facts, spans) was 5% of an ingest. About 20 KB
- * each: some 80 MB at most.
+ * each: some 80 MB at most. One of a rolled-back batch may stay here; it is read only once the store names it as a
+ * neighbour again, that is once it is stored again, and an article's id and contents follow from its input.
  */
 const RECENT_ARTICLES = 4096;
 
