@@ -18,8 +18,10 @@ export class LookUpIndex {
   private entrySeq = new Int32Array(1 << 16);
   private entryNext = new Int32Array(1 << 16);
   private entries = 0;
-  private readonly postings = new Map<number, number[]>();
-  private readonly df = new Counts();
+  private readonly termIds = new TermIds();
+  /** By term id: document frequency, and the seqs posted under it (the term's posting list, when it has one). */
+  private df = new Int32Array(1 << 12);
+  private readonly postings: number[][] = [];
   private readonly ids: string[] = [];
   private articles = 0;
   /** Scratch of `termSeqs`: votes per seq, valid where the stamp is the current query's. */
@@ -48,27 +50,30 @@ export class LookUpIndex {
     if (seq > this.upTo) this.upTo = seq;
     if (this.ids[seq] === undefined) this.articles++;
     this.ids[seq] = id;
-    for (let i = 0; i < bandKeys.length; i++) {
-      // An article's equal keys (two bands alike) are one entry.
-      let dup = false;
-      for (let j = 0; j < i && !dup; j++) dup = bandKeys[j] === bandKeys[i];
-      if (!dup) this.addKey(bandKeys[i], seq);
-    }
-    const seen = new Set<number>();
-    for (const t of posting) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
+    // An article's equal keys (two bands alike) are one entry.
+    for (let i = 0; i < bandKeys.length; i++) if (!repeats(bandKeys, i)) this.addKey(bandKeys[i], seq);
+    for (let i = 0; i < posting.length; i++) {
+      const t = posting[i];
+      if (repeats(posting, i)) continue;
+      const id = this.termIds.add(t);
+      let list = this.postings[id];
+      if (!list) list = this.postings[id] = [];
       list.push(seq);
       // Trimmed in steps, not per push: the list holds the RECENT_POSTINGS most recent seqs and at most as many old.
       if (list.length >= 2 * RECENT_POSTINGS) list.splice(0, list.length - RECENT_POSTINGS);
     }
-    seen.clear();
-    for (const t of terms) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      this.df.increment(t);
+    // Salient terms come sorted and distinct (terms.ts weigh); any other order is counted once per term all the same.
+    let sorted = true;
+    for (let i = 1; i < terms.length && sorted; i++) sorted = terms[i - 1] < terms[i];
+    for (let i = 0; i < terms.length; i++) {
+      if (!sorted && repeats(terms, i)) continue;
+      const id = this.termIds.add(terms[i]);
+      if (id >= this.df.length) {
+        const grown = new Int32Array(this.df.length * 2);
+        grown.set(this.df);
+        this.df = grown;
+      }
+      this.df[id]++;
     }
   }
 
@@ -154,7 +159,8 @@ export class LookUpIndex {
     const touched: number[] = [];
     let most = 0;
     for (const t of terms) {
-      const list = this.postings.get(t);
+      const id = this.termIds.get(t);
+      const list = id < 0 ? undefined : this.postings[id];
       if (!list) continue;
       for (let i = Math.max(0, list.length - RECENT_POSTINGS); i < list.length; i++) {
         const seq = list[i];
@@ -177,7 +183,8 @@ export class LookUpIndex {
   }
 
   documentFrequency(term: number): number {
-    return this.df.get(term);
+    const id = this.termIds.get(term);
+    return id < 0 || id >= this.df.length ? 0 : this.df[id];
   }
 
   idOf(seq: number): string | undefined {
@@ -185,53 +192,64 @@ export class LookUpIndex {
   }
 }
 
+/** Whether `xs[i]` already occurs before position i (the arrays here hold 16 to 100 values). */
+function repeats(xs: Uint32Array, i: number): boolean {
+  const x = xs[i];
+  for (let j = 0; j < i; j++) if (xs[j] === x) return true;
+  return false;
+}
+
 /**
- * Counts by 32-bit term, by open addressing in typed arrays: document frequencies are read for some 150 terms per
- * article, and a Map keyed by numbers above 2^30 (half of all term hashes, which V8 then boxes) cost 2% of an ingest.
+ * Dense ids for 32-bit terms, by open addressing in typed arrays: document frequencies are read for some 150 terms per
+ * article and postings kept for 16, and a Map keyed by numbers above 2^30 (half of all term hashes, which V8 then
+ * boxes) cost 2% of an ingest and most of the index's load.
  */
-class Counts {
+class TermIds {
   private keys = new Int32Array(1 << 16);
-  private counts = new Int32Array(1 << 16);
-  private used = 0;
+  /** Id + 1 per slot; 0 is an empty slot. */
+  private ids = new Int32Array(1 << 16);
+  size = 0;
   /** 32 − log2 of the table size: the slot is the top bits of the key times the golden ratio (Fibonacci hashing). */
   private shift = 16;
 
   private slot(k: number): number {
     const mask = this.keys.length - 1;
     let s = Math.imul(k, 0x9e3779b1) >>> this.shift;
-    while (this.counts[s] !== 0 && this.keys[s] !== k) s = (s + 1) & mask;
+    while (this.ids[s] !== 0 && this.keys[s] !== k) s = (s + 1) & mask;
     return s;
   }
 
+  /** The term's id, or -1 when it has none. */
   get(term: number): number {
-    return this.counts[this.slot(term | 0)];
+    return this.ids[this.slot(term | 0)] - 1;
   }
 
-  increment(term: number): void {
+  /** The term's id, given it one if it had none. */
+  add(term: number): number {
     const k = term | 0;
     let s = this.slot(k);
-    if (this.counts[s] === 0) {
-      if (2 * (this.used + 1) > this.keys.length) {
+    if (this.ids[s] === 0) {
+      if (2 * (this.size + 1) > this.keys.length) {
         this.grow();
         s = this.slot(k);
       }
       this.keys[s] = k;
-      this.used++;
+      this.ids[s] = ++this.size;
     }
-    this.counts[s]++;
+    return this.ids[s] - 1;
   }
 
   private grow(): void {
     const keys = this.keys;
-    const counts = this.counts;
+    const ids = this.ids;
     this.keys = new Int32Array(keys.length * 2);
-    this.counts = new Int32Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2);
     this.shift--;
     for (let i = 0; i < keys.length; i++) {
-      if (counts[i] === 0) continue;
+      if (ids[i] === 0) continue;
       const s = this.slot(keys[i]);
       this.keys[s] = keys[i];
-      this.counts[s] = counts[i];
+      this.ids[s] = ids[i];
     }
   }
 }

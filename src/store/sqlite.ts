@@ -40,9 +40,9 @@ export const SCHEMA_VERSION = 3;
 /**
  * The columns of an article row are in the order they are read: what matching reads for a candidate (story, date,
  * shingles, terms, band keys, postings; about 2 KB) first, then what alignment reads (sentences, facts, body), the
- * extracted text and raw input last. SQLite keeps the start of a long row in
- * its B-tree page and the rest in overflow pages, so a sketch is read without walking the pages of the raw input,
- * extracted text and body before it.
+ * extracted text and raw input last. A long row continues in a chain of overflow pages, and SQLite follows the
+ * chain only as far as the last column a query asks for, so a sketch or an alignment read never walks the pages of
+ * the texts after it.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
