@@ -1,3 +1,4 @@
+import { matchesOf } from '../text/matches.js';
 import { fnv1a, NAME_BIT, termOf, type TermVector } from './terms.js';
 
 /** A word, as terms.ts reads them. */
@@ -10,16 +11,24 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * which company the text is about.
  */
 export function titleTerms(vec: TermVector, title: string | undefined): Uint32Array {
-  if (!title) return new Uint32Array(0);
+  return title ? vectorTerms(vec, [title], WORD) : new Uint32Array(0);
+}
+
+/**
+ * The terms of the words `re` finds in the texts that the term vector carries, as it spells them (with the name bit
+ * where the body writes them as names), sorted; words for which `skip` holds left out.
+ */
+function vectorTerms(vec: TermVector, texts: string[], re: RegExp, skip?: (term: string) => boolean): Uint32Array {
   const out = new Set<number>();
-  for (const m of title.matchAll(WORD)) {
-    const t = termOf(m[0]);
-    if (t === undefined) continue;
-    const h = fnv1a(t) & ~NAME_BIT;
-    const named = (h | NAME_BIT) >>> 0;
-    if (has(vec.terms, named)) out.add(named);
-    else if (has(vec.terms, h >>> 0)) out.add(h >>> 0);
-  }
+  for (const s of texts)
+    for (const m of matchesOf(re, s)) {
+      const t = termOf(m[0]);
+      if (t === undefined || skip?.(t)) continue;
+      const h = fnv1a(t) & ~NAME_BIT;
+      const named = (h | NAME_BIT) >>> 0;
+      if (has(vec.terms, named)) out.add(named);
+      else if (has(vec.terms, h >>> 0)) out.add(h >>> 0);
+    }
   return Uint32Array.from(out).sort();
 }
 
@@ -45,15 +54,5 @@ const FIGURE_WORD = /(?<![\p{L}\p{N}'’-])\p{N}[\p{L}\p{N}'’-]*/gu;
  * vector carries, as it spells them, sorted; years left out. Only figures of two digits or more are terms.
  */
 export function figureTerms(vec: TermVector, text: string, title?: string): Uint32Array {
-  const out = new Set<number>();
-  for (const s of [title ?? '', text])
-    for (const m of s.matchAll(FIGURE_WORD)) {
-      const t = termOf(m[0]);
-      if (t === undefined || YEAR.test(t)) continue;
-      const h = fnv1a(t) & ~NAME_BIT;
-      const named = (h | NAME_BIT) >>> 0;
-      if (has(vec.terms, named)) out.add(named);
-      else if (has(vec.terms, h >>> 0)) out.add(h >>> 0);
-    }
-  return Uint32Array.from(out).sort();
+  return vectorTerms(vec, [title ?? '', text], FIGURE_WORD, (t) => YEAR.test(t));
 }
