@@ -316,7 +316,7 @@ function sharesTerm(a: Uint32Array, b: Uint32Array): boolean {
  * single member (BCubed F1 .868 vs .852 in an offline replica of the online run; BENCHMARKS.md): one member that
  * happens to share a topic's vocabulary no longer pulls in the other event of the topic, and an article that is
  * close to the story as a whole joins it even when no single member is close enough. A story none of whose members is
- * within NEAR_EVENT_DAYS is left out unless it carries the article's figures (`laterAllowed`), and always for an item
+ * within NEAR_EVENT_DAYS is left out unless it carries the article's figures (`carriesFigures`), and always for an item
  * of a series (`series`, see SERIES_CYCLES).
  */
 export function storyScores(
@@ -344,7 +344,7 @@ export function storyScores(
       const g = gapDays(m.publishedAt, publishedAt);
       if (g !== undefined && (gap === undefined || g < gap)) gap = g;
     }
-    if (gap !== undefined && gap > NEAR_EVENT_DAYS && (series || !laterAllowed(article, members))) continue;
+    if (gap !== undefined && gap > NEAR_EVENT_DAYS && (series || !carriesFigures(article, members))) continue;
     if (withTerms.length === 0) {
       out.set(id, Math.max(...members.map((m) => eventScore(m, publishedAt))));
       continue;
@@ -393,6 +393,11 @@ export function subjectCoverage(article: ArticleTerms, members: Array<{ terms?: 
     .filter((i) => has(title, article.terms[i]))
     .sort((x, y) => article.weights[y] - article.weights[x] || article.terms[x] - article.terms[y])
     .slice(0, SUBJECT_TERMS);
+  return carriedShare(article, idx, members);
+}
+
+/** Of the article's terms at these positions, the share of squared weight that some member also has; 1 for none. */
+function carriedShare(article: ArticleTerms, idx: Iterable<number>, members: Array<{ terms?: Uint32Array }>): number {
   let all = 0;
   let got = 0;
   for (const i of idx) {
@@ -437,7 +442,7 @@ export function subjectCarried(article: ArticleTerms | undefined, members: Array
   if (subjectCoverage(article, members) < MIN_SUBJECT_SHARE) return false;
   const name = titleName(article);
   if (name === undefined || members.some((m) => m.terms && has(m.terms, name))) return true;
-  return figureShare(article, members) >= MIN_LATER_FIGURE_SHARE;
+  return carriesFigures(article, members);
 }
 
 /**
@@ -457,23 +462,16 @@ export const MIN_LATER_FIGURE_SHARE = 0.5;
 export function figureShare(article: ArticleTerms | undefined, members: Array<{ terms?: Uint32Array }>): number {
   const figures = article?.figures;
   if (!article || !figures || figures.length === 0) return 1;
-  let all = 0;
-  let got = 0;
-  for (let i = 0; i < article.terms.length; i++) {
-    const f = article.terms[i];
-    if (!has(figures, f)) continue;
-    const w = article.weights[i] * article.weights[i];
-    all += w;
-    if (members.some((m) => m.terms && has(m.terms, f))) got += w;
-  }
-  return all > 0 ? got / all : 1;
+  const idx: number[] = [];
+  for (let i = 0; i < article.terms.length; i++) if (has(figures, article.terms[i])) idx.push(i);
+  return carriedShare(article, idx, members);
 }
 
 /**
- * May the article join a story of these members, none within NEAR_EVENT_DAYS of it? Only if they carry its figures
- * (MIN_LATER_FIGURE_SHARE).
+ * Do the members carry the article's figures (MIN_LATER_FIGURE_SHARE)? Asked of a story none of whose members is
+ * within NEAR_EVENT_DAYS, of a short titled item's story that lacks its title name, and of a series item's partners.
  */
-export function laterAllowed(article: ArticleTerms | undefined, members: Array<{ terms?: Uint32Array }>): boolean {
+export function carriesFigures(article: ArticleTerms | undefined, members: Array<{ terms?: Uint32Array }>): boolean {
   return figureShare(article, members) >= MIN_LATER_FIGURE_SHARE;
 }
 
@@ -499,7 +497,7 @@ export function seriesItem(neighbours: Neighbour[], publishedAt: string | undefi
     if (Math.max(o.containmentA, o.containmentB) < REUSE_CONTAINMENT) continue;
     const g = gapDays(n.publishedAt, publishedAt);
     if (g === undefined || g <= NEAR_EVENT_DAYS) continue;
-    if (figureShare(article, [n]) >= MIN_LATER_FIGURE_SHARE) continue;
+    if (carriesFigures(article, [n])) continue;
     times.push(parseDate(n.publishedAt!));
   }
   times.sort((a, b) => a - b);
@@ -538,7 +536,7 @@ export function decideStory(
     if (series) return false;
     let ok = later.get(storyId);
     if (ok === undefined) {
-      ok = laterAllowed(
+      ok = carriesFigures(
         article,
         neighbours.filter((m) => m.storyId === storyId),
       );
