@@ -11,16 +11,15 @@ import { RECENT_POSTINGS } from './types.js';
  * the store (53 ms per batch at 15,000 articles, 107 ms at 30,000) and was the largest single cost of an ingest.
  */
 export class LookUpIndex {
-  // Band keys: open addressing from key to the latest entry with it; entries chained to the previous one.
-  private slots: Int32Array;
-  private mask: number;
-  private used = 0;
-  private entrySeq = new Int32Array(1 << 16);
-  private entryNext = new Int32Array(1 << 16);
+  // Band keys: each key's latest entry (by the key's dense id), entries chained to the previous one with the key.
+  private readonly keyIds: IntIds;
+  private heads: Int32Array;
+  private entrySeq: Int32Array;
+  private entryNext: Int32Array;
   private entries = 0;
-  private readonly termIds = new TermIds();
+  private readonly termIds: IntIds;
   /** By term id: document frequency, and the seqs posted under it (the term's posting list, when it has one). */
-  private df = new Int32Array(1 << 12);
+  private df: Int32Array = new Int32Array(1 << 12);
   private readonly postings: number[][] = [];
   private readonly ids: string[] = [];
   private articles = 0;
@@ -34,11 +33,13 @@ export class LookUpIndex {
    */
   upTo = 0;
 
-  constructor(slots = 1 << 16) {
-    let n = 1;
-    while (n < slots) n *= 2;
-    this.slots = new Int32Array(2 * n);
-    this.mask = n - 1;
+  /** `capacity`: the starting size of the tables, which grow as they fill. */
+  constructor(capacity = 1 << 16) {
+    this.keyIds = new IntIds(capacity);
+    this.termIds = new IntIds(capacity);
+    this.heads = new Int32Array(capacity);
+    this.entrySeq = new Int32Array(capacity);
+    this.entryNext = new Int32Array(capacity);
   }
 
   /** Number of articles indexed. */
@@ -68,59 +69,23 @@ export class LookUpIndex {
     for (let i = 0; i < terms.length; i++) {
       if (!sorted && repeats(terms, i)) continue;
       const id = this.termIds.add(terms[i]);
-      if (id >= this.df.length) {
-        const grown = new Int32Array(this.df.length * 2);
-        grown.set(this.df);
-        this.df = grown;
-      }
+      if (id >= this.df.length) this.df = grown(this.df, this.df.length * 2);
       this.df[id]++;
     }
   }
 
   private addKey(key: number, seq: number): void {
     if (this.entries === this.entrySeq.length) {
-      const n = this.entries * 2;
-      const s = new Int32Array(n);
-      s.set(this.entrySeq);
-      this.entrySeq = s;
-      const x = new Int32Array(n);
-      x.set(this.entryNext);
-      this.entryNext = x;
+      this.entrySeq = grown(this.entrySeq, this.entries * 2);
+      this.entryNext = grown(this.entryNext, this.entries * 2);
     }
-    if (2 * (this.used + 1) > this.mask + 1) this.grow();
+    const k = this.keyIds.add(key);
+    if (k >= this.heads.length) this.heads = grown(this.heads, this.heads.length * 2);
     const e = this.entries++;
     this.entrySeq[e] = seq;
-    const slot = this.find(key | 0);
-    const head = this.slots[2 * slot + 1];
-    if (head === 0) {
-      this.slots[2 * slot] = key | 0;
-      this.used++;
-    }
     // Heads and links are entry + 1, so that 0 means none.
-    this.entryNext[e] = head;
-    this.slots[2 * slot + 1] = e + 1;
-  }
-
-  /** The slot holding `key`, or the empty slot where it would go. */
-  private find(k: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    let s = k & mask;
-    while (slots[2 * s + 1] !== 0 && slots[2 * s] !== k) s = (s + 1) & mask;
-    return s;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const n = (this.mask + 1) * 2;
-    this.slots = new Int32Array(2 * n);
-    this.mask = n - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === 0) continue;
-      const t = this.find(old[s]);
-      this.slots[2 * t] = old[s];
-      this.slots[2 * t + 1] = old[s + 1];
-    }
+    this.entryNext[e] = this.heads[k];
+    this.heads[k] = e + 1;
   }
 
   /** Seqs of the articles sharing any of the keys, ascending, each once. */
@@ -128,8 +93,9 @@ export class LookUpIndex {
     const out: number[] = [];
     const seen = new Set<number>();
     for (const key of keys) {
-      const slot = this.find(key | 0);
-      for (let e = this.slots[2 * slot + 1]; e !== 0; e = this.entryNext[e - 1]) {
+      const k = this.keyIds.get(key);
+      if (k < 0) continue;
+      for (let e = this.heads[k]; e !== 0; e = this.entryNext[e - 1]) {
         const seq = this.entrySeq[e - 1];
         if (seen.has(seq)) continue;
         seen.add(seq);
@@ -199,18 +165,34 @@ function repeats(xs: Uint32Array, i: number): boolean {
   return false;
 }
 
+/** A copy of `a` in an array of `n` values (n at least a's length). */
+function grown(a: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  out.set(a);
+  return out;
+}
+
 /**
- * Dense ids for 32-bit terms, by open addressing in typed arrays: document frequencies are read for some 150 terms per
- * article and postings kept for 16, and a Map keyed by numbers above 2^30 (half of all term hashes, which V8 then
- * boxes) cost 2% of an ingest and most of the index's load.
+ * Dense ids (0, 1, 2, … in order of first sight) for 32-bit values — band keys, terms — by open addressing in typed
+ * arrays: document frequencies are read for some 150 terms per article and postings kept for 16, and a Map keyed by
+ * numbers above 2^30 (half of all term hashes, which V8 then boxes) cost 2% of an ingest and most of the index's load.
  */
-class TermIds {
-  private keys = new Int32Array(1 << 16);
+class IntIds {
+  private keys: Int32Array;
   /** Id + 1 per slot; 0 is an empty slot. */
-  private ids = new Int32Array(1 << 16);
+  private ids: Int32Array;
   size = 0;
   /** 32 − log2 of the table size: the slot is the top bits of the key times the golden ratio (Fibonacci hashing). */
-  private shift = 16;
+  private shift: number;
+
+  /** `capacity`: the starting number of slots, rounded up to a power of two (at least 2). */
+  constructor(capacity: number) {
+    let bits = 1;
+    while (1 << bits < capacity) bits++;
+    this.keys = new Int32Array(1 << bits);
+    this.ids = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
 
   private slot(k: number): number {
     const mask = this.keys.length - 1;
@@ -219,12 +201,12 @@ class TermIds {
     return s;
   }
 
-  /** The term's id, or -1 when it has none. */
+  /** The value's id, or -1 when it has none. */
   get(term: number): number {
     return this.ids[this.slot(term | 0)] - 1;
   }
 
-  /** The term's id, given it one if it had none. */
+  /** The value's id, given it one if it had none. */
   add(term: number): number {
     const k = term | 0;
     let s = this.slot(k);
