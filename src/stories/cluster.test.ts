@@ -137,6 +137,38 @@ describe('decideStory across news cycles', () => {
   });
 });
 
+describe('decideStory merges', () => {
+  const copy: Overlap = { jaccard: 0.8, containmentA: 0.9, containmentB: 0.9, shared: 90 };
+  // A short item of another story, one of whose sentences the article carries: most of the item is in the article.
+  const pasted: Overlap = { jaccard: 0.1, containmentA: 0.8, containmentB: 0.1, shared: 12 };
+  const story = [11, 12, 13, 14, 15, 16, (50 | NAME_BIT) >>> 0];
+  const a = article(story, []);
+  function nb(id: string, storyId: string, terms: number[], overlap: Overlap, topical: number): Neighbour {
+    return { ...member(terms, '', overlap), id, storyId, topical, names: topical };
+  }
+  it('merges a second story the article reuses and also tells', () => {
+    const d = decideStory(
+      [nb('a1', 's1', story, copy, 1), nb('a2', 's2', [11, 12, 13, 14, 21, (50 | NAME_BIT) >>> 0], pasted, 0.6)],
+      undefined,
+      5,
+      a,
+    );
+    expect(d.join).toBe('s1');
+    expect(d.merge).toEqual(['s2']);
+  });
+  it('does not merge a story whose text it carries but which is about something else', () => {
+    const d = decideStory(
+      [nb('a1', 's1', story, copy, 1), nb('a2', 's2', [31, 32, 33, 34, 12, (60 | NAME_BIT) >>> 0], pasted, 0.1)],
+      undefined,
+      5,
+      a,
+    );
+    expect(d.join).toBe('s1');
+    expect(d.merge).toEqual([]);
+    expect(d.related.map((n) => n.id)).toEqual(['a1']);
+  });
+});
+
 describe('figureShare', () => {
   it('weighs the figures the members carry, 1 without any', () => {
     const a = article([11, F800, F350], [F800, F350]);

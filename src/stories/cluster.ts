@@ -510,6 +510,34 @@ export function seriesItem(neighbours: Neighbour[], publishedAt: string | undefi
   return cycles >= SERIES_CYCLES;
 }
 
+/**
+ * Same-event score (against the story's profile, as `storyScores` gives it) that a second story an article reuses
+ * text from must reach before the article merges it into the story it joins; an identical text merges whatever the
+ * score. A merge says every article of both stories tells one story, a bigger claim than a join: a wire copy that
+ * bridges two outlets' versions is about what both are about, while a long article that carries a short item's
+ * sentence or two (a quote, a background line, a pasted brief) is not about that item. Without the test every such
+ * sentence chains two stories: on the generated corpus (which pastes sentences of other texts into its versions)
+ * one story held 289,293 of 334,589 articles; with it, BENCHMARKS.md "Scale". Set at REUSE_TOPICAL, the same-event
+ * score partial reuse needs to join a story.
+ */
+export const MERGE_TOPICAL = REUSE_TOPICAL;
+
+/** Does the article, which reuses text of these members of another story, also tell that story (MERGE_TOPICAL)? */
+function bridges(members: Neighbour[], article: ArticleTerms, publishedAt: string | undefined): boolean {
+  if (members.some((m) => identical(m.overlap))) return true;
+  const withTerms = members.filter((m): m is Neighbour & ArticleTerms => !!m.terms && !!m.weights);
+  if (withTerms.length === 0) return members.some((m) => eventScore(m, publishedAt) >= MERGE_TOPICAL);
+  const p = storyProfile(withTerms);
+  const cos = new Float64Array(2);
+  neighbourCosines(p.terms, p.weights, article.terms, article.weights, nameNorm(article.terms, article.weights), cos);
+  let gap: number | undefined;
+  for (const m of members) {
+    const g = gapDays(m.publishedAt, publishedAt);
+    if (g !== undefined && (gap === undefined || g < gap)) gap = g;
+  }
+  return penalised(cos[0], cos[1], gap) >= MERGE_TOPICAL;
+}
+
 export interface StoryDecision {
   /** The story the article joins, or undefined for a new story. */
   join?: string;
@@ -578,6 +606,17 @@ export function decideStory(
   if (join === undefined) return { merge: [], related: [] };
   const reuseStories = new Set(reuse.map((s) => s.n.storyId));
   reuseStories.delete(join);
+  if (article) {
+    for (const id of reuseStories)
+      if (
+        !bridges(
+          neighbours.filter((n) => n.storyId === id),
+          article,
+          publishedAt,
+        )
+      )
+        reuseStories.delete(id);
+  }
   const inStory = new Set([join, ...reuseStories]);
   const related = scored
     .filter((s) => inStory.has(s.n.storyId))
