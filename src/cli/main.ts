@@ -18,6 +18,7 @@ import { diffText, errorsText, storiesText, storyText } from '../report/text.js'
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
+import { lookUpSnapshotFile } from '../store/sqlite.js';
 import { enqueue, LEASE_MS, runWorker } from '../worker/queue.js';
 import { CliError, EXIT, MESSAGES } from './errors.js';
 import { progressReporter } from './progress.js';
@@ -362,6 +363,7 @@ export function buildProgram(): Command {
       if (!existsSync(db)) throw new CliError(`no store at ${db}`);
       const tmp = `${db}.reprocess-${process.pid}`;
       rmSync(tmp, { force: true });
+      rmSync(lookUpSnapshotFile(tmp), { force: true });
       let result: AddResult | undefined;
       await withStore(db, async (source) => {
         const target = await openStore(tmp);
@@ -374,7 +376,9 @@ export function buildProgram(): Command {
         }
       });
       for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
+      rmSync(lookUpSnapshotFile(db), { force: true });
       renameSync(tmp, db);
+      if (existsSync(lookUpSnapshotFile(tmp))) renameSync(lookUpSnapshotFile(tmp), lookUpSnapshotFile(db));
       if (result) reportErrors(result);
     });
 

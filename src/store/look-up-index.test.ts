@@ -85,4 +85,47 @@ describe('LookUpIndex', () => {
     expect(ix.termSeqs(Uint32Array.from([2]), 5)).toEqual([2, 1]);
     expect(ix.documentFrequency(7)).toBe(2);
   });
+
+  it('reads back from a snapshot what it held, and goes on growing from there', () => {
+    const rnd = generator(7);
+    const draw = (n: number, range: number) => Uint32Array.from({ length: n }, () => rnd(range) * 0x9e3779b1);
+    const articles = Array.from({ length: 2000 }, (_, i) => ({
+      seq: i + 1,
+      keys: draw(8, 3000),
+      posting: draw(4, 60),
+      terms: draw(6, 400),
+    }));
+    const whole = new LookUpIndex(2);
+    for (const a of articles) whole.add(a.seq, `a${a.seq}`, a.keys, a.posting, a.terms);
+    const half = new LookUpIndex(2);
+    for (const a of articles.slice(0, 1000)) half.add(a.seq, `a${a.seq}`, a.keys, a.posting, a.terms);
+    const bytes = Buffer.concat(half.toSnapshot({ upTo: 1000, note: 'x' }));
+    expect(LookUpIndex.snapshotStamp(bytes)).toEqual({ upTo: 1000, note: 'x' });
+    // At an odd offset in memory, as a slice of a larger buffer may be.
+    const shifted = Buffer.concat([Buffer.from([0]), bytes]).subarray(1);
+    const back = LookUpIndex.fromSnapshot(shifted)!;
+    expect(back.size).toBe(1000);
+    expect(back.upTo).toBe(1000);
+    for (const a of articles.slice(1000)) back.add(a.seq, `a${a.seq}`, a.keys, a.posting, a.terms);
+    expect(back.size).toBe(whole.size);
+    for (let q = 0; q < 100; q++) {
+      const keys = draw(8, 3100);
+      expect(back.bandSeqs(keys)).toEqual(whole.bandSeqs(keys));
+      const terms = draw(5, 65);
+      expect(back.termSeqs(terms, 64)).toEqual(whole.termSeqs(terms, 64));
+      const t = draw(1, 410)[0];
+      expect(back.documentFrequency(t)).toBe(whole.documentFrequency(t));
+    }
+    expect(back.idOf(1500)).toBe('a1500');
+  });
+
+  it('refuses bytes that are not a whole snapshot', () => {
+    const ix = new LookUpIndex();
+    ix.add(1, 'a1', Uint32Array.from([4]), Uint32Array.from([2]), Uint32Array.from([7]));
+    const bytes = Buffer.concat(ix.toSnapshot({}));
+    expect(LookUpIndex.fromSnapshot(bytes.subarray(0, bytes.length - 1))).toBeUndefined();
+    expect(LookUpIndex.fromSnapshot(Buffer.concat([bytes, Buffer.alloc(8)]))).toBeUndefined();
+    expect(LookUpIndex.fromSnapshot(Buffer.from('not a snapshot\n'))).toBeUndefined();
+    expect(LookUpIndex.snapshotStamp(Buffer.from('{"format":0,"stamp":{},"bytes":[]}\n'))).toBeUndefined();
+  });
 });

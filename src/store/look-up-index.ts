@@ -156,6 +156,128 @@ export class LookUpIndex {
   idOf(seq: number): string | undefined {
     return this.ids[seq];
   }
+
+  /**
+   * The index as the bytes of a snapshot file (`fromSnapshot` reads it back): a JSON header line with `stamp` (what
+   * the caller needs to tell whether the snapshot still fits its store) and the array lengths, then the typed arrays
+   * as they are in memory, each at a multiple of 8 bytes. Loading them is a read of the file where rebuilding from
+   * the article rows inserts every band key and term count again.
+   */
+  toSnapshot(stamp: Record<string, unknown>): Buffer[] {
+    const lengths: number[] = [];
+    for (const list of this.postings) lengths.push(list ? list.length : -1);
+    const flat = new Int32Array(lengths.reduce((n, l) => n + Math.max(l, 0), 0));
+    let at = 0;
+    for (const list of this.postings) if (list) for (const seq of list) flat[at++] = seq;
+    const ids = Buffer.from(Array.from({ length: this.upTo + 1 }, (_, i) => this.ids[i] ?? '').join('\n'));
+    const arrays: Array<Int32Array | Uint8Array> = [
+      this.keyIds.keys,
+      this.keyIds.ids,
+      this.heads.subarray(0, this.keyIds.size),
+      this.entrySeq.subarray(0, this.entries),
+      this.entryNext.subarray(0, this.entries),
+      this.termIds.keys,
+      this.termIds.ids,
+      this.df.subarray(0, this.termIds.size),
+      Int32Array.from(lengths),
+      flat,
+      ids,
+    ];
+    const header = {
+      format: SNAPSHOT_FORMAT,
+      stamp,
+      upTo: this.upTo,
+      articles: this.articles,
+      keys: this.keyIds.size,
+      terms: this.termIds.size,
+      bytes: arrays.map((a) => a.byteLength),
+    };
+    const out: Buffer[] = [Buffer.from(JSON.stringify(header) + '\n')];
+    let offset = out[0].length;
+    for (const a of arrays) {
+      const pad = (8 - (offset % 8)) % 8;
+      if (pad > 0) out.push(Buffer.alloc(pad));
+      out.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      offset += pad + a.byteLength;
+    }
+    return out;
+  }
+
+  /** The header stamp of a snapshot, or undefined when the bytes are not one this version writes. */
+  static snapshotStamp(bytes: Buffer): Record<string, unknown> | undefined {
+    return snapshotHeader(bytes)?.stamp;
+  }
+
+  /** The index a snapshot holds, or undefined when the bytes are not a whole snapshot of this format. */
+  static fromSnapshot(bytes: Buffer): LookUpIndex | undefined {
+    const header = snapshotHeader(bytes);
+    if (!header) return undefined;
+    let offset = bytes.indexOf(10) + 1;
+    const views: Buffer[] = [];
+    for (const n of header.bytes) {
+      offset += (8 - (offset % 8)) % 8;
+      if (offset + n > bytes.length) return undefined;
+      views.push(bytes.subarray(offset, offset + n));
+      offset += n;
+    }
+    if (offset !== bytes.length || views.length !== 11) return undefined;
+    // Copied into arrays of their own (with room to grow where given), so the file's bytes can go; read in place
+    // where they are aligned, as they are in a buffer of their own (the offsets are multiples of 8).
+    const i32 = (b: Buffer, size = b.length / 4) => {
+      const out = new Int32Array(Math.max(size, 1));
+      const src = b.byteOffset % 4 === 0 ? b : new Uint8Array(b);
+      out.set(new Int32Array(src.buffer, src.byteOffset, b.length / 4));
+      return out;
+    };
+    const ix = new LookUpIndex(2);
+    const cap = (n: number) => Math.max(2 * n, 1 << 12);
+    ix.keyIds.restore(i32(views[0]), i32(views[1]), header.keys);
+    ix.heads = i32(views[2], cap(header.keys));
+    const entries = views[3].length / 4;
+    ix.entrySeq = i32(views[3], cap(entries));
+    ix.entryNext = i32(views[4], cap(entries));
+    ix.entries = entries;
+    ix.termIds.restore(i32(views[5]), i32(views[6]), header.terms);
+    ix.df = i32(views[7], cap(header.terms));
+    const lengths = i32(views[8]);
+    const flat = i32(views[9]);
+    let at = 0;
+    for (let t = 0; t < views[8].length / 4; t++) {
+      const l = lengths[t];
+      if (l < 0) continue;
+      ix.postings[t] = Array.from(flat.subarray(at, at + l));
+      at += l;
+    }
+    const ids = views[10].toString('utf8').split('\n');
+    for (let seq = 0; seq < ids.length; seq++) if (ids[seq] !== '') ix.ids[seq] = ids[seq];
+    ix.upTo = header.upTo;
+    ix.articles = header.articles;
+    return ix;
+  }
+}
+
+/** Version of the snapshot layout; a snapshot of another is not read. */
+const SNAPSHOT_FORMAT = 1;
+
+interface SnapshotHeader {
+  format: number;
+  stamp: Record<string, unknown>;
+  upTo: number;
+  articles: number;
+  keys: number;
+  terms: number;
+  bytes: number[];
+}
+
+function snapshotHeader(bytes: Buffer): SnapshotHeader | undefined {
+  const end = bytes.indexOf(10);
+  if (end < 0 || end > 1 << 16) return undefined;
+  try {
+    const h = JSON.parse(bytes.subarray(0, end).toString('utf8')) as SnapshotHeader;
+    return h.format === SNAPSHOT_FORMAT && Array.isArray(h.bytes) ? h : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `xs[i]` already occurs before position i (the arrays here hold 16 to 100 values). */
@@ -178,9 +300,9 @@ function grown(a: Int32Array, n: number): Int32Array {
  * numbers above 2^30 (half of all term hashes, which V8 then boxes) cost 2% of an ingest and most of the index's load.
  */
 class IntIds {
-  private keys: Int32Array;
+  keys: Int32Array;
   /** Id + 1 per slot; 0 is an empty slot. */
-  private ids: Int32Array;
+  ids: Int32Array;
   size = 0;
   /** 32 − log2 of the table size: the slot is the top bits of the key times the golden ratio (Fibonacci hashing). */
   private shift: number;
@@ -191,6 +313,17 @@ class IntIds {
     while (1 << bits < capacity) bits++;
     this.keys = new Int32Array(1 << bits);
     this.ids = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  /** Takes the slots of a snapshot (`keys` and `ids` as `toSnapshot` wrote them, of a power-of-two length). */
+  restore(keys: Int32Array, ids: Int32Array, size: number): void {
+    let bits = 1;
+    while (1 << bits < keys.length) bits++;
+    if (keys.length !== 1 << bits || ids.length !== keys.length) throw new Error('snapshot: bad slot table');
+    this.keys = keys;
+    this.ids = ids;
+    this.size = size;
     this.shift = 32 - bits;
   }
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance.js';
-import { SqliteStore } from './sqlite.js';
+import { lookUpSnapshotFile, SqliteStore } from './sqlite.js';
 import type { StoredArticle } from './types.js';
 
 /** A minimal article `a<n>` of story `s<n>` (override any field). */
@@ -184,6 +184,74 @@ describe('SqliteStore', () => {
       expect(kept.filter((k) => k.articles > 5).length).toBeGreaterThan(3);
     } finally {
       await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a snapshot of its look-up index beside the file, and reads it only while it fits the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+    const path = join(dir, 't.db');
+    const put = async (s: SqliteStore, from: number, to: number) =>
+      s.transaction(async () => {
+        for (let n = from; n <= to; n++)
+          await s.putArticle(
+            art(n, { terms: Uint32Array.from([5, 100 + (n % 7)]) }),
+            Uint32Array.from([n % 5, 50 + (n % 3)]),
+            Uint32Array.from([5, 100 + (n % 7)]),
+          );
+      });
+    const look = async (s: SqliteStore) => ({
+      bands: await s.bandCandidates(Uint32Array.from([2, 51])),
+      terms: await s.termCandidates(Uint32Array.from([103, 5]), 20),
+      df: Array.from(await s.documentFrequencies(Uint32Array.from([5, 103, 9]))),
+    });
+    try {
+      const a = new SqliteStore(path, { snapshotMinArticles: 10 });
+      await put(a, 1, 30);
+      const before = await look(a);
+      expect(a.lookUpSource).toBe('rows');
+      await a.close();
+      expect(existsSync(lookUpSnapshotFile(path))).toBe(true);
+
+      // Read back, then caught up with what was added without it.
+      const b = new SqliteStore(path, { snapshotMinArticles: 1_000_000 });
+      expect(await look(b)).toEqual(before);
+      expect(b.lookUpSource).toBe('snapshot');
+      await put(b, 31, 45);
+      const more = await look(b);
+      await b.close();
+      const c = new SqliteStore(path);
+      await put(c, 46, 50);
+      const all = await look(c);
+      expect(c.lookUpSource).toBe('snapshot');
+      await c.close();
+      rmSync(lookUpSnapshotFile(path));
+      const fresh = new SqliteStore(path);
+      expect(await look(fresh)).toEqual(all);
+      expect(fresh.lookUpSource).toBe('rows');
+      await fresh.close();
+      expect(more).not.toEqual(before);
+
+      // A snapshot of another store, or a damaged one, is not read: here the same article ids, at the same seqs,
+      // with band keys computed otherwise (as by another version).
+      const other = join(dir, 'o.db');
+      const o = new SqliteStore(other, { snapshotMinArticles: 1 });
+      await o.transaction(async () => {
+        for (let n = 1; n <= 3; n++) await o.putArticle(art(n), Uint32Array.from([n + 7]), Uint32Array.from([5]));
+      });
+      await look(o);
+      await o.close();
+      copyFileSync(lookUpSnapshotFile(other), lookUpSnapshotFile(path));
+      const d = new SqliteStore(path);
+      expect(await look(d)).toEqual(all);
+      expect(d.lookUpSource).toBe('rows');
+      await d.close();
+      writeFileSync(lookUpSnapshotFile(path), readFileSync(lookUpSnapshotFile(other)).subarray(0, 200));
+      const e = new SqliteStore(path);
+      expect(await look(e)).toEqual(all);
+      expect(e.lookUpSource).toBe('rows');
+      await e.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
