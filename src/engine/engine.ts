@@ -5,7 +5,6 @@ import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, neighbourCosines, type Neighbour } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { reuseOverlaps } from '../stories/boilerplate.js';
-import { figureTerms, titleTerms } from '../stories/subject.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
 import type { AlignableArticle, Store, StoredArticle } from '../store/types.js';
@@ -229,14 +228,12 @@ export class Engine {
       };
     }
     const distinct = distinctTerms(p.vector, df, n);
-    const title = titleTerms(p.vector, x.title);
-    const figures = figureTerms(p.vector, p.cleaned.body, x.title);
     const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, {
       terms,
       weights,
       distinct,
-      title,
-      figures,
+      title: p.titleTerms,
+      figures: p.figureTerms,
     });
     // Of the stories the article joins and bridges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.

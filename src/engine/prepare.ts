@@ -4,6 +4,7 @@ import { clean } from '../clean/index.js';
 import { extract } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
 import type { Cleaned, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
+import { figureTerms, titleTerms } from '../stories/subject.js';
 import { termVector, type TermVector } from '../stories/terms.js';
 
 /** An article after every per-article stage, before it meets the store. */
@@ -17,6 +18,10 @@ export interface Prepared {
   shingles: Uint32Array;
   signature: Uint32Array;
   vector: TermVector;
+  /** The vector's terms of the title (stories/subject.ts titleTerms), sorted. */
+  titleTerms: Uint32Array;
+  /** The vector's figure terms of title and body (stories/subject.ts figureTerms), sorted. */
+  figureTerms: Uint32Array;
 }
 
 /**
@@ -46,6 +51,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
   }
   const { sentences, facts } = analyze(cleaned.body, { publishedAt: x.publishedAt });
   const fp = fingerprint(cleaned.body);
+  const vector = termVector(cleaned.body, x.title);
   return {
     ok: true,
     value: {
@@ -57,7 +63,9 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       facts,
       shingles: fp.shingles,
       signature: fp.signature,
-      vector: termVector(cleaned.body, x.title),
+      vector,
+      titleTerms: titleTerms(vector, x.title),
+      figureTerms: figureTerms(vector, cleaned.body, x.title),
     },
   };
 }

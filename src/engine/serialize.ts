@@ -4,9 +4,11 @@ import type { Prepared } from './prepare.js';
  * A prepared article as JSON and back, exactly: typed arrays travel as base64 of their bytes, so a worker that
  * prepares an article and the one that inserts it see the same values bit for bit.
  */
-type Wire = Omit<Prepared, 'shingles' | 'signature' | 'vector'> & {
+type Wire = Omit<Prepared, 'shingles' | 'signature' | 'vector' | 'titleTerms' | 'figureTerms'> & {
   shingles: string;
   signature: string;
+  titleTerms: string;
+  figureTerms: string;
   vector: { terms: string; tf: string };
 };
 
@@ -31,6 +33,8 @@ export function serializePrepared(p: Prepared): string {
     ...p,
     shingles: b64(p.shingles),
     signature: b64(p.signature),
+    titleTerms: b64(p.titleTerms),
+    figureTerms: b64(p.figureTerms),
     vector: { terms: b64(p.vector.terms), tf: b64(p.vector.tf) },
   };
   return JSON.stringify(wire);
@@ -42,6 +46,8 @@ export function deserializePrepared(s: string): Prepared {
     ...w,
     shingles: u32(w.shingles),
     signature: u32(w.signature),
+    titleTerms: u32(w.titleTerms),
+    figureTerms: u32(w.figureTerms),
     vector: { terms: u32(w.vector.terms), tf: f32(w.vector.tf) },
   };
 }
