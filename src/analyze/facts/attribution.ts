@@ -161,12 +161,14 @@ function isSourcePhrase(phrase: string): boolean {
     (words.slice(0, -1).some((w) => SOURCE_HEADS.has(w.toLowerCase())) || capsTail >= 2)
   )
     return true;
-  // A name: every word capitalised ("Syria", "Bashar al-Assad", "SANA").
-  return (
-    /^(?:(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the|for|on)\s*)+$/u.test(phrase) &&
-    /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''))
-  );
+  // A name: every word capitalised ("Syria", "Bashar al-Assad", "SANA"), word by word. As one expression,
+  // `^(?:(?:\p{Lu}[\p{L}.'’-]*|…)\s*)+$`, a run of capitals could be split into words in exponentially many ways
+  // before a failing word ("DÜNYA GAZETESÝ ANKARA TEMSÝLCÝLÝÐÝ The trainman called": 53 s for one article).
+  return words.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(phrase.replace(/^the\s+/i, ''));
 }
+
+/** A word of a name: capitalised, or an "al-" name, or a joining word. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|al-\p{Lu}[\p{L}-]*|of|and|the|for|on)$/u;
 
 const isPlural = (n: SourceName) => /s$/i.test(n.canonical) && !/\bnews$|ss$/i.test(n.canonical);
 
