@@ -248,16 +248,16 @@ function rowToArticle(r: ArticleRow): StoredArticle {
   };
 }
 
-/**
- * The embedded default store: one SQLite file (WAL mode), zero set-up. better-sqlite3 is synchronous; the async
- * methods resolve at once. Writes of a batch run in one transaction (BEGIN IMMEDIATE), so an interrupted run
- * leaves the store as it was before the batch.
- */
 /** The file beside a store file that holds the snapshot of its look-up index (SNAPSHOT_MIN_ARTICLES). */
 export function lookUpSnapshotFile(path: string): string {
   return `${path}.lookup`;
 }
 
+/**
+ * The embedded default store: one SQLite file (WAL mode), zero set-up. better-sqlite3 is synchronous; the async
+ * methods resolve at once. Writes of a batch run in one transaction (BEGIN IMMEDIATE), so an interrupted run
+ * leaves the store as it was before the batch.
+ */
 export class SqliteStore implements Store {
   /**
    * Band keys, recent postings, document frequencies and ids by seq (look-up-index.ts), built from the articles table

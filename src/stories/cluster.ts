@@ -345,24 +345,54 @@ export function storyScores(
   for (const [id, members] of byStory) {
     const distinct = article.distinct;
     if (distinct && !members.some((m) => m.terms && sharesTerm(m.terms, distinct))) continue;
-    const withTerms = members.filter((m): m is Neighbour & ArticleTerms => !!m.terms && !!m.weights);
-    let gap: number | undefined;
-    for (const m of members) {
-      const g = gapDays(m.publishedAt, publishedAt);
-      if (g !== undefined && (gap === undefined || g < gap)) gap = g;
-    }
+    const withTerms = withTermsOf(members);
+    const gap = closestGap(members, publishedAt);
     if (gap !== undefined && gap > NEAR_EVENT_DAYS && (series || !carriesFigures(article, members))) continue;
     if (withTerms.length === 0) {
-      out.set(id, Math.max(...members.map((m) => eventScore(m, publishedAt))));
+      out.set(id, bestMemberScore(members, publishedAt));
       continue;
     }
     if (!subjectCarried(article, members)) continue;
     const p = storyProfile(withTerms);
     if (article.distinct && distinctDot(p, article, article.distinct) < MIN_DISTINCT_DOT) continue;
-    neighbourCosines(p.terms, p.weights, article.terms, article.weights, articleNames, cos);
-    out.set(id, penalised(cos[0], cos[1], gap));
+    out.set(id, profileScore(p, article, articleNames, gap, cos));
   }
   return out;
+}
+
+/** The members that carry their salient terms (all the engine passes; a caller may leave them out). */
+function withTermsOf(members: Neighbour[]): Array<Neighbour & ArticleTerms> {
+  return members.filter((m): m is Neighbour & ArticleTerms => !!m.terms && !!m.weights);
+}
+
+/** Days from the article to the member closest to it in time, of those with a date; undefined for none. */
+function closestGap(members: Neighbour[], publishedAt: string | undefined): number | undefined {
+  let gap: number | undefined;
+  for (const m of members) {
+    const g = gapDays(m.publishedAt, publishedAt);
+    if (g !== undefined && (gap === undefined || g < gap)) gap = g;
+  }
+  return gap;
+}
+
+/** Same-event score against the best single member, for members without terms. */
+function bestMemberScore(members: Neighbour[], publishedAt: string | undefined): number {
+  return Math.max(...members.map((m) => eventScore(m, publishedAt)));
+}
+
+/**
+ * Same-event score of the article against a story's profile (words and names in one pass, `neighbourCosines`), after
+ * the time penalty for `gap`. `articleNames` is nameNorm of the article; `cos` a scratch pair.
+ */
+function profileScore(
+  p: ArticleTerms,
+  article: ArticleTerms,
+  articleNames: number,
+  gap: number | undefined,
+  cos: Float64Array,
+): number {
+  neighbourCosines(p.terms, p.weights, article.terms, article.weights, articleNames, cos);
+  return penalised(cos[0], cos[1], gap);
 }
 
 /**
@@ -533,17 +563,17 @@ export const MERGE_TOPICAL = REUSE_TOPICAL;
 /** Does the article, which reuses text of these members of another story, also tell that story (MERGE_TOPICAL)? */
 function bridges(members: Neighbour[], article: ArticleTerms, publishedAt: string | undefined): boolean {
   if (members.some((m) => identical(m.overlap))) return true;
-  const withTerms = members.filter((m): m is Neighbour & ArticleTerms => !!m.terms && !!m.weights);
-  if (withTerms.length === 0) return members.some((m) => eventScore(m, publishedAt) >= MERGE_TOPICAL);
-  const p = storyProfile(withTerms);
-  const cos = new Float64Array(2);
-  neighbourCosines(p.terms, p.weights, article.terms, article.weights, nameNorm(article.terms, article.weights), cos);
-  let gap: number | undefined;
-  for (const m of members) {
-    const g = gapDays(m.publishedAt, publishedAt);
-    if (g !== undefined && (gap === undefined || g < gap)) gap = g;
-  }
-  return penalised(cos[0], cos[1], gap) >= MERGE_TOPICAL;
+  const withTerms = withTermsOf(members);
+  if (withTerms.length === 0) return bestMemberScore(members, publishedAt) >= MERGE_TOPICAL;
+  const articleNames = nameNorm(article.terms, article.weights);
+  const score = profileScore(
+    storyProfile(withTerms),
+    article,
+    articleNames,
+    closestGap(members, publishedAt),
+    new Float64Array(2),
+  );
+  return score >= MERGE_TOPICAL;
 }
 
 export interface StoryDecision {
@@ -615,15 +645,10 @@ export function decideStory(
   const reuseStories = new Set(reuse.map((s) => s.n.storyId));
   reuseStories.delete(join);
   if (article) {
-    for (const id of reuseStories)
-      if (
-        !bridges(
-          neighbours.filter((n) => n.storyId === id),
-          article,
-          publishedAt,
-        )
-      )
-        reuseStories.delete(id);
+    for (const id of reuseStories) {
+      const members = neighbours.filter((n) => n.storyId === id);
+      if (!bridges(members, article, publishedAt)) reuseStories.delete(id);
+    }
   }
   const inStory = new Set([join, ...reuseStories]);
   const related = scored
