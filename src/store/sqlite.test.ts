@@ -75,6 +75,45 @@ describe('SqliteStore', () => {
     }
   });
 
+  it('migrates a schema-3 store in place: the full-text index is built again with its prefixes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+    const path = join(dir, 't.db');
+    const s = new SqliteStore(path);
+    await s.transaction(async () => {
+      await s.putArticle(
+        art(1, { body: 'The ministry statement on the convoy' }),
+        new Uint32Array(),
+        new Uint32Array(),
+      );
+      await s.putArticle(art(2, { body: 'Themes of the season' }), new Uint32Array(), new Uint32Array());
+    });
+    // Schema 3's full-text index had no prefix index, and there was no (seq, story_id) index.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (s as any).db.exec(`DROP TABLE articles_fts; DROP INDEX articles_seq_story;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='seq');
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+      UPDATE meta SET value = '3' WHERE key = 'schema_version';`);
+    await s.close();
+    const m = new SqliteStore(path);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const db = (m as any).db;
+      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('4');
+      expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'articles_fts'`).pluck().get()).toContain(
+        "prefix='3'",
+      );
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'articles_seq_story'`).pluck().get()).toBe(
+        'articles_seq_story',
+      );
+      expect((await m.findStories({ text: 'the' })).map((x) => x.id).sort()).toEqual(['s1', 's2']);
+      expect((await m.findStories({ text: 'minist conv' })).map((x) => x.id)).toEqual(['s1']);
+      expect((await m.findStories({ text: 'them' })).map((x) => x.id)).toEqual(['s2']);
+    } finally {
+      await m.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Schema 1 kept band keys and postings in rowid tables with a secondary index, schema 2 in clustered tables; both
   // had a document-frequency table and neither kept them in the article rows.
   const OLD_TABLES = {
@@ -111,7 +150,7 @@ describe('SqliteStore', () => {
         expect(Array.from(await m.documentFrequencies(Uint32Array.from([5, 7, 9])))).toEqual([2, 1, 0]);
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const db = (m as any).db;
-        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('3');
+        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('4');
         expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('bands', 'postings', 'df')`).all()).toEqual(
           [],
         );
