@@ -4,7 +4,7 @@ import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import { decideStory, neighbourCosines, type Neighbour } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
-import { reuseOverlaps } from '../stories/boilerplate.js';
+import { reuseMatches } from '../stories/boilerplate.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
 import type { AlignableArticle, Store, StoredArticle } from '../store/types.js';
@@ -208,7 +208,7 @@ export class Engine {
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
     const sketches = await store.getSketches([...candIds]);
     const x = p.extracted;
-    const overlaps = reuseOverlaps(p.shingles, sketches);
+    const { overlaps, positions } = reuseMatches(p.shingles, sketches);
     const bNames = nameNorm(terms, weights);
     const cos = new Float64Array(2);
     const neighbours: Neighbour[] = new Array<Neighbour>(sketches.length);
@@ -221,6 +221,7 @@ export class Engine {
         storyId: s.storyId,
         publishedAt: s.publishedAt,
         overlap: overlaps[c],
+        passage: positions[c],
         topical: cos[0],
         names: cos[1],
         terms: s.terms,

@@ -125,7 +125,7 @@ export function storeConformance(
     });
 
     it('gives sketches the story their article is in after a merge, read before it or not', async () => {
-      const { store, cleanup } = await factory();
+      const { store, reopen, cleanup } = await factory();
       try {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
@@ -140,6 +140,17 @@ export function storeConformance(
           ['a2', 's3'],
           ['a1', 's3'],
         ]);
+        // Each keeps the story it was first put in, also when read again from the store.
+        const again = reopen ? await reopen() : store;
+        try {
+          expect((await again.getSketches(['a3', 'a2', 'a1'])).map((k) => [k.id, k.originStoryId])).toEqual([
+            ['a3', 's3'],
+            ['a2', 's2'],
+            ['a1', 's1'],
+          ]);
+        } finally {
+          if (again !== store) await again.close();
+        }
       } finally {
         await store.close();
         await cleanup?.();

@@ -69,4 +69,9 @@ CREATE INDEX jobs_queued ON jobs(seq) WHERE state = 'queued';
 CREATE INDEX jobs_open ON jobs(batch) WHERE state <> 'done';
 `,
   },
+  {
+    id: 3,
+    name: 'the story each article was first put in',
+    sql: `ALTER TABLE articles ADD COLUMN origin_story TEXT COLLATE "C";`,
+  },
 ];

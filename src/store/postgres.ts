@@ -126,8 +126,8 @@ export class PostgresStore implements Store {
     await this.q().query(
       `WITH art AS (
          INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
-           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id)
-         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)),
+           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story)
+         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)),
        b AS (INSERT INTO bands (key, seq) SELECT unnest($22::bigint[]), $1::bigint),
        p AS (INSERT INTO postings (term, seq) SELECT unnest($23::bigint[]), $1::bigint),
        d AS (INSERT INTO df (term, n) SELECT unnest($24::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1)
@@ -271,13 +271,15 @@ export class PostgresStore implements Store {
       id: string;
       seq: string;
       story_id: string;
+      origin_story: string | null;
       published_at: string | null;
       shingles: Buffer;
       terms: Buffer;
       weights: Buffer;
-    }>('SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])', [
-      ids,
-    ]);
+    }>(
+      'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: ArticleSketch[] = [];
     for (const id of ids) {
@@ -287,6 +289,7 @@ export class PostgresStore implements Store {
         id: r.id,
         seq: Number(r.seq),
         storyId: r.story_id,
+        originStoryId: r.origin_story ?? r.story_id,
         publishedAt: orUndef(r.published_at),
         shingles: u32(r.shingles),
         terms: u32(r.terms),

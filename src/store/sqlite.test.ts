@@ -89,7 +89,8 @@ describe('SqliteStore', () => {
     });
     // Schema 3's full-text index had no prefix index, and there was no (seq, story_id) index.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (s as any).db.exec(`DROP TABLE articles_fts; DROP INDEX articles_seq_story;
+    (s as any).db
+      .exec(`DROP TABLE articles_fts; DROP INDEX articles_seq_story; ALTER TABLE articles DROP COLUMN origin_story;
       CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='seq');
       INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
       UPDATE meta SET value = '3' WHERE key = 'schema_version';`);
@@ -108,6 +109,9 @@ describe('SqliteStore', () => {
       expect((await m.findStories({ text: 'the' })).map((x) => x.id).sort()).toEqual(['s1', 's2']);
       expect((await m.findStories({ text: 'minist conv' })).map((x) => x.id)).toEqual(['s1']);
       expect((await m.findStories({ text: 'them' })).map((x) => x.id)).toEqual(['s2']);
+      // The story an older article was first put in is not known: its current one stands for it.
+      await m.mergeStories('s2', 's1');
+      expect((await m.getSketches(['a2'])).map((k) => [k.storyId, k.originStoryId])).toEqual([['s1', 's1']]);
     } finally {
       await m.close();
       rmSync(dir, { recursive: true, force: true });
@@ -140,6 +144,7 @@ describe('SqliteStore', () => {
         CREATE TABLE df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO df (term, n) VALUES (5, 2), (7, 1);
         ALTER TABLE articles DROP COLUMN band_keys; ALTER TABLE articles DROP COLUMN posting;
+        ALTER TABLE articles DROP COLUMN origin_story;
         UPDATE meta SET value = '${version}' WHERE key = 'schema_version';`);
       await s.close();
       const m = new SqliteStore(path);

@@ -51,8 +51,9 @@ export /**
  * The full-text index's columns and options. Story search matches every query word as a prefix (search.ts ftsQuery);
  * without a prefix index FTS5 merges the lists of every word a prefix begins, and a search with "the" merged those of
  * "the", "them", "there", "these", "they" and the rest, every article of the store. With the three-letter prefixes
- * indexed, search p95 on 200,000 articles of corpus-1M went from 121 to 35 ms (BENCHMARKS.md "Scale"); the index
- * costs about 40% more FTS build time (24 → 34 s for those 200,000).
+ * indexed (and the matches' stories read from articles_seq_story), findStories p95 on 199,998 articles of corpus-1M
+ * went from 86.6 to 16.1 ms (`npm run bench -- query`, BENCHMARKS.md "Scale"); building the index took 34 s for them
+ * instead of 24 s.
  */
 const FTS_COLUMNS = "title, body, content='articles', content_rowid='seq', prefix='3'";
 
@@ -71,6 +72,7 @@ CREATE TABLE IF NOT EXISTS articles (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   story_id TEXT NOT NULL,
+  origin_story TEXT,
   published_at TEXT,
   shingles BLOB NOT NULL,
   terms BLOB NOT NULL,
@@ -178,11 +180,13 @@ function migrateFrom2(db: Database.Database): void {
 
 /**
  * Schema 4 indexes three-letter prefixes in the full-text index (FTS_COLUMNS) and (seq, story_id), which maps the
- * articles a search matched to their stories without reading their long rows. The full-text index is built again from
- * the articles.
+ * articles a search matched to their stories without reading their long rows; the full-text index is built again
+ * from the articles. It also keeps the story each article was first put in (`origin_story`, ArticleSketch
+ * originStoryId), unknown (null) for the articles of the older store.
  */
 function migrateFrom3(db: Database.Database): void {
-  db.exec(`DROP TABLE articles_fts;
+  db.exec(`ALTER TABLE articles ADD COLUMN origin_story TEXT;
+    DROP TABLE articles_fts;
     CREATE VIRTUAL TABLE articles_fts USING fts5(${FTS_COLUMNS});
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`);
   db.prepare(`UPDATE meta SET value = '4' WHERE key = 'schema_version'`).run();
@@ -339,9 +343,10 @@ export class SqliteStore implements Store {
       count: this.db.prepare('SELECT count(*) FROM articles').pluck(),
       insert: this.db.prepare(`INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline,
         dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, story_id,
-        band_keys, posting)
+        origin_story, band_keys, posting)
         VALUES (@seq, @id, @source, @outlet, @url, @title, @published_at, @byline, @dateline, @raw, @text, @body,
-        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id, @band_keys, @posting)`),
+        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id, @story_id, @band_keys,
+        @posting)`),
       lookUpRows: this.db
         .prepare('SELECT seq, id, band_keys, posting, terms FROM articles WHERE seq > ? ORDER BY seq LIMIT ?')
         .raw(),
@@ -396,7 +401,7 @@ export class SqliteStore implements Store {
       storyStats: this.db.prepare(`SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets,
         min(published_at) AS first, max(published_at) AS last FROM articles WHERE story_id = ?`),
       sketch: this.db.prepare(
-        'SELECT id, seq, story_id, published_at, shingles, terms, weights FROM articles WHERE id = ?',
+        'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights FROM articles WHERE id = ?',
       ),
       list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
@@ -516,6 +521,7 @@ export class SqliteStore implements Store {
       id: a.id,
       seq: a.seq,
       storyId: a.storyId,
+      originStoryId: a.storyId,
       publishedAt: a.publishedAt,
       shingles: a.shingles,
       terms: a.terms,
@@ -599,6 +605,7 @@ export class SqliteStore implements Store {
               id: string;
               seq: number;
               story_id: string;
+              origin_story: string | null;
               published_at: string | null;
               shingles: Buffer;
               terms: Buffer;
@@ -610,6 +617,7 @@ export class SqliteStore implements Store {
           id: r.id,
           seq: r.seq,
           storyId: r.story_id,
+          originStoryId: r.origin_story ?? r.story_id,
           publishedAt: orUndef(r.published_at),
           shingles: u32(r.shingles),
           terms: u32(r.terms),

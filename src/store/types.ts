@@ -52,6 +52,11 @@ export interface ArticleSketch {
   id: string;
   seq: number;
   storyId: string;
+  /**
+   * The story the article was first put in: a merge moves the article (`storyId`), not this. Where a store does not
+   * know it (articles stored before it kept it), the current story.
+   */
+  originStoryId?: string;
   publishedAt?: string;
   shingles: Uint32Array;
   terms: Uint32Array;

@@ -22,6 +22,19 @@ export const BOILERPLATE_STORIES = 3;
  */
 export const NEAR_IDENTICAL = 0.9;
 
+/**
+ * A stored article as the boilerplate count sees it. Stories are counted by the story each candidate was first put
+ * in (`originStoryId`, else `storyId`): a merge must not make a formula one story's own text. When every article that
+ * carries a mailing list's footer or a newsletter's template had been merged into one story, the template counted one
+ * story and was reuse again, and each further article carrying it merged another story in (corpus-1M: one story of
+ * 24,294 articles at 200,000; BENCHMARKS.md "Scale").
+ */
+export interface BoilerplateCandidate {
+  storyId: string;
+  originStoryId?: string;
+  shingles: Uint32Array;
+}
+
 /** Texts longer than this (in shingles) get scratch buffers of their own, not kept between calls. */
 const SCRATCH_KEEP = 1 << 20;
 let scratchStories = new Int32Array(1024);
@@ -44,7 +57,7 @@ interface Matches {
  * One merge pass per candidate against the new article's (sorted, distinct) shingles: the shared counts, the matched
  * positions, and per shingle the number of distinct candidate stories carrying it.
  */
-function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: string; shingles: Uint32Array }>): Matches {
+function matchShingles(shingles: Uint32Array, candidates: BoilerplateCandidate[]): Matches {
   const nb = shingles.length;
   const nc = candidates.length;
   let cap = 0;
@@ -73,8 +86,9 @@ function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: strin
   let top = 0;
   for (let c = 0; c < nc; c++) {
     const cand = candidates[c];
-    let s = storyIndex.get(cand.storyId);
-    if (s === undefined) storyIndex.set(cand.storyId, (s = storyIndex.size));
+    const story = cand.originStoryId ?? cand.storyId;
+    let s = storyIndex.get(story);
+    if (s === undefined) storyIndex.set(story, (s = storyIndex.size));
     storyOf[c] = s;
     start[c] = top;
     const a = cand.shingles;
@@ -125,24 +139,41 @@ function matchShingles(shingles: Uint32Array, candidates: Array<{ storyId: strin
  * shingles it shares, and its reduced size, the article's and the shared count follow by counting
  * (`boilerplate.test.ts` checks this against the direct definition).
  */
-export function reuseOverlaps(
+export function reuseOverlaps(shingles: Uint32Array, candidates: BoilerplateCandidate[]): Overlap[] {
+  return reuseMatches(shingles, candidates).overlaps;
+}
+
+/**
+ * `reuseOverlaps`, and for each candidate the positions (ascending) of the new article's shingles it shares, those its
+ * overlap counts: all of them for a (near-)identical pair, else all but the boilerplate ones. Two candidates that
+ * share positions carry the same passage of the article.
+ */
+export function reuseMatches(
   shingles: Uint32Array,
-  candidates: Array<{ storyId: string; shingles: Uint32Array }>,
-): Overlap[] {
+  candidates: BoilerplateCandidate[],
+): { overlaps: Overlap[]; positions: Uint32Array[] } {
   const m = matchShingles(shingles, candidates);
   const bp = candidates.length < BOILERPLATE_STORIES ? 0 : m.boilerplate;
   const nb = shingles.length;
-  const out: Overlap[] = new Array<Overlap>(candidates.length);
+  const overlaps: Overlap[] = new Array<Overlap>(candidates.length);
+  const positions: Uint32Array[] = new Array<Uint32Array>(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const na = candidates[c].shingles.length;
     const raw = overlapOfCounts(m.shared[c], na, nb);
     if (bp === 0 || Math.min(raw.containmentA, raw.containmentB) >= NEAR_IDENTICAL) {
-      out[c] = raw;
+      overlaps[c] = raw;
+      positions[c] = Uint32Array.from(m.matched.subarray(m.start[c], m.start[c + 1]));
       continue;
     }
-    let k = 0;
-    for (let x = m.start[c]; x < m.start[c + 1]; x++) if (m.stories[m.matched[x]] >= BOILERPLATE_STORIES) k++;
-    out[c] = overlapOfCounts(m.shared[c] - k, na - k, nb - bp);
+    const kept = new Uint32Array(m.shared[c]);
+    let n = 0;
+    for (let x = m.start[c]; x < m.start[c + 1]; x++) {
+      const j = m.matched[x];
+      if (m.stories[j] < BOILERPLATE_STORIES) kept[n++] = j;
+    }
+    const k = m.shared[c] - n;
+    overlaps[c] = overlapOfCounts(m.shared[c] - k, na - k, nb - bp);
+    positions[c] = kept.subarray(0, n);
   }
-  return out;
+  return { overlaps, positions };
 }

@@ -167,6 +167,36 @@ describe('decideStory merges', () => {
     expect(d.merge).toEqual([]);
     expect(d.related.map((n) => n.id)).toEqual(['a1']);
   });
+  // Two neighbours, one of s1 and one of s2, with the positions of the article's shingles each carries.
+  const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
+  const other = [11, 12, 13, 14, 21, (50 | NAME_BIT) >>> 0];
+  const twoStories = (o1: Overlap, p1: Uint32Array, o2: Overlap, p2: Uint32Array) =>
+    decideStory(
+      [
+        { ...nb('a1', 's1', story, o1, 1), passage: p1 },
+        { ...nb('a2', 's2', other, o2, 0.6), passage: p2 },
+      ],
+      undefined,
+      5,
+      a,
+    );
+  it('merges two stories only where the article carries the same passage of both', () => {
+    // A digest or a spun copy: the first half of the article is one item's text, the second half another's.
+    const half: Overlap = { jaccard: 0.4, containmentA: 0.5, containmentB: 0.9, shared: 20 };
+    const side = twoStories(half, range(0, 20), half, range(20, 40));
+    expect(side.join).toBe('s1');
+    expect(side.merge).toEqual([]);
+    // A wire copy of which both stories carry the same sentences: one story.
+    expect(twoStories(half, range(0, 20), half, range(10, 30)).merge).toEqual(['s2']);
+  });
+  it('does not merge the story of a long text that carries the short article as a pasted sentence or two', () => {
+    const copy: Overlap = { jaccard: 0.9, containmentA: 0.9, containmentB: 0.95, shared: 19 };
+    // All of the article is in the long text, which is a tenth the article's text.
+    const pastedInto: Overlap = { jaccard: 0.1, containmentA: 0.1, containmentB: 0.95, shared: 19 };
+    const d = twoStories(copy, range(0, 19), pastedInto, range(0, 19));
+    expect(d.join).toBe('s1');
+    expect(d.merge).toEqual([]);
+  });
 });
 
 describe('figureShare', () => {

@@ -1,4 +1,5 @@
 import type { Overlap } from '../model/index.js';
+import { overlap } from '../match/verify.js';
 import { has } from './subject.js';
 import { firstName, NAME_BIT, nameNorm } from './terms.js';
 
@@ -72,6 +73,11 @@ export interface Neighbour {
   storyId: string;
   publishedAt?: string;
   overlap: Overlap;
+  /**
+   * Positions (ascending) of the new article's shingles this neighbour carries, boilerplate left out (boilerplate.ts
+   * reuseMatches): two neighbours with positions in common carry the same passage of the article.
+   */
+  passage?: Uint32Array;
   topical: number;
   /** Cosine of the name and figure terms alone (see terms.ts nameCosine). */
   names: number;
@@ -560,9 +566,47 @@ export function seriesItem(neighbours: Neighbour[], publishedAt: string | undefi
  */
 export const MERGE_TOPICAL = REUSE_TOPICAL;
 
-/** Does the article, which reuses text of these members of another story, also tell that story (MERGE_TOPICAL)? */
-function bridges(members: Neighbour[], article: ArticleTerms, publishedAt: string | undefined): boolean {
+/**
+ * What a merge needs of the members it goes through: the article merges two stories only through a member of each
+ * that is at least this share the article's text (containment of the member, `Overlap.containmentA`), the two carrying
+ * the same passage of the article (this share of the smaller passage in common, `Neighbour.passage`, and at least
+ * MIN_SHARED_SHINGLES). A merge says that the two stories are one. A wire copy says so of two outlets' rewrites of it:
+ * each rewrite is much of the copy's text, and the same text. A digest, or a spun copy that pastes sentences of other
+ * texts, carries one passage of each item, side by side; a short item pasted into a long text is all of the item and
+ * a sliver of the long text, which is no more about the item than before. On the generated corpus, whose versions
+ * paste sentences of other texts, each such article chained two stories: one story held 444,821 of 842,234 articles
+ * (BENCHMARKS.md "Scale"). Set at REUSE_CONTAINMENT, the share of a text that is reuse at all.
+ */
+export const MERGE_PASSAGE = REUSE_CONTAINMENT;
+
+/** Is this member much of the article's text (MERGE_PASSAGE)? */
+function madeOfArticle(n: Neighbour): boolean {
+  return n.overlap.containmentA >= MERGE_PASSAGE;
+}
+
+/** Do two neighbours carry the same passage of the article (MERGE_PASSAGE)? Without positions, they are taken to. */
+function samePassage(a: Neighbour, b: Neighbour): boolean {
+  const x = a.passage;
+  const y = b.passage;
+  if (!x || !y) return true;
+  const common = overlap(x, y).shared;
+  return common >= Math.max(MIN_SHARED_SHINGLES, MERGE_PASSAGE * Math.min(x.length, y.length));
+}
+
+/**
+ * Does the article, which reuses text of these members of another story, also tell that story (MERGE_TOPICAL), by
+ * the passage it reuses of the story it joins (MERGE_PASSAGE, against `partners`, its reuse partners there)?
+ */
+function bridges(
+  members: Neighbour[],
+  reused: Neighbour[],
+  partners: Neighbour[],
+  article: ArticleTerms,
+  publishedAt: string | undefined,
+): boolean {
   if (members.some((m) => identical(m.overlap))) return true;
+  const through = partners.filter(madeOfArticle);
+  if (!reused.some((r) => madeOfArticle(r) && through.some((q) => samePassage(r, q)))) return false;
   const withTerms = withTermsOf(members);
   if (withTerms.length === 0) return bestMemberScore(members, publishedAt) >= MERGE_TOPICAL;
   const articleNames = nameNorm(article.terms, article.weights);
@@ -645,9 +689,11 @@ export function decideStory(
   const reuseStories = new Set(reuse.map((s) => s.n.storyId));
   reuseStories.delete(join);
   if (article) {
+    const partners = reuse.filter((s) => s.n.storyId === join).map((s) => s.n);
     for (const id of reuseStories) {
       const members = neighbours.filter((n) => n.storyId === id);
-      if (!bridges(members, article, publishedAt)) reuseStories.delete(id);
+      const reused = reuse.filter((s) => s.n.storyId === id).map((s) => s.n);
+      if (!bridges(members, reused, partners, article, publishedAt)) reuseStories.delete(id);
     }
   }
   const inStory = new Set([join, ...reuseStories]);
