@@ -47,7 +47,9 @@ export const SNAPSHOT_MIN_ARTICLES = 10_000;
 const MIGRATE_CHUNK = 10_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
-export /**
+export const SCHEMA_VERSION = 4;
+
+/**
  * The full-text index's columns and options. Story search matches every query word as a prefix (search.ts ftsQuery);
  * without a prefix index FTS5 merges the lists of every word a prefix begins, and a search with "the" merged those of
  * "the", "them", "there", "these", "they" and the rest, every article of the store. With the three-letter prefixes
@@ -56,8 +58,6 @@ export /**
  * instead of 24 s.
  */
 const FTS_COLUMNS = "title, body, content='articles', content_rowid='seq', prefix='3'";
-
-const SCHEMA_VERSION = 4;
 
 /**
  * The columns of an article row are in the order they are read: what matching reads for a candidate (story, date,
