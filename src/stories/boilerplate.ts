@@ -158,23 +158,27 @@ export function reuseMatches(
   const nb = shingles.length;
   const overlaps: Overlap[] = new Array<Overlap>(candidates.length);
   const positions: Uint32Array[] = new Array<Uint32Array>(candidates.length);
+  // One copy of the matched positions (the scratch is reused), each candidate's run of it a view, with the
+  // boilerplate positions taken out in place.
+  const all = new Uint32Array(m.start[candidates.length]);
+  all.set(m.matched.subarray(0, all.length));
   for (let c = 0; c < candidates.length; c++) {
     const na = candidates[c].shingles.length;
     const raw = overlapOfCounts(m.shared[c], na, nb);
     if (bp === 0 || Math.min(raw.containmentA, raw.containmentB) >= NEAR_IDENTICAL) {
       overlaps[c] = raw;
-      positions[c] = Uint32Array.from(m.matched.subarray(m.start[c], m.start[c + 1]));
+      positions[c] = all.subarray(m.start[c], m.start[c + 1]);
       continue;
     }
-    const kept = new Uint32Array(m.shared[c]);
-    let n = 0;
+    let w = m.start[c];
     for (let x = m.start[c]; x < m.start[c + 1]; x++) {
-      const j = m.matched[x];
-      if (m.stories[j] < BOILERPLATE_STORIES) kept[n++] = j;
+      const j = all[x];
+      if (m.stories[j] < BOILERPLATE_STORIES) all[w++] = j;
     }
+    const n = w - m.start[c];
     const k = m.shared[c] - n;
     overlaps[c] = overlapOfCounts(n, na - k, nb - bp);
-    positions[c] = kept.subarray(0, n);
+    positions[c] = all.subarray(m.start[c], w);
   }
   return { overlaps, positions };
 }

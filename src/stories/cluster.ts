@@ -599,17 +599,16 @@ function samePassage(a: Neighbour, b: Neighbour): boolean {
 /**
  * Does the article, which reuses text of these members of another story (`reused` of `members`), also tell that
  * story (MERGE_TOPICAL), and carry the same passage of it as of the story it joins (MERGE_PASSAGE, against
- * `partners`, its reuse partners there)?
+ * `through`, its reuse partners there that are much of its text)?
  */
 function bridges(
   members: Neighbour[],
   reused: Neighbour[],
-  partners: Neighbour[],
+  through: Neighbour[],
   article: ArticleTerms,
   publishedAt: string | undefined,
 ): boolean {
   if (members.some((m) => identical(m.overlap))) return true;
-  const through = partners.filter(madeOfArticle);
   if (!reused.some((r) => madeOfArticle(r) && through.some((q) => samePassage(r, q)))) return false;
   const withTerms = withTermsOf(members);
   if (withTerms.length === 0) return bestMemberScore(members, publishedAt) >= MERGE_TOPICAL;
@@ -693,11 +692,11 @@ export function decideStory(
   const reuseStories = new Set(reuse.map((s) => s.n.storyId));
   reuseStories.delete(join);
   if (article) {
-    const partners = reuse.filter((s) => s.n.storyId === join).map((s) => s.n);
+    const through = reuse.map((s) => s.n).filter((n) => n.storyId === join && madeOfArticle(n));
     for (const id of reuseStories) {
       const members = neighbours.filter((n) => n.storyId === id);
       const reused = reuse.filter((s) => s.n.storyId === id).map((s) => s.n);
-      if (!bridges(members, reused, partners, article, publishedAt)) reuseStories.delete(id);
+      if (!bridges(members, reused, through, article, publishedAt)) reuseStories.delete(id);
     }
   }
   const inStory = new Set([join, ...reuseStories]);
