@@ -21,7 +21,7 @@ import { termVector } from '../src/stories/terms.js';
 import type { RawDoc } from '../src/model/index.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { clusterScores } from './corpora/metrics.js';
-import { peersDir } from './lib/peers.js';
+import { labelledCorpus } from './lib/peers.js';
 import { profiled, profileTable, type ProfileSummary } from './lib/profile.js';
 import { rssSampler } from './lib/stats.js';
 
@@ -31,17 +31,10 @@ function arg(args: string[], name: string): string | undefined {
 }
 
 export default async function main(args: string[]): Promise<void> {
-  const size = arg(args, 'size') ?? '10k';
+  const files = labelledCorpus((name) => arg(args, name));
+  if (!files) return;
+  const { corpus, truth: truthFile } = files;
   const limit = Number(arg(args, 'limit') ?? Infinity);
-  const dir = peersDir();
-  if (!arg(args, 'corpus') && !dir) {
-    console.log(
-      'peer kit not found: copy ../shared/peers to /tmp/peers and run its setup.sh, or pass --corpus and --truth',
-    );
-    return;
-  }
-  const corpus = arg(args, 'corpus') ?? join(dir!, 'data', `corpus-${size}.jsonl`);
-  const truthFile = arg(args, 'truth') ?? join(dir!, 'data', `truth-${size}.jsonl`);
   const docs: RawDoc[] = [];
   for (const line of readFileSync(corpus, 'utf8').split('\n')) {
     if (!line || docs.length >= limit) continue;

@@ -13,6 +13,28 @@ export function peersDir(): string | undefined {
   return candidates.find((d) => existsSync(join(d, 'data', 'corpus-10k.jsonl')));
 }
 
+/**
+ * The labelled corpus a bench reads: `--corpus FILE --truth FILE`, or the kit's `data/corpus-SIZE.jsonl` and
+ * `data/truth-SIZE.jsonl` (`--size`, default 10k). Undefined, with the reason printed, when neither is there.
+ */
+export function labelledCorpus(
+  opt: (name: string) => string | undefined,
+): { corpus: string; truth: string } | undefined {
+  const size = opt('size') ?? '10k';
+  const dir = peersDir();
+  const corpus = opt('corpus');
+  if (!corpus && !dir) {
+    console.log(
+      'peer kit not found: copy ../shared/peers to /tmp/peers and run its setup.sh, or pass --corpus and --truth',
+    );
+    return undefined;
+  }
+  return {
+    corpus: corpus ?? join(dir!, 'data', `corpus-${size}.jsonl`),
+    truth: opt('truth') ?? join(dir!, 'data', `truth-${size}.jsonl`),
+  };
+}
+
 export interface Timed {
   wall_s: number;
   cpu_s: number;

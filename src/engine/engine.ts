@@ -2,7 +2,7 @@ import { align } from '../match/align.js';
 import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
-import { decideStory, neighbourCosines, type Neighbour } from '../stories/cluster.js';
+import { decideStory, neighbourCosines, type Neighbour, type StoryDecision } from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
@@ -61,6 +61,11 @@ export interface EngineOptions {
    * is prepared while the current one is committed; the stories are the same either way.
    */
   threads?: number;
+  /**
+   * Called with each article's story decision, before it is stored: which story it joins and why, which stories it
+   * merges (their ids before the merge; `storyId` is the one that keeps its id). For diagnostics (bench chaining).
+   */
+  onDecision?: (article: { id: string; source: string }, decision: StoryDecision, storyId: string) => void;
 }
 
 export class Engine {
@@ -248,6 +253,7 @@ export class Engine {
       storyId = all[best];
       merge = all.filter((_, i) => i !== best);
     }
+    this.options.onDecision?.({ id: p.id, source: p.raw.source }, decision, storyId);
     const article: StoredArticle = {
       id: p.id,
       seq,

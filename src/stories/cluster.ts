@@ -630,6 +630,11 @@ export interface StoryDecision {
   merge: string[];
   /** Neighbours worth a relation, best first. */
   related: Neighbour[];
+  /**
+   * Why the article joins `join`: reuse of the partner's text (the best reuse partner), or the same event (the
+   * story's score against its profile, and the story's best-scoring member). Undefined for a new story.
+   */
+  why?: { by: 'reuse' | 'event'; partner: Neighbour; score: number };
 }
 
 /**
@@ -674,6 +679,7 @@ export function decideStory(
     .sort((x, y) => Number(y.reuse) - Number(x.reuse) || y.event - x.event || x.n.seq - y.n.seq);
   const reuse = scored.filter((s) => s.reuse);
   let join: string | undefined = reuse[0]?.n.storyId;
+  let why: StoryDecision['why'] = reuse[0] && { by: 'reuse', partner: reuse[0].n, score: reuse[0].event };
   if (join === undefined) {
     const stories = article
       ? storyScores(neighbours, article, publishedAt, series)
@@ -685,6 +691,7 @@ export function decideStory(
       if (v > best || (v === best && join === undefined)) {
         best = v;
         join = s.n.storyId;
+        why = { by: 'event', partner: s.n, score: v };
       }
     }
   }
@@ -704,5 +711,5 @@ export function decideStory(
     .filter((s) => inStory.has(s.n.storyId))
     .map((s) => s.n)
     .slice(0, maxRelated);
-  return { join, merge: [...reuseStories].sort(), related };
+  return { join, merge: [...reuseStories].sort(), related, why };
 }
