@@ -100,4 +100,39 @@ describe('clean: bylines', () => {
     const story = 'By Tuesday the river had risen two metres.';
     expect(clean({ text: story }).body).toBe(story);
   });
+
+  it('removes credit lines and wire footers at the foot, keeps story sentences that name reporters', () => {
+    const foot = [
+      [
+        'byline',
+        'Reporting by Jonathan Landay in Washington; Additional reporting by Maria Tsvetkova; Editing by Mary Milliken.',
+      ],
+      ['byline', '(Writing by John Davison; editing by Jon Boyle)'],
+      ['byline', 'The Associated Press contributed to this report.'],
+      ['boilerplate', 'Our Standards: The Thomson Reuters Trust Principles.'],
+      ['boilerplate', 'This material may not be published, broadcast, rewritten or redistributed.'],
+      ['boilerplate', 'This story has been updated with additional information.'],
+      ['boilerplate', 'This story will be updated as more information becomes available.'],
+      ['share-text', 'Follow the Daily Star on social media for the latest updates.'],
+      ['share-text', 'Contact the Metro newsroom by email or phone.'],
+    ];
+    for (const [reason, line] of foot) {
+      const c = clean({ text: `The bridge reopened on Friday after repairs. ${line}` });
+      expect(c.removed, line).toMatchObject([{ reason, text: line }]);
+      expect(c.body).toBe('The bridge reopened on Friday after repairs.');
+    }
+    for (const story of [
+      'Reporting by the local paper had revealed the contract in May.',
+      'The editor said reporting by Jane Doe had been accurate.',
+      'Police will continue to search the river as more volunteers become available.',
+      'She said the agency contributed to the rise in prices.',
+    ]) {
+      expect(clean({ text: story }).body, story).toBe(story);
+    }
+  });
+  it('takes a dateline whose outlet has a name of several words', () => {
+    const c = clean({ text: 'PARIS, Nov. 27 (Daily Courier) - The strike entered its third week.' });
+    expect(c.dateline?.text).toBe('PARIS, Nov. 27 (Daily Courier)');
+    expect(c.body).toBe('The strike entered its third week.');
+  });
 });

@@ -6,9 +6,11 @@ import {
   BYLINE_WITHIN_SENTENCES,
   CAPTION_PATTERNS,
   CREDIT_PREFIX,
+  CREDIT_LINE,
   CREDIT_SENTENCE,
   DATELINE_BARE,
   DATELINE_DASHED,
+  FOOTER_TEXT,
   LINK_BAIT,
   NOT_PLACES,
   SHARE_TEXT,
@@ -16,7 +18,7 @@ import {
 
 /**
  * The clean stage: removes what is page rather than story — photo captions and credits, link bait, share lines, a
- * title repeated as the first line — at sentence level inside paragraphs, and splits off the dateline. Every removal
+ * title repeated as the first line, reporting credits and wire footers — at sentence level inside paragraphs, and splits off the dateline. Every removal
  * is recorded with its reason and exact span, and the body is the concatenation of the kept spans, so any later span
  * maps back to the text the user gave.
  */
@@ -30,6 +32,8 @@ export interface CleanInput {
 
 /** A link-bait label takes the rest of its paragraph when that is at most this long (a headline, not a story). */
 export const LINK_BAIT_MAX_CHARS = 300;
+/** A credit line ("Reporting by …; Editing by …") is at most this long: a longer sentence is story. */
+export const CREDIT_LINE_MAX_CHARS = 300;
 /** A dateline is looked for only before this many sentences of story have been kept. */
 export const DATELINE_WITHIN_SENTENCES = 2;
 
@@ -99,6 +103,14 @@ export function clean(input: CleanInput): Cleaned {
     }
     if (SHARE_TEXT.some((r) => r.test(s))) {
       remove(start, end, /^(?:copyright|©|\(c\)|all rights)/i.test(s) ? 'boilerplate' : 'share-text');
+      continue;
+    }
+    if (FOOTER_TEXT.some((r) => r.test(s))) {
+      remove(start, end, 'boilerplate');
+      continue;
+    }
+    if (s.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.some((r) => r.test(s))) {
+      remove(start, end, 'byline');
       continue;
     }
     if (CREDIT_SENTENCE.some((r) => r.test(s))) {

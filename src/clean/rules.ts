@@ -77,6 +77,34 @@ export const SHARE_TEXT: RegExp[] = [
   /^All rights reserved\.?$/i,
   /^(?:Advertisement|ADVERTISEMENT|Sponsored|SPONSORED)$/,
   /^(?:Send us your feedback|Have a news tip|Got a news tip)\b/i,
+  // "Follow the Guardian on Twitter", "Follow Daily Courier on social media for the latest updates"
+  /^(?:Follow|Like) (?:us|@\w+|(?:the )?\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,4}) on (?:social media|Twitter|X|Facebook|Instagram|Telegram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Google News|WhatsApp)\b.{0,120}$/u,
+  // "Contact the newsroom by email", after "Have a news tip?"
+  /^(?:Contact|Email|E-mail|Call|Write to) (?:the |our )?(?:\p{Lu}[\p{L}'’.&-]* ){0,4}(?:newsroom|news desk|newsdesk|tips? line|tip line)\b.{0,100}$/iu,
+];
+
+/**
+ * Wire and newspaper furniture at the foot of a story: the Reuters standards line, the AP rights notice, an editor's
+ * note that the story is developing or will be updated. Removed as boilerplate.
+ */
+export const FOOTER_TEXT: RegExp[] = [
+  /^Our Standards:.{0,80}$/,
+  /^This material may not be published, broadcast, rewritten,? (?:and|or) redistributed\b.{0,80}$/i,
+  /^This (?:is a developing story|(?:story|article|report) (?:is developing|has been updated(?: with (?:additional|more|new) (?:information|details|reporting))?))\b.{0,60}$/i,
+  /^(?:This (?:story|article|report)|[\p{Lu}][\p{L}'’.&-]*(?: [\p{Lu}][\p{L}'’.&-]*){0,4}) will (?:continue to )?(?:be )?(?:update[ds]?|report)\b.{0,40}\b(?:as|when) (?:more |further |new )?(?:details|information|news) (?:become|becomes|is|are) available\.?$/u,
+];
+
+/**
+ * Credit lines: who reported, wrote, edited ("Reporting by Jane Doe in Paris; Additional reporting by John Roe;
+ * Editing by Mary Major", "(Writing by X; editing by Y)"), and "The Associated Press contributed to this report."
+ * Whole sentences only, so a story sentence that names a reporter stays.
+ */
+const CREDIT_ROLE =
+  '(?:(?:Additional |Further )?[Rr]eporting(?: and [Ww]riting)?|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced|[Rr]esearch|[Gg]raphics|[Ff]act-checking|[Tt]ranslation|[Tt]ranslated|[Pp]hotos)';
+const CREDIT_NAMES = "\\p{Lu}[\\p{L}.'’-]*(?:(?:,? | and | & | in | from )\\p{Lu}[\\p{L}.'’-]*)*";
+export const CREDIT_LINE: RegExp[] = [
+  new RegExp(`^\\(?${CREDIT_ROLE} by ${CREDIT_NAMES}(?:[;,] ${CREDIT_ROLE} by ${CREDIT_NAMES})*\\)?\\.?\\)?$`, 'u'),
+  /^(?:The |Staff writers? |Staff |Correspondents? )?(?:\p{Lu}[\p{L}'’.&-]*(?:(?:,? | and | of the | of )\p{Lu}[\p{L}'’.&-]*){0,6}) contributed (?:reporting|to this (?:report|story|article))\b.{0,60}$/u,
 ];
 
 /**
@@ -84,7 +112,7 @@ export const SHARE_TEXT: RegExp[] = [
  * Group 1 is the place (and agency) kept as metadata.
  */
 export const DATELINE_DASHED = new RegExp(
-  `^((?:[\\p{Lu}][\\p{Lu}'’.-]+)(?: [\\p{Lu}][\\p{Lu}'’.-]+){0,3}(?:, [\\p{Lu}][\\p{L}.]+(?: [\\p{Lu}][\\p{L}.]+){0,2})?(?:,? ${MONTH} \\d{1,2})?(?: \\((?:${AGENCIES}|[A-Z][A-Za-z]{1,12})\\))?)\\s*(?:[–—-]{1,2}|:)\\s+`,
+  `^((?:[\\p{Lu}][\\p{Lu}'’.-]+)(?: [\\p{Lu}][\\p{Lu}'’.-]+){0,3}(?:, [\\p{Lu}][\\p{L}.]+(?: [\\p{Lu}][\\p{L}.]+){0,2})?(?:,? ${MONTH} \\d{1,2})?(?: \\((?:${AGENCIES}|[A-Z][A-Za-z&'.-]{1,20}(?: [A-Z][A-Za-z&'.-]{1,20}){0,3})\\))?)\\s*(?:[–—-]{1,2}|:)\\s+`,
   'u',
 );
 /**

@@ -13,7 +13,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
  */
 
 /** Records in the input: enough that a run lasts several seconds, so kills land mid-batch. */
-const RECORDS = 1500;
+const RECORDS = 2000;
 /** Kills before the final run. */
 const KILLS = 4;
 /**
@@ -131,9 +131,13 @@ describe('SIGKILL during a large ingest', () => {
       if (res.killed) kills++;
       if (!res.killed) expect(res.code, `run ${k} (seed ${seed})`).toBe(0);
     }
-    // Kills must have landed before the end, or the test proves nothing.
+    // Kills must have landed before the end, or the test proves nothing: at least one run was killed with part of
+    // the input stored (on a fast machine a late kill may find the first run already done).
     expect(counts[0], `seed ${seed}`).toBeGreaterThan(0);
-    expect(counts[0], `seed ${seed}`).toBeLessThan(RECORDS);
+    expect(
+      counts.some((c) => c < RECORDS),
+      `seed ${seed}: counts after kills ${counts.join(',')}`,
+    ).toBe(true);
     expect(kills, `seed ${seed}`).toBeGreaterThan(0);
     // The kill record, for BENCHMARKS.md and to repeat a run (KILL_SEED).
     console.log(
