@@ -38,6 +38,7 @@ export default async function main(args: string[]): Promise<void> {
   const found = groups.filter((g) => new Set(g.map((id) => storyOf.get(idOf.get(id) ?? '') ?? id)).size === 1).length;
   const summaries = await store.listStories({ limit: 1_000_000 });
   const multi = summaries.filter((s) => s.articles > 1);
+  const largest = summaries.reduce((m, s) => Math.max(m, s.articles), 0);
   let reuseStories = 0;
   for (const s of multi) {
     const rec = await store.getStory(s.id);
@@ -63,6 +64,7 @@ export default async function main(args: string[]): Promise<void> {
   console.log(`| exact-duplicate body groups | ${groups.length} |`);
   console.log(`| of them with all members in one story | ${found} |`);
   console.log(`| stories of 2+ articles | ${multi.length} (with a reuse relation: ${reuseStories}) |`);
+  console.log(`| largest story | ${largest} articles |`);
   console.log(`| articles/s | ${Math.round(docs.length / sec)} (${sec.toFixed(1)} s) |`);
   console.log(`| peak RSS | ${Math.round(peak / 1e6)} MB |`);
   console.log(
@@ -71,6 +73,7 @@ export default async function main(args: string[]): Promise<void> {
       exactGroups: groups.length,
       exactGroupsFound: found,
       multiStories: multi.length,
+      largestStory: largest,
       reuseStories,
       articlesPerSec: docs.length / sec,
       peakRssMB: peak / 1e6,

@@ -2,7 +2,13 @@ import { align } from '../match/align.js';
 import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
-import { decideStory, neighbourCosines, type Neighbour, type StoryDecision } from '../stories/cluster.js';
+import {
+  decideStory,
+  neighbourCosines,
+  type ArticleTerms,
+  type Neighbour,
+  type StoryDecision,
+} from '../stories/cluster.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
@@ -63,9 +69,15 @@ export interface EngineOptions {
   threads?: number;
   /**
    * Called with each article's story decision, before it is stored: which story it joins and why, which stories it
-   * merges (their ids before the merge; `storyId` is the one that keeps its id). For diagnostics (bench chaining).
+   * merges (their ids before the merge; `storyId` is the one that keeps its id), and the candidates it was decided
+   * among. For diagnostics (bench chaining).
    */
-  onDecision?: (article: { id: string; source: string }, decision: StoryDecision, storyId: string) => void;
+  onDecision?: (
+    article: { id: string; source: string; terms: ArticleTerms },
+    decision: StoryDecision,
+    storyId: string,
+    neighbours: Neighbour[],
+  ) => void;
 }
 
 export class Engine {
@@ -234,13 +246,8 @@ export class Engine {
       };
     }
     const distinct = distinctTerms(p.vector, df, n);
-    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, {
-      terms,
-      weights,
-      distinct,
-      title: p.titleTerms,
-      figures: p.figureTerms,
-    });
+    const articleTerms: ArticleTerms = { terms, weights, distinct, title: p.titleTerms, figures: p.figureTerms };
+    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, articleTerms);
     // Of the stories the article joins and bridges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
     let storyId = decision.join ?? 's' + p.id.slice(1, 13);
@@ -253,7 +260,7 @@ export class Engine {
       storyId = all[best];
       merge = all.filter((_, i) => i !== best);
     }
-    this.options.onDecision?.({ id: p.id, source: p.raw.source }, decision, storyId);
+    this.options.onDecision?.({ id: p.id, source: p.raw.source, terms: articleTerms }, decision, storyId, neighbours);
     const article: StoredArticle = {
       id: p.id,
       seq,

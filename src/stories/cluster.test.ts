@@ -137,6 +137,19 @@ describe('decideStory across news cycles', () => {
   });
 });
 
+describe('decideStory same-event joins', () => {
+  const N = [(61 | NAME_BIT) >>> 0, (62 | NAME_BIT) >>> 0];
+  const words = (from: number) => Array.from({ length: 10 }, (_, i) => from + i);
+  it('needs the words to agree (MIN_EVENT_TOPICAL), not the names alone', () => {
+    // Same two names, no word in common: cosine 2/12 (.17), name cosine 1, score .58 without the gate.
+    const m = [member([...words(100), ...N], '')];
+    expect(decideStory(m, undefined, 5, article([...words(200), ...N], [])).join).toBeUndefined();
+    // Three words in common as well: cosine 5/12 (.42), one event.
+    const a = article([...words(100).slice(0, 3), ...words(203).slice(0, 7), ...N], []);
+    expect(decideStory(m, undefined, 5, a).join).toBe('s1');
+  });
+});
+
 describe('decideStory merges', () => {
   const copy: Overlap = { jaccard: 0.8, containmentA: 0.9, containmentB: 0.9, shared: 90 };
   // A short item of another story, one of whose sentences the article carries: most of the item is in the article.
