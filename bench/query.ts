@@ -1,7 +1,7 @@
 /**
- * Query latency on a built store: story lookup (a story with its articles, as `newstrace show` loads it), article
- * diff (two articles of one story, aligned afresh, as `newstrace diff` does) and search (salient terms through the
- * term index, see lib/search.ts). Each query runs on ids sampled evenly through the store, one after another.
+ * Query latency on a built store: story lookup (a story with its first page of articles, as the API serves it; and
+ * with all of them, as `newstrace show` loads it), article diff (two articles of one story, aligned afresh, as
+ * `newstrace diff` does) and search (salient terms through the term index, see lib/search.ts). Each query runs on ids sampled evenly through the store, one after another.
  *
  *   npm run bench -- query --db PATH                      an existing store (e.g. the one bench scale leaves)
  *   npm run bench -- query [--size 10k] [--limit N]       builds a fresh SQLite store from the peer kit's corpus first
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Engine } from '../src/engine/engine.js';
 import { diffArticles, loadStory } from '../src/engine/queries.js';
 import { storyJson } from '../src/report/json.js';
+import { DEFAULT_STORY_ARTICLES } from '../src/server/schemas.js';
 import { openStore } from '../src/store/open.js';
 import { arg, jsonlDocs } from './lib/corpus.js';
 import { peersDir } from './lib/peers.js';
@@ -77,7 +78,14 @@ export default async function main(args: string[]): Promise<void> {
       .findStories;
 
     let found = 0;
+    // As the API serves a story: its first page of articles (DEFAULT_STORY_ARTICLES) with their relations and facts.
+    const page = { offset: 0, limit: DEFAULT_STORY_ARTICLES };
     const story = await latencies(storyIds.length, async (i) => {
+      const s = await loadStory(store, storyIds[i], page);
+      return s && storyJson(s.story, s.articles);
+    });
+    // As `newstrace show` loads it: every article of the story.
+    const whole = await latencies(storyIds.length, async (i) => {
       const s = await loadStory(store, storyIds[i]);
       return s && storyJson(s.story, s.articles);
     });
@@ -111,7 +119,8 @@ export default async function main(args: string[]): Promise<void> {
       `\n| query on ${articles.toLocaleString('en')} articles, ${stories.length.toLocaleString('en')} stories (${store.kind}) | n | p50 ms | p95 ms | max ms |`,
     );
     console.log('|---|---|---|---|---|');
-    console.log(row('story lookup (story + articles, JSON)', story));
+    console.log(row(`story lookup (first ${DEFAULT_STORY_ARTICLES} articles, JSON, as the API serves it)`, story));
+    console.log(row('whole story (every article, JSON, as `newstrace show` loads it)', whole));
     console.log(row('article diff (align two articles of a story)', diff));
     console.log(row(`search by salient terms (term index, top ${SEARCH_STORIES} stories)`, search));
     if (textSearch)
@@ -132,6 +141,7 @@ export default async function main(args: string[]): Promise<void> {
         articles,
         stories: stories.length,
         story: q(story),
+        wholeStory: q(whole),
         diff: q(diff),
         search: q(search),
         searchHit: found / texts.length,

@@ -9,10 +9,21 @@ export interface LoadedStory {
   articles: StoredArticle[];
 }
 
-export async function loadStory(store: Store, id: string): Promise<LoadedStory | undefined> {
+/** A window of a story's articles in story (publication) order: `limit` of them from `offset`. */
+export interface StoryPage {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * A story with its articles, or with one page of them: a story of tens of thousands of versions is read a page at a
+ * time (its record lists every member; only the page's articles are read).
+ */
+export async function loadStory(store: Store, id: string, page?: StoryPage): Promise<LoadedStory | undefined> {
   const story = await store.getStory(id);
   if (!story) return undefined;
-  return { story, articles: await store.getArticles(story.articles) };
+  const ids = page ? story.articles.slice(page.offset, page.offset + page.limit) : story.articles;
+  return { story, articles: await store.getArticles(ids) };
 }
 
 /** The stories that hold any of the given articles, in first-seen order. */

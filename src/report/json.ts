@@ -57,6 +57,13 @@ export interface RelationJson {
 
 export interface StoryJson {
   id: string;
+  /** Articles in the story, all of them, whether or not `articles` holds them all. */
+  articleCount: number;
+  /**
+   * Position of `articles[0]` among the story's articles. Everything else (relations, facts, versions) is about the
+   * articles this response holds: with a page of a story, the relations between them, their fact table.
+   */
+  offset: number;
   articles: ArticleJson[];
   relations: RelationJson[];
   /** Facts × articles: carried, omitted or conflicting (see README "Facts"). */
@@ -119,10 +126,13 @@ export function relationJson(r: Relation, byId: Map<string, StoredArticle>): Rel
 export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJson {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const ordered = story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
+  const first = ordered.length > 0 ? story.articles.indexOf(ordered[0].id) : 0;
   return {
     id: story.id,
+    articleCount: story.articles.length,
+    offset: Math.max(0, first),
     articles: ordered.map(articleJson),
-    relations: story.relations.map((r) => relationJson(r, byId)),
+    relations: story.relations.filter((r) => byId.has(r.from) && byId.has(r.to)).map((r) => relationJson(r, byId)),
     facts: factTableJson(storyFactTable(ordered), ordered),
     versions: versionDiffs(ordered).map((v) => ({
       article: v.article,

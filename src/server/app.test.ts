@@ -108,6 +108,33 @@ describe('stories, articles, diffs', () => {
     expect((await app.request('/api/stories/not-an-id')).status).toBe(400);
   });
 
+  it('serves a story a page at a time: the page’s articles, the relations among them, their fact table', async () => {
+    const list = await json<{ stories: Array<{ id: string; articles: number }> }>('/api/stories');
+    const { id, articles: n } = list.body.stories[0];
+    expect(n).toBeGreaterThanOrEqual(2);
+    const full = (await json<StoryJson>(`/api/stories/${id}`)).body;
+    expect(full).toMatchObject({ articleCount: n, offset: 0 });
+    expect(full.articles).toHaveLength(n);
+    expect(full.relations.length).toBeGreaterThan(0);
+    const part = (await json<StoryJson>(`/api/stories/${id}?limit=${n - 1}&offset=1`)).body;
+    expect(part).toMatchObject({ articleCount: n, offset: 1 });
+    const ids = full.articles.slice(1).map((a) => a.id);
+    expect(part.articles.map((a) => a.id)).toEqual(ids);
+    for (const r of part.relations) expect(ids).toEqual(expect.arrayContaining([r.from, r.to]));
+    // The relations to the first article are not this page's.
+    expect(part.relations.length).toBeLessThan(full.relations.length);
+    expect(part.relations).toEqual(full.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)));
+    for (const a of part.facts.articles) expect(ids).toContain(a);
+    const page = (await json<StoryPageJson>(`/api/stories/${id}?view=page&limit=${n - 1}&offset=1`)).body;
+    expect(page).toMatchObject({ articleCount: n, offset: 1 });
+    expect(page.articles.map((a) => a.id)).toEqual(ids);
+    // Past the end: no articles, the count still there.
+    const past = (await json<StoryJson>(`/api/stories/${id}?offset=${n}`)).body;
+    expect(past).toMatchObject({ articleCount: n, articles: [], relations: [] });
+    for (const bad of ['limit=0', 'limit=100000', 'offset=-1', 'limit=two'])
+      expect((await app.request(`/api/stories/${id}?${bad}`)).status, bad).toBe(400);
+  });
+
   it('serves an article with its removed noise and facts, spans into its text', async () => {
     const list = await json<{ stories: Array<{ id: string }> }>('/api/stories?q=raqqa');
     const story = (await json<StoryJson>(`/api/stories/${list.body.stories[0].id}`)).body;

@@ -79,13 +79,14 @@ export function createApp(o: AppOptions): Hono {
     if (!id.ok) return fail(c, 'badRequest', id.detail);
     const view = parse(storyView, c.req.query());
     if (!view.ok) return fail(c, 'badRequest', view.detail);
-    const key = `${view.data.view}:${id.data}`;
+    const { offset, limit } = view.data;
+    const key = `${view.data.view}:${id.data}:${offset}:${limit}`;
     let body = stories.get(key);
     if (body === undefined) {
-      const s = await loadStory(store, id.data);
+      const s = await loadStory(store, id.data, { offset, limit });
       if (!s) return fail(c, 'noStory', id.data);
       const full = { ...storyJson(s.story, s.articles), firstSeen: s.story.firstSeen ?? null };
-      body = Buffer.from(JSON.stringify(view.data.view === 'page' ? storyPageJson(full) : full));
+      body = Buffer.from(JSON.stringify(view.data.view === 'page' ? storyPageJson(full, limit) : full));
       if (stories.size >= STORY_CACHE_SIZE) stories.delete(stories.keys().next().value!);
     } else stories.delete(key);
     stories.set(key, body);

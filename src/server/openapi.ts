@@ -50,7 +50,8 @@ export function openApiDocument(version: string): object {
       },
       '/api/stories/{id}': {
         get: {
-          summary: 'One story: articles in publication order, relations with passages, fact table, version changes',
+          summary:
+            'One story: articles in publication order (a page of them: limit, offset), relations with passages, fact table, version changes',
           parameters: [pathId('id', '^s[0-9a-f]{6,64}$'), ...queryParams(storyView)],
           responses: { 200: json('StoryJson (README "JSON output") plus summary'), 404: errorResponse },
         },

@@ -26,12 +26,28 @@ export const storyQuery = z
   })
   .strict();
 
+/** Most articles of one story a request returns: beyond it a story is read page by page. */
+export const MAX_STORY_ARTICLES = 1000;
+/**
+ * Articles of a story returned when the request does not say: every version of an ordinary story (a few dozen), the
+ * first page of a story of thousands, whose JSON (fact table, version changes) would otherwise run to megabytes.
+ */
+export const DEFAULT_STORY_ARTICLES = 200;
+
 export const storyView = z
   .object({
     view: z
       .enum(['full', 'page'])
       .default('full')
       .describe('full: the JSON contract of `newstrace show --json`; page: the compact shape the story page reads'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_STORY_ARTICLES)
+      .default(DEFAULT_STORY_ARTICLES)
+      .describe('articles of the story to return, in publication order; `articleCount` says how many it has'),
+    offset: z.coerce.number().int().min(0).default(0).describe('articles of the story to skip first'),
   })
   .strict();
 

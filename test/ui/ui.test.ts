@@ -9,6 +9,7 @@ import { readInputs } from '../../src/ingest/index.js';
 import type { RawDoc } from '../../src/model/index.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { DEFAULT_STORY_ARTICLES } from '../../src/server/schemas.js';
 import { floodStory } from './corpus.js';
 
 /**
@@ -167,16 +168,29 @@ describe.skipIf(!haveChromium)('web UI', () => {
     const ms = await open(href!);
     const again = await open(href!); // the server keeps the story's JSON: the load a second reader gets
     console.log(`ui: story of ${LARGE + 2} articles fetched and drawn in ${ms} ms (first load), ${again} ms (again)`);
-    expect(await page.locator('.timeline li').count()).toBe(LARGE + 2);
-    expect(await page.locator('svg.graph .node.article').count()).toBe(LARGE + 2);
+    // More articles than a page: the first DEFAULT_STORY_ARTICLES, and a link to the rest.
+    const first = DEFAULT_STORY_ARTICLES;
+    expect(first).toBeLessThan(LARGE + 2);
+    expect(await page.locator('.story .meta').textContent()).toContain(`Articles 1–${first} of ${LARGE + 2}`);
+    expect(await page.locator('.timeline li').count()).toBe(first);
+    expect(await page.locator('svg.graph .node.article').count()).toBe(first);
     expect(await page.locator('svg.graph .col-head', { hasText: 'copies of copies' }).count()).toBe(1);
-    expect(await page.locator('table.facts thead th.col-art').count()).toBe(LARGE + 2);
+    expect(await page.locator('table.facts thead th.col-art').count()).toBe(first);
     expect(await page.locator('table.facts tr.conflict td.conflicting').count()).toBeGreaterThan(0);
     await shot('story-large', false);
     await page.locator('#sec-graph').scrollIntoViewIfNeeded();
     await shot('story-large-graph', false);
     await page.locator('#sec-facts').scrollIntoViewIfNeeded();
     await shot('story-large-facts', false);
+    // The next page: the last two articles, numbered on from the first page, and a link back.
+    await page.locator('nav.pager a', { hasText: '→' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.timeline li').length === 2);
+    expect(await page.locator('.timeline li .n').allTextContents()).toEqual([String(first + 1), String(first + 2)]);
+    expect(await page.locator('.story .meta').textContent()).toContain(
+      `Articles ${first + 1}–${LARGE + 2} of ${LARGE + 2}`,
+    );
+    expect(await page.locator('nav.pager a').textContent()).toContain(`articles 1–${first}`);
+    await shot('story-large-page-2', false);
   });
 
   it('logged no script error, no CSP violation and no dialog', () => {

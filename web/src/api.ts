@@ -30,7 +30,9 @@ export function listStories(f: StoryFilter): Promise<{ stories: StorySummary[] }
   return get(`/api/stories${p.size ? `?${p}` : ''}`);
 }
 
-export const getStory = (id: string) => get<StoryPageJson>(`/api/stories/${encodeURIComponent(id)}?view=page`);
+/** One page of a story (the server's default page size), from its `offset`-th article. */
+export const getStory = (id: string, offset = 0) =>
+  get<StoryPageJson>(`/api/stories/${encodeURIComponent(id)}?view=page${offset > 0 ? `&offset=${offset}` : ''}`);
 
 export const getDiff = (a: string, b: string) =>
   get<DiffJson>(`/api/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);

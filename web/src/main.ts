@@ -7,7 +7,8 @@ import { renderStory } from './pages/story.js';
 
 /**
  * Hash routes, so the server needs no routing of its own and every view has a URL one can share:
- * `#/` (stories, with `?q=…` filters), `#/story/<id>`, `#/diff/<a>/<b>`.
+ * `#/` (stories, with `?q=…` filters), `#/story/<id>` (`?from=N` for a later page of a large story),
+ * `#/diff/<a>/<b>`.
  */
 export interface Page {
   title: string;
@@ -22,7 +23,8 @@ const status = document.getElementById('status')!;
 function route(hash: string): Promise<Page> {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'story' && parts[1]) return renderStory(parts[1]);
+  if (parts[0] === 'story' && parts[1])
+    return renderStory(parts[1], Number(new URLSearchParams(query).get('from')) || 0);
   if (parts[0] === 'diff' && parts[1] && parts[2]) return renderDiff(parts[1], parts[2]);
   return renderList(new URLSearchParams(query));
 }

@@ -94,6 +94,11 @@ export interface DiffJson {
 export interface StoryPageJson {
   id: string;
   firstSeen: string | null;
+  /** Articles in the story; `articles` is the page of them from `offset`. */
+  articleCount: number;
+  offset: number;
+  /** The page size: the previous page starts `limit` before `offset`. */
+  limit: number;
   articles: Array<{
     id: string;
     source: string;

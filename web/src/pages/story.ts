@@ -10,9 +10,9 @@ const KIND_TEXT: Record<PageRelation['kind'], string> = {
   'same-event': 'same event',
 };
 
-export async function renderStory(id: string): Promise<Page> {
-  const s = await getStory(id);
-  const number = new Map(s.articles.map((a, i) => [a.id, i + 1]));
+export async function renderStory(id: string, from = 0): Promise<Page> {
+  const s = await getStory(id, Math.max(0, Math.floor(from)));
+  const number = new Map(s.articles.map((a, i) => [a.id, s.offset + i + 1]));
   const title = s.articles.find((a) => a.title)?.title ?? `Story ${shortId(s.id)}`;
   const outlets = new Set(s.articles.map((a) => a.outlet ?? a.source)).size;
   const body = h(
@@ -22,10 +22,13 @@ export async function renderStory(id: string): Promise<Page> {
     h(
       'p',
       { class: 'meta' },
-      `${s.articles.length} article${s.articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}` +
-        `, first seen ${day(s.firstSeen)} · `,
+      s.articles.length < s.articleCount
+        ? `Articles ${s.offset + 1}–${s.offset + s.articles.length} of ${s.articleCount.toLocaleString('en')}, from ${outlets} outlet${outlets === 1 ? '' : 's'}`
+        : `${s.articles.length} article${s.articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}`,
+      `, first seen ${day(s.firstSeen)} · `,
       h('span', { class: 'id' }, s.id),
     ),
+    pager(s),
     section('timeline', 'Timeline', 'Articles by publication time (undated last)', timeline(s, number)),
     section(
       'graph',
@@ -50,6 +53,24 @@ export async function renderStory(id: string): Promise<Page> {
     ),
   );
   return { title, crumbs: [{ label: 'Stories', href: '#/' }, { label: title }], body };
+}
+
+/** Links to the pages before and after this one, for a story larger than a page; nothing for one that fits. */
+function pager(s: StoryPageJson): HTMLElement | null {
+  if (s.articles.length >= s.articleCount) return null;
+  const size = s.limit;
+  const link = (from: number, label: string) =>
+    h('a', { href: `#/story/${encodeURIComponent(s.id)}${from > 0 ? `?from=${from}` : ''}` }, label);
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Pages of this story' },
+    s.offset > 0
+      ? link(Math.max(0, s.offset - size), `← articles ${Math.max(1, s.offset - size + 1)}–${s.offset}`)
+      : null,
+    s.offset + size < s.articleCount
+      ? link(s.offset + size, `articles ${s.offset + size + 1}–${Math.min(s.articleCount, s.offset + 2 * size)} →`)
+      : null,
+  );
 }
 
 function section(id: string, heading: string, note: string, ...content: Array<Node | null>): HTMLElement {
@@ -82,8 +103,8 @@ function timeline(s: StoryPageJson, number: Map<string, number>): HTMLElement {
         h('span', { class: 'outlet' }, articleName(a)),
         h('span', { class: 'title' }, a.title ?? a.excerpt),
         a !== first
-          ? h('a', { href: `#/diff/${first.id}/${a.id}`, class: 'cmp' }, `compare with 1`)
-          : h('span', { class: 'cmp first' }, 'earliest'),
+          ? h('a', { href: `#/diff/${first.id}/${a.id}`, class: 'cmp' }, `compare with ${number.get(first.id)}`)
+          : h('span', { class: 'cmp first' }, s.offset === 0 ? 'earliest' : 'first of this page'),
       );
     }),
   );
