@@ -128,6 +128,8 @@ describe('stories, articles, diffs', () => {
     const page = (await json<StoryPageJson>(`/api/stories/${id}?view=page&limit=${n - 1}&offset=1`)).body;
     expect(page).toMatchObject({ articleCount: n, offset: 1 });
     expect(page.articles.map((a) => a.id)).toEqual(ids);
+    // The page's title is the story's, not its first article's.
+    expect(page.title).toBe((await json<StoryPageJson>(`/api/stories/${id}?view=page`)).body.title);
     // Past the end: no articles, the count still there.
     const past = (await json<StoryJson>(`/api/stories/${id}?offset=${n}`)).body;
     expect(past).toMatchObject({ articleCount: n, articles: [], relations: [] });

@@ -86,7 +86,13 @@ export function createApp(o: AppOptions): Hono {
       const s = await loadStory(store, id.data, { offset, limit });
       if (!s) return fail(c, 'noStory', id.data);
       const full = { ...storyJson(s.story, s.articles), firstSeen: s.story.firstSeen ?? null };
-      body = Buffer.from(JSON.stringify(view.data.view === 'page' ? storyPageJson(full, limit) : full));
+      let out: object = full;
+      if (view.data.view === 'page') {
+        // A later page is still the story of its earliest article: the page's title is that article's.
+        const earliest = offset > 0 && s.story.articles[0] ? await store.getArticle(s.story.articles[0]) : undefined;
+        out = storyPageJson(full, limit, earliest?.title ?? s.articles.find((a) => a.title)?.title ?? null);
+      }
+      body = Buffer.from(JSON.stringify(out));
       if (stories.size >= STORY_CACHE_SIZE) stories.delete(stories.keys().next().value!);
     } else stories.delete(key);
     stories.set(key, body);

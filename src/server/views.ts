@@ -12,7 +12,11 @@ const STATUS_LETTER: Record<string, string> = { carried: 'c', omitted: 'o', conf
  * the fact. For a 200-article story this is about a fifth of the full JSON, and parsing the full JSON was most of the
  * page's load time (measured in test/ui: the fact table's 30,000 cells, each an object keyed by article id).
  */
-export function storyPageJson(s: StoryJson & { firstSeen: string | null }, limit = s.articles.length) {
+export function storyPageJson(
+  s: StoryJson & { firstSeen: string | null },
+  limit = s.articles.length,
+  title: string | null = s.articles.find((a) => a.title)?.title ?? null,
+) {
   const column = new Map(s.facts.articles.map((id, i) => [id, i]));
   return {
     id: s.id,
@@ -21,6 +25,8 @@ export function storyPageJson(s: StoryJson & { firstSeen: string | null }, limit
     offset: s.offset,
     /** The page size asked for: where the next and previous pages start. */
     limit,
+    /** The story's title: its earliest titled article's, whatever the page. */
+    title,
     articles: s.articles.map((a) => ({
       id: a.id,
       source: a.source,

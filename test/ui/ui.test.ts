@@ -190,6 +190,7 @@ describe.skipIf(!haveChromium)('web UI', () => {
       `Articles ${first + 1}–${LARGE + 2} of ${LARGE + 2}`,
     );
     expect(await page.locator('nav.pager a').textContent()).toContain(`articles 1–${first}`);
+    expect(await page.locator('h1').textContent()).toBe('Floods kill at least 240 in Mahaweli valley');
     await shot('story-large-page-2', false);
   });
 

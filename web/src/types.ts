@@ -99,6 +99,8 @@ export interface StoryPageJson {
   offset: number;
   /** The page size: the previous page starts `limit` before `offset`. */
   limit: number;
+  /** The story's title (its earliest titled article's), whatever the page. */
+  title: string | null;
   articles: Array<{
     id: string;
     source: string;

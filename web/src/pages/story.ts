@@ -13,7 +13,7 @@ const KIND_TEXT: Record<PageRelation['kind'], string> = {
 export async function renderStory(id: string, from = 0): Promise<Page> {
   const s = await getStory(id, Math.max(0, Math.floor(from)));
   const number = new Map(s.articles.map((a, i) => [a.id, s.offset + i + 1]));
-  const title = s.articles.find((a) => a.title)?.title ?? `Story ${shortId(s.id)}`;
+  const title = s.title ?? `Story ${shortId(s.id)}`;
   const outlets = new Set(s.articles.map((a) => a.outlet ?? a.source)).size;
   const body = h(
     'article',
