@@ -130,6 +130,17 @@ describe('clean: bylines', () => {
       expect(clean({ text: story }).body, story).toBe(story);
     }
   });
+  it('keeps a long sentence that only opens with a click or follow line: the rest is story', () => {
+    for (const text of [
+      'CLICK HERE FOR MORE INFO Very likely it will also include a recognition that the work we are reading reflects some way of thought labelled as a school.',
+      'Follow us on the road north, where the convoy of eighty residents was stopped on 18 March 2019 near al-Baghouz by the coalition forces.',
+    ]) {
+      expect(clean({ text }).body, text).toBe(text);
+    }
+    expect(reasons('The vote passed. Click here to read the full report.')).toEqual([
+      ['share-text', 'Click here to read the full report.'],
+    ]);
+  });
   it('takes a dateline whose outlet has a name of several words', () => {
     const c = clean({ text: 'PARIS, Nov. 27 (Daily Courier) - The strike entered its third week.' });
     expect(c.dateline?.text).toBe('PARIS, Nov. 27 (Daily Courier)');

@@ -69,9 +69,10 @@ export const LINK_BAIT =
 /** Share, follow and subscribe lines and similar page furniture. */
 export const SHARE_TEXT: RegExp[] = [
   /^(?:Share|SHARE)(?: this| on| via| the| article| story)?\b.{0,60}$/,
-  /^(?:Follow|Like) us on\b/i,
+  // Bounded like the rest: a long sentence that opens with the line goes on with story text, and stays.
+  /^(?:Follow|Like) us on\b.{0,100}$/i,
   /^(?:Subscribe|Sign up|Register|Join) (?:to|for|now|our|here)\b.{0,160}$/i,
-  /^(?:Click|Tap) here\b/i,
+  /^(?:Click|Tap) here\b.{0,100}$/i,
   /^(?:Join our|Get our|Download (?:our|the)) (?:Telegram|WhatsApp|newsletter|app|channel)\b/i,
   /^(?:Copyright|©|\(c\))\s*(?:\d{4}|©)?.{0,120}$/i,
   /^All rights reserved\.?$/i,
