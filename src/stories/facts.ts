@@ -138,20 +138,42 @@ function firstByKey(facts: Fact[]): Map<string, Fact> {
 
 /** The story's fact table: rows are facts in the order first seen, columns the articles in the order given. */
 export function factTable(articles: FactArticle[]): FactTable {
-  const keyed = articles.map((a) => ({ a, byKey: firstByKey(a.facts) }));
+  // Each article's facts by subject (subjectKey), in the order of its first facts by key: where a row's fact is
+  // missing, the first of them on the row's subject (sameSubject) is the conflicting value. Indexed once per article,
+  // so that a story of hundreds of versions and facts is not searched row by row and article by article.
+  const keyed = articles.map((a) => {
+    const byKey = firstByKey(a.facts);
+    const bySubject = new Map<string, Fact[]>();
+    for (const f of byKey.values()) {
+      const k = subjectKey(f);
+      if (!k) continue;
+      const list = bySubject.get(k);
+      if (list) list.push(f);
+      else bySubject.set(k, [f]);
+    }
+    return { a, byKey, bySubject };
+  });
   const rows = new Map<string, FactRow>();
+  /** Each row's first carried fact, whose subject a missing cell is checked against. */
+  const sampleOf = new Map<FactRow, Fact>();
   for (const { a, byKey } of keyed) {
     for (const [k, f] of byKey) {
-      if (!rows.has(k)) rows.set(k, { key: k, kind: f.kind, label: factLabel(f), cells: {} });
-      rows.get(k)!.cells[a.id] = { status: 'carried', fact: f, attributedTo: attributionOf(a, f) };
+      let row = rows.get(k);
+      if (!row) {
+        row = { key: k, kind: f.kind, label: factLabel(f), cells: {} };
+        rows.set(k, row);
+        sampleOf.set(row, f);
+      }
+      row.cells[a.id] = { status: 'carried', fact: f, attributedTo: attributionOf(a, f) };
     }
   }
   for (const row of rows.values()) {
-    for (const { a, byKey } of keyed) {
+    const sample = sampleOf.get(row);
+    const subject = sample && subjectKey(sample);
+    for (const { a, bySubject } of keyed) {
       if (row.cells[a.id]) continue;
-      const sample = Object.values(row.cells).find((c) => c.fact)?.fact;
       // This article's own fact on the same subject, with another value: a conflict rather than an omission.
-      const other = sample ? [...byKey.values()].find((f) => sameSubject(sample, f)) : undefined;
+      const other = subject ? bySubject.get(subject)?.find((f) => sameSubject(sample!, f)) : undefined;
       row.cells[a.id] = other
         ? { status: 'conflicting', fact: other, attributedTo: attributionOf(a, other) }
         : { status: 'omitted' };
