@@ -57,27 +57,26 @@ export function storyFactTable(articles: StoredArticle[]): FactTable {
 
 export function factTableJson(table: FactTable, articles: StoredArticle[]): FactTableJson {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // Built cell by cell in one loop: a story page of 200 articles and 600 facts has 120,000 cells.
   return {
     articles: table.articles,
-    rows: table.rows.map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      label: r.label,
-      cells: Object.fromEntries(
-        Object.entries(r.cells).map(([id, c]) => {
-          const a = byId.get(id);
-          const ref = c.fact && a ? refJson(a, c.fact) : undefined;
-          return [
-            id,
-            {
-              status: c.status,
-              ...(ref ? { text: ref.text, span: ref.span } : {}),
-              ...(c.attributedTo ? { attributedTo: c.attributedTo } : {}),
-            },
-          ];
-        }),
-      ),
-    })),
+    rows: table.rows.map((r) => {
+      const cells: FactTableJson['rows'][number]['cells'] = {};
+      for (const id in r.cells) {
+        const c = r.cells[id];
+        const a = byId.get(id);
+        const cell: FactTableJson['rows'][number]['cells'][string] = { status: c.status };
+        // The cell's text and span only (its row carries the label).
+        if (c.fact && a) {
+          const span = bodySpanToText(a.kept, c.fact.span);
+          cell.text = a.text.slice(span[0], span[1]);
+          cell.span = span;
+        }
+        if (c.attributedTo) cell.attributedTo = c.attributedTo;
+        cells[id] = cell;
+      }
+      return { key: r.key, kind: r.kind, label: r.label, cells };
+    }),
   };
 }
 
