@@ -1,6 +1,8 @@
 import type { Relation } from '../model/index.js';
 import { storyJson, type ReportJson, type StoryJson } from '../report/json.js';
-import type { Store, StoredArticle, StoryRecord } from '../store/types.js';
+import type { Store, StoredArticle, StoryPage, StoryRecord } from '../store/types.js';
+
+export type { StoryPage };
 import { relate } from './engine.js';
 import { cosine } from '../stories/terms.js';
 
@@ -9,18 +11,12 @@ export interface LoadedStory {
   articles: StoredArticle[];
 }
 
-/** A window of a story's articles in story (publication) order: `limit` of them from `offset`. */
-export interface StoryPage {
-  offset: number;
-  limit: number;
-}
-
 /**
  * A story with its articles, or with one page of them: a story of tens of thousands of versions is read a page at a
- * time (its record lists every member; only the page's articles are read).
+ * time (its record lists every member; only the page's articles, and the relations between them, are read).
  */
 export async function loadStory(store: Store, id: string, page?: StoryPage): Promise<LoadedStory | undefined> {
-  const story = await store.getStory(id);
+  const story = await store.getStory(id, page);
   if (!story) return undefined;
   const ids = page ? story.articles.slice(page.offset, page.offset + page.limit) : story.articles;
   return { story, articles: await store.getArticles(ids) };

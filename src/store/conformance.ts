@@ -199,6 +199,15 @@ export function storeConformance(
         expect(list).toEqual([
           { id: 's1', articles: 2, outlets: 2, firstSeen: '2022-04-11', lastSeen: '2022-04-12', title: 'Title 1' },
         ]);
+        // A page of the story: every member still listed, only the relations between the page's articles.
+        expect(await store.getStory('s1', { offset: 0, limit: 2 })).toMatchObject({
+          articles: ['a1', 'a2'],
+          relations: [relation('a1', 'a2')],
+        });
+        expect(await store.getStory('s1', { offset: 1, limit: 1 })).toMatchObject({
+          articles: ['a1', 'a2'],
+          relations: [],
+        });
         const sk = await store.getSketches(['a2', 'zz']);
         expect(sk.map((x) => [x.id, x.storyId])).toEqual([['a2', 's1']]);
       } finally {

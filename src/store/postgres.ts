@@ -10,6 +10,7 @@ import {
   type Store,
   type StoredArticle,
   type StoredError,
+  type StoryPage,
   type StoryRecord,
   type StorySummary,
 } from './types.js';
@@ -350,13 +351,25 @@ export class PostgresStore implements Store {
     );
   }
 
-  async getStory(id: string): Promise<StoryRecord | undefined> {
+  async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
     const [s] = await this.rows<{ first_seen: string | null }>('SELECT first_seen FROM stories WHERE id = $1', [id]);
     if (!s) return undefined;
-    const rel = await this.rows<{ data: string }>('SELECT data FROM relations WHERE story_id = $1 ORDER BY rid', [id]);
+    const articles = await this.storyArticleIds(id);
+    let rel: Array<{ data: string }>;
+    if (page) {
+      // The relations from the page's articles (primary key), kept where they also end on the page.
+      const ids = articles.slice(page.offset, page.offset + page.limit);
+      const on = new Set(ids);
+      rel = (
+        await this.rows<{ data: string; to_id: string }>(
+          'SELECT data, to_id FROM relations WHERE from_id = ANY($1) AND story_id = $2 ORDER BY rid',
+          [ids, id],
+        )
+      ).filter((r) => on.has(r.to_id));
+    } else rel = await this.rows<{ data: string }>('SELECT data FROM relations WHERE story_id = $1 ORDER BY rid', [id]);
     return {
       id,
-      articles: await this.storyArticleIds(id),
+      articles,
       relations: rel.map((r) => JSON.parse(r.data) as Relation),
       firstSeen: orUndef(s.first_seen),
     };

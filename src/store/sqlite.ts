@@ -12,6 +12,7 @@ import {
   type StoredArticle,
   type StoredError,
   type StoryFilter,
+  type StoryPage,
   type StoryRecord,
   type StorySummary,
 } from './types.js';
@@ -393,6 +394,10 @@ export class SqliteStore implements Store {
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
         .pluck(),
       storyRelations: this.db.prepare('SELECT data FROM relations WHERE story_id = ? ORDER BY rowid').pluck(),
+      pageRelations: this.db.prepare(
+        // `+story_id`: look up by the page's articles (primary key), not by the story, whose relations may be millions.
+        'SELECT data, to_id FROM relations WHERE from_id IN (SELECT value FROM json_each(?)) AND +story_id = ? ORDER BY rowid',
+      ),
       moveArticles: this.db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?'),
       moveRelations: this.db.prepare('UPDATE relations SET story_id = ? WHERE story_id = ?'),
       putRelation: this.db.prepare(
@@ -717,13 +722,23 @@ export class SqliteStore implements Store {
     });
   }
 
-  async getStory(id: string): Promise<StoryRecord | undefined> {
+  async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
     const r = this.stmts.hasStory.get(id) as { first_seen: string | null } | undefined;
     if (!r) return undefined;
+    const articles = this.stmts.storyArticles.all(id) as string[];
+    let data: string[];
+    if (page) {
+      // The relations from the page's articles (primary key), kept where they also end on the page.
+      const ids = articles.slice(page.offset, page.offset + page.limit);
+      const on = new Set(ids);
+      data = (this.stmts.pageRelations.all(JSON.stringify(ids), id) as Array<{ data: string; to_id: string }>)
+        .filter((x) => on.has(x.to_id))
+        .map((x) => x.data);
+    } else data = this.stmts.storyRelations.all(id) as string[];
     return {
       id,
-      articles: this.stmts.storyArticles.all(id) as string[],
-      relations: (this.stmts.storyRelations.all(id) as string[]).map((d) => JSON.parse(d) as Relation),
+      articles,
+      relations: data.map((d) => JSON.parse(d) as Relation),
       firstSeen: orUndef(r.first_seen),
     };
   }

@@ -40,6 +40,12 @@ export interface StoredArticle {
  */
 export const RECENT_POSTINGS = 512;
 
+/** A window of a story's articles in story (publication) order: `limit` of them from `offset`. */
+export interface StoryPage {
+  offset: number;
+  limit: number;
+}
+
 export interface StoryRecord {
   id: string;
   /** Article ids in publication order. */
@@ -134,7 +140,12 @@ export interface Store {
   putRelation(storyId: string, relation: Relation): Promise<void>;
   /** Recomputes a story's summary (counts, dates, title) after its articles changed. */
   refreshStory(id: string): Promise<void>;
-  getStory(id: string): Promise<StoryRecord | undefined>;
+  /**
+   * A story. With `page`, `relations` are only those between the page's articles (`articles.slice(offset, offset +
+   * limit)`; `articles` still lists every member): a page of a story of 300,000 versions need not parse its
+   * relations of all of them.
+   */
+  getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined>;
   listStories(query?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
   /** Stories with an article matching the filter, in `listStories` order. Optional: see `StoryFilter`. */
   findStories?(filter: StoryFilter): Promise<StorySummary[]>;
