@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Engine } from '../src/engine/engine.js';
 import type { StoryDecision } from '../src/stories/cluster.js';
 import { SqliteStore } from '../src/store/sqlite.js';
-import { clusterScores } from './corpora/metrics.js';
+import { clusterScores, count } from './corpora/metrics.js';
 import { arg, jsonlDocs } from './lib/corpus.js';
 import { labelledCorpus } from './lib/peers.js';
 
@@ -147,11 +147,10 @@ export default async function main(args: string[]): Promise<void> {
     gold.set(src, truth.get(src)?.story ?? '?');
   }
   const scores = clusterScores(pred, gold, (g) => g);
-  const sizes = new Map<string, number>();
-  for (const s of pred.values()) sizes.set(s, (sizes.get(s) ?? 0) + 1);
+  const sizes = count([...pred.values()]);
   const [largest, largestSize] = [...sizes].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
   const inLargest = [...storyAtJoin.keys()].filter((id) => stories.find(storyAtJoin.get(id)!) === largest);
-  const largestWays = tally(inLargest.map((id) => way.get(id)!));
+  const largestWays = count(inLargest.map((id) => way.get(id)!));
   const largestGold = new Set(inLargest.map((id) => gold.get(sourceOf.get(id)!)));
 
   console.log(`${r.added} articles (${r.errors} errors) in ${sec.toFixed(1)} s; ${sizes.size} stories`);
@@ -225,12 +224,6 @@ function sum(m: Map<string, number> | undefined): number {
   let s = 0;
   for (const c of m?.values() ?? []) s += c;
   return s;
-}
-
-function tally(xs: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-  return m;
 }
 
 function fmt(m: Map<string, number>): string {

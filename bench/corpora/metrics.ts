@@ -42,7 +42,8 @@ function aligned(pred: Labels, gold: Labels): { pred: string[]; gold: string[] }
   return out;
 }
 
-function count(labels: string[]): Map<string, number> {
+/** How many times each label occurs. */
+export function count(labels: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
   return m;

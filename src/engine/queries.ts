@@ -1,8 +1,6 @@
 import type { Relation } from '../model/index.js';
 import { storyJson, type ReportJson, type StoryJson } from '../report/json.js';
-import type { Store, StoredArticle, StoryPage, StoryRecord } from '../store/types.js';
-
-export type { StoryPage };
+import { pageIds, type Store, type StoredArticle, type StoryPage, type StoryRecord } from '../store/types.js';
 import { relate } from './engine.js';
 import { cosine } from '../stories/terms.js';
 
@@ -18,7 +16,7 @@ export interface LoadedStory {
 export async function loadStory(store: Store, id: string, page?: StoryPage): Promise<LoadedStory | undefined> {
   const story = await store.getStory(id, page);
   if (!story) return undefined;
-  const ids = page ? story.articles.slice(page.offset, page.offset + page.limit) : story.articles;
+  const ids = page ? pageIds(story.articles, page) : story.articles;
   return { story, articles: await store.getArticles(ids) };
 }
 

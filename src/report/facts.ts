@@ -32,9 +32,15 @@ export interface FactTableJson {
   }>;
 }
 
-export function refJson(a: StoredArticle, f: Fact): FactRefJson {
+/** A fact's span in the article's text, and that text. */
+function textOf(a: StoredArticle, f: Fact): { text: string; span: Span } {
   const span = bodySpanToText(a.kept, f.span);
-  return { kind: f.kind, label: factLabel(f), text: a.text.slice(span[0], span[1]), span };
+  return { text: a.text.slice(span[0], span[1]), span };
+}
+
+export function refJson(a: StoredArticle, f: Fact): FactRefJson {
+  const { text, span } = textOf(a, f);
+  return { kind: f.kind, label: factLabel(f), text, span };
 }
 
 export function factDiffJson(a: StoredArticle, b: StoredArticle, d: FactDiff): FactDiffJson {
@@ -68,8 +74,8 @@ export function factTableJson(table: FactTable, articles: StoredArticle[]): Fact
         const cell: FactTableJson['rows'][number]['cells'][string] = { status: c.status };
         // The cell's text and span only (its row carries the label).
         if (c.fact && a) {
-          const span = bodySpanToText(a.kept, c.fact.span);
-          cell.text = a.text.slice(span[0], span[1]);
+          const { text, span } = textOf(a, c.fact);
+          cell.text = text;
           cell.span = span;
         }
         if (c.attributedTo) cell.attributedTo = c.attributedTo;

@@ -90,7 +90,7 @@ export function createApp(o: AppOptions): Hono {
       if (view.data.view === 'page') {
         // A later page is still the story of its earliest article: the page's title is that article's.
         const earliest = offset > 0 && s.story.articles[0] ? await store.getArticle(s.story.articles[0]) : undefined;
-        out = storyPageJson(full, limit, earliest?.title ?? s.articles.find((a) => a.title)?.title ?? null);
+        out = storyPageJson(full, limit, earliest?.title);
       }
       body = Buffer.from(JSON.stringify(out));
       if (stories.size >= STORY_CACHE_SIZE) stories.delete(stories.keys().next().value!);

@@ -4,6 +4,7 @@ import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
 import { storySummary, type StoryRow } from './search.js';
 import {
+  pageIds,
   RECENT_POSTINGS,
   type AlignableArticle,
   type ArticleSketch,
@@ -358,7 +359,7 @@ export class PostgresStore implements Store {
     let rel: Array<{ data: string }>;
     if (page) {
       // The relations from the page's articles (primary key), kept where they also end on the page.
-      const ids = articles.slice(page.offset, page.offset + page.limit);
+      const ids = pageIds(articles, page);
       const on = new Set(ids);
       rel = (
         await this.rows<{ data: string; to_id: string }>(

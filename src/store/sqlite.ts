@@ -6,6 +6,7 @@ import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { RecentCache } from './cache.js';
 import { LookUpIndex } from './look-up-index.js';
 import {
+  pageIds,
   type AlignableArticle,
   type ArticleSketch,
   type Store,
@@ -729,7 +730,7 @@ export class SqliteStore implements Store {
     let data: string[];
     if (page) {
       // The relations from the page's articles (primary key), kept where they also end on the page.
-      const ids = articles.slice(page.offset, page.offset + page.limit);
+      const ids = pageIds(articles, page);
       const on = new Set(ids);
       data = (this.stmts.pageRelations.all(JSON.stringify(ids), id) as Array<{ data: string; to_id: string }>)
         .filter((x) => on.has(x.to_id))

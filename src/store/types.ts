@@ -46,6 +46,11 @@ export interface StoryPage {
   limit: number;
 }
 
+/** The ids of a story's page: `ids` (the story's articles in order) from `offset`, `limit` of them. */
+export function pageIds(ids: string[], page: StoryPage): string[] {
+  return ids.slice(page.offset, page.offset + page.limit);
+}
+
 export interface StoryRecord {
   id: string;
   /** Article ids in publication order. */
