@@ -21,14 +21,10 @@ import { termVector } from '../src/stories/terms.js';
 import type { RawDoc } from '../src/model/index.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { clusterScores } from './corpora/metrics.js';
+import { arg } from './lib/corpus.js';
 import { labelledCorpus } from './lib/peers.js';
 import { profiled, profileTable, type ProfileSummary } from './lib/profile.js';
 import { rssSampler } from './lib/stats.js';
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 export default async function main(args: string[]): Promise<void> {
   const files = labelledCorpus((name) => arg(args, name));

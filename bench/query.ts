@@ -1,7 +1,8 @@
 /**
  * Query latency on a built store: story lookup (a story with its first page of articles, as the API serves it; and
  * with all of them, as `newstrace show` loads it), article diff (two articles of one story, aligned afresh, as
- * `newstrace diff` does) and search (salient terms through the term index, see lib/search.ts). Each query runs on ids sampled evenly through the store, one after another.
+ * `newstrace diff` does) and search (salient terms through the term index, see lib/search.ts). Each query runs on ids
+ * sampled evenly through the store, one after another.
  *
  *   npm run bench -- query --db PATH                      an existing store (e.g. the one bench scale leaves)
  *   npm run bench -- query [--size 10k] [--limit N]       builds a fresh SQLite store from the peer kit's corpus first

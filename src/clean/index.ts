@@ -18,9 +18,9 @@ import {
 
 /**
  * The clean stage: removes what is page rather than story — photo captions and credits, link bait, share lines, a
- * title repeated as the first line, reporting credits and wire footers — at sentence level inside paragraphs, and splits off the dateline. Every removal
- * is recorded with its reason and exact span, and the body is the concatenation of the kept spans, so any later span
- * maps back to the text the user gave.
+ * title repeated as the first line, reporting credits and wire footers — at sentence level inside paragraphs, and
+ * splits off the dateline. Every removal is recorded with its reason and exact span, and the body is the
+ * concatenation of the kept spans, so any later span maps back to the text the user gave.
  */
 
 export interface CleanInput {

@@ -22,9 +22,10 @@ export async function renderStory(id: string, from = 0): Promise<Page> {
     h(
       'p',
       { class: 'meta' },
-      s.articles.length < s.articleCount
-        ? `Articles ${s.offset + 1}–${s.offset + s.articles.length} of ${s.articleCount.toLocaleString('en')}, from ${outlets} outlet${outlets === 1 ? '' : 's'}`
-        : `${s.articles.length} article${s.articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}`,
+      (s.articles.length < s.articleCount
+        ? `Articles ${s.offset + 1}–${s.offset + s.articles.length} of ${s.articleCount.toLocaleString('en')},`
+        : `${s.articles.length} article${s.articles.length === 1 ? '' : 's'}`) +
+        ` from ${outlets} outlet${outlets === 1 ? '' : 's'}`,
       `, first seen ${day(s.firstSeen)} · `,
       h('span', { class: 'id' }, s.id),
     ),
