@@ -4,6 +4,7 @@ import { totalmem } from 'node:os';
 import Database from 'better-sqlite3';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { RecentCache } from './cache.js';
+import { WalCheckpointer } from './checkpointer.js';
 import { LookUpIndex } from './look-up-index.js';
 import {
   pageIds,
@@ -304,6 +305,8 @@ export class SqliteStore implements Store {
   private readonly mergedInto = new Map<string, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  /** WAL checkpoints on a thread of their own once the log grows (checkpointer.ts). */
+  private readonly checkpointer?: WalCheckpointer;
   private readonly stmts;
   private depth = 0;
 
@@ -320,6 +323,7 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    if (path !== '' && path !== ':memory:') this.checkpointer = new WalCheckpointer(path, this.db);
     this.db.exec(SCHEMA);
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
       { value: string } | undefined;
@@ -426,6 +430,7 @@ export class SqliteStore implements Store {
       this.checkDataVersion();
       const out = await fn();
       this.db.exec('COMMIT');
+      this.checkpointer?.committed();
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
@@ -802,6 +807,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.checkpointer?.close();
     if (this.depth === 0) this.writeSnapshot();
     this.db.close();
   }
