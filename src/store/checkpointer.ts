@@ -101,15 +101,16 @@ export class WalCheckpointer {
 
   /**
    * The writer copies what the thread has not: SQLite lets one checkpoint run at a time and answers any other with
-   * "busy" at once, so the writer waits out the thread's (a millisecond at a time, CATCH_UP_MS at most) and runs its
-   * own until every frame is copied. The next write then starts the log again.
+   * "busy" at once, so the writer waits out the thread's (a millisecond at a time, CATCH_UP_MS at most), then runs its
+   * own. Once every frame is copied the next write starts the log again.
    */
   private catchUp(): void {
     const until = Date.now() + CATCH_UP_MS;
     for (;;) {
       const [r] = this.writer.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
-      if (r && r.busy === 0 && r.log === r.checkpointed) {
-        this.writerCheckpoints++;
+      if (!r || r.busy === 0) {
+        // Done, or as far as readers of older snapshots let it go (another process's): it is not worth waiting for.
+        if (r && r.log === r.checkpointed) this.writerCheckpoints++;
         return;
       }
       if (Date.now() >= until) return;
@@ -142,6 +143,9 @@ export class WalCheckpointer {
     const w = this.worker;
     if (!w) return;
     this.worker = undefined;
+    // Awaited, the thread's exit must keep the process alive: with nothing else to do, Node would end the process
+    // with the promise unsettled (exit code 13), the store left unclosed.
+    w.ref();
     w.postMessage('close');
     await this.exited;
     if (!this.failed) this.writer.pragma('wal_autocheckpoint = 1000');
