@@ -1,7 +1,7 @@
 import { align } from '../match/align.js';
 import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
-import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
+import type { Alignment, IngestItem, RawDoc, RecordError, Relation } from '../model/index.js';
 import {
   decideStory,
   neighbourCosines,
@@ -64,7 +64,8 @@ export interface EngineOptions {
   batchSize?: number;
   /**
    * Worker threads for the per-article stages (default 0: the main thread prepares). With 1 or more, the next batch
-   * is prepared while the current one is committed; the stories are the same either way.
+   * is prepared while the current one is committed, and the threads align the passages of the pairs the engine
+   * relates (their relations are written at the end of the batch); the stories and relations are the same either way.
    */
   threads?: number;
   /**
@@ -82,6 +83,14 @@ export interface EngineOptions {
 
 export class Engine {
   private readonly recent = new RecentCache<string, StoredArticle>(RECENT_ARTICLES);
+  /** The threads of `addThreaded` while it runs: they also align the pairs the engine relates. */
+  private pool?: PreparePool;
+  /**
+   * The batch's relations whose alignment a thread is computing, written at the end of the batch's transaction, in
+   * the order they were made, into the story their new article is in by then (the batch's later merges may have
+   * moved it; written at once, the merge would have moved the relation with it).
+   */
+  private deferred: Array<{ articleId: string; relation: Promise<Relation> }> = [];
 
   constructor(
     readonly store: Store,
@@ -139,6 +148,7 @@ export class Engine {
   ): Promise<AddResult> {
     const result: AddResult = { read: 0, added: 0, skipped: 0, errors: 0, errorList: [], addedIds: [], skippedIds: [] };
     const pool = new PreparePool(threads);
+    this.pool = pool;
     type Outcome = ReturnType<typeof safePrepare>;
     let pending: Array<Promise<Outcome>> = [];
     let committed: Promise<void> = Promise.resolve();
@@ -181,6 +191,7 @@ export class Engine {
       if (pending.length > 0) committed = commitNext(pending, committed);
       await committed;
     } finally {
+      this.pool = undefined;
       await pool.close();
     }
     return result;
@@ -193,6 +204,7 @@ export class Engine {
   async commitBatch(prepared: Prepared[], errors: RecordError[]): Promise<{ added: string[]; skipped: string[] }> {
     const added: string[] = [];
     const skipped: string[] = [];
+    this.deferred = [];
     await this.store.transaction(async () => {
       const at = new Date().toISOString();
       for (const e of errors) await this.store.putError({ ...e, at });
@@ -208,6 +220,7 @@ export class Engine {
         await this.insert(p);
         added.push(p.id);
       }
+      await this.putDeferred();
     });
     return { added, skipped };
   }
@@ -301,10 +314,26 @@ export class Engine {
       for (const nb of decision.related) {
         const other = byId.get(nb.id);
         if (!other) continue;
-        await store.putRelation(storyId, relate(other, article, nb.topical));
+        if (this.pool) {
+          const alignment = this.pool.align(other, article);
+          // Settled now or at the batch's end; a failed alignment fails the batch there (a rejection is not lost).
+          alignment.catch(() => {});
+          const relation = alignment.then((al) => relationOf(other, article, nb.topical, al));
+          relation.catch(() => {});
+          this.deferred.push({ articleId: article.id, relation });
+        } else await store.putRelation(storyId, relate(other, article, nb.topical));
       }
     }
     await store.refreshStory(storyId);
+  }
+
+  private async putDeferred(): Promise<void> {
+    const deferred = this.deferred;
+    this.deferred = [];
+    if (deferred.length === 0) return;
+    const ids = [...new Set(deferred.map((d) => d.articleId))];
+    const storyOf = new Map((await this.store.getSketches(ids)).map((s) => [s.id, s.storyId]));
+    for (const d of deferred) await this.store.putRelation(storyOf.get(d.articleId)!, await d.relation);
   }
 
   /** Re-runs every stage on the stored raw input into `target` (a fresh store), in the original arrival order. */
@@ -324,8 +353,12 @@ export class Engine {
 }
 
 /** The relation between two stored articles, with passages aligned on their clean bodies. */
-export function relate(a: AlignableArticle, b: AlignableArticle, topical: number) {
-  const alignment = align({ body: a.body, sentences: a.sentences }, { body: b.body, sentences: b.sentences });
+export function relate(a: AlignableArticle, b: AlignableArticle, topical: number): Relation {
+  return relationOf(a, b, topical, align(a, b));
+}
+
+/** The relation between two stored articles whose bodies `alignment` aligned (A with B). */
+function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, alignment: Alignment): Relation {
   return classifyPair({
     a: {
       id: a.id,

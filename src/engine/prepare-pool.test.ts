@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../bench/lib/snapshot.js';
+import { align } from '../match/align.js';
 import type { RawDoc } from '../model/index.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { Engine } from './engine.js';
+import { PreparePool } from './prepare-pool.js';
+import { prepare } from './prepare.js';
 
 /** Every story fixture's articles, in one stream, plus records that fail, so that batches hold errors too. */
 function records(): RawDoc[] {
@@ -47,4 +50,24 @@ describe('Engine with prepare threads', () => {
     expect(threaded.progress).toEqual(inline.progress);
     expect(threaded.snap).toEqual(inline.snap);
   }, 60_000);
+});
+
+describe('PreparePool', () => {
+  it('aligns two articles on a thread exactly as the main thread does', async () => {
+    const [a, b] = records()
+      .slice(0, 2)
+      .map((d) => {
+        const r = prepare(d);
+        if (!r.ok) throw new Error(r.error.reason);
+        return { body: r.value.cleaned.body, sentences: r.value.sentences };
+      });
+    const pool = new PreparePool(1);
+    try {
+      const got = await pool.align(a, b);
+      expect(got.passages.length).toBeGreaterThan(0);
+      expect(got).toEqual(align(a, b));
+    } finally {
+      await pool.close();
+    }
+  });
 });

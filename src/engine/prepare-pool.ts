@@ -1,14 +1,16 @@
 import { Worker } from 'node:worker_threads';
-import type { RawDoc } from '../model/index.js';
+import type { AlignSide } from '../match/align.js';
+import type { Alignment, RawDoc } from '../model/index.js';
 import type { prepare } from './prepare.js';
 
-type Result = ReturnType<typeof prepare>;
+type Result = ReturnType<typeof prepare> | Alignment;
 
 /**
  * Runs the per-article stages on worker threads, so that on a machine with more than one core the next batch is
  * prepared while the main thread commits the current one to the store (the per-article stages are half of the
- * pipeline's time, see BENCHMARKS.md). Records go round-robin to the threads; each answer comes back to the promise
- * of its record, so the caller sees results in its own order and the stories do not depend on thread timing.
+ * pipeline's time, see BENCHMARKS.md). The threads also align the passages of the pairs the engine relates, which
+ * would otherwise be the main thread's. Jobs go round-robin to the threads; each answer comes back to the promise of
+ * its job, so the caller sees results in its own order and the stories do not depend on thread timing.
  */
 export class PreparePool {
   private readonly workers: Worker[];
@@ -43,11 +45,22 @@ export class PreparePool {
     });
   }
 
-  prepare(doc: RawDoc): Promise<Result> {
+  prepare(doc: RawDoc): Promise<ReturnType<typeof prepare>> {
+    return this.post({ doc }) as Promise<ReturnType<typeof prepare>>;
+  }
+
+  /** `align(a, b)` of match/align.ts, on a thread. */
+  align(a: AlignSide, b: AlignSide): Promise<Alignment> {
+    // Only what alignment reads is copied to the thread.
+    const side = (x: AlignSide): AlignSide => ({ body: x.body, sentences: x.sentences });
+    return this.post({ align: [side(a), side(b)] }) as Promise<Alignment>;
+  }
+
+  private post(job: object): Promise<Result> {
     const n = this.next++;
     return new Promise<Result>((resolve, reject) => {
       this.waiting.set(n, { resolve, reject });
-      this.workers[n % this.workers.length].postMessage({ n, doc });
+      this.workers[n % this.workers.length].postMessage({ n, ...job });
     });
   }
 

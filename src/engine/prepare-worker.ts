@@ -1,11 +1,14 @@
 import { parentPort } from 'node:worker_threads';
+import { align, type AlignSide } from '../match/align.js';
 import type { RawDoc } from '../model/index.js';
 import { safePrepare } from './prepare-safe.js';
 
 /**
- * A thread that runs the per-article stages (extract, clean, analyze, fingerprint, terms) for `PreparePool`: it
- * receives `{n, doc}` and answers `{n, result}`; the result is plain data and typed arrays, copied by structured clone.
+ * A thread of `PreparePool`: it runs the per-article stages (extract, clean, analyze, fingerprint, terms) on
+ * `{n, doc}` and the passage alignment of two stored articles on `{n, align}`, and answers `{n, result}`; both are
+ * plain data and typed arrays, copied by structured clone.
  */
-parentPort!.on('message', (m: { n: number; doc: RawDoc }) => {
-  parentPort!.postMessage({ n: m.n, result: safePrepare(m.doc) });
+parentPort!.on('message', (m: { n: number; doc?: RawDoc; align?: [AlignSide, AlignSide] }) => {
+  const result = m.align ? align(m.align[0], m.align[1]) : safePrepare(m.doc!);
+  parentPort!.postMessage({ n: m.n, result });
 });
