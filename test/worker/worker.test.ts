@@ -78,16 +78,24 @@ function worker(url: string, tag: string, extra: string[] = []) {
   return { tag, child, exited };
 }
 
-/** Tags of the workers whose sessions are inside a transaction, the commit-lock holder first. */
-async function busyWorkers(store: PostgresStore): Promise<string[]> {
-  const rows = await store.query<{ tag: string; committing: boolean }>(
+/**
+ * Tags of the workers whose sessions are inside a transaction, the commit-lock holder first. `holding`: only those
+ * between two statements (not waiting on a lock, which starts no lease) that hold something the others need, claimed
+ * rows (a transaction id: locking rows takes one) or the commit lock.
+ */
+async function busyWorkers(store: PostgresStore, holding = false): Promise<string[]> {
+  const rows = await store.query<{ tag: string; committing: boolean; idle: boolean; xid: boolean }>(
     `SELECT a.application_name AS tag,
-            EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted) AS committing
+            EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted) AS committing,
+            a.state = 'idle in transaction' AS idle, a.backend_xid IS NOT NULL AS xid
        FROM pg_stat_activity a
       WHERE a.application_name = ANY($1) AND a.xact_start IS NOT NULL AND a.datname = current_database()`,
     [TAGS],
   );
-  return rows.sort((x, y) => Number(y.committing) - Number(x.committing)).map((r) => r.tag);
+  return rows
+    .filter((r) => !holding || (r.idle && (r.xid || r.committing)))
+    .sort((x, y) => Number(y.committing) - Number(x.committing))
+    .map((r) => r.tag);
 }
 
 /** Waits until some batches are committed and others open, then returns the tag of a worker inside a transaction. */
@@ -218,7 +226,7 @@ describe('PostgreSQL workers', () => {
       hung = ws.find((w) => w.tag === tag)!;
       hung.child.kill('SIGSTOP');
       await new Promise((r) => setTimeout(r, 100));
-      if ((await busyWorkers(store)).includes(tag)) break;
+      if ((await busyWorkers(store, true)).includes(tag)) break;
       hung.child.kill('SIGCONT');
     }
     expect(await Promise.all(ws.filter((w) => w !== hung).map((w) => w.exited))).toEqual([0, 0]);
