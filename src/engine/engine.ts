@@ -327,6 +327,7 @@ export class Engine {
     await store.refreshStory(storyId);
   }
 
+  /** Writes the batch's deferred relations, once their alignments are in, inside the batch's transaction. */
   private async putDeferred(): Promise<void> {
     const deferred = this.deferred;
     this.deferred = [];
