@@ -315,10 +315,8 @@ export class Engine {
         const other = byId.get(nb.id);
         if (!other) continue;
         if (this.pool) {
-          const alignment = this.pool.align(other, article);
-          // Settled now or at the batch's end; a failed alignment fails the batch there (a rejection is not lost).
-          alignment.catch(() => {});
-          const relation = alignment.then((al) => relationOf(other, article, nb.topical, al));
+          const relation = this.pool.align(other, article).then((al) => relationOf(other, article, nb.topical, al));
+          // Awaited at the batch's end, where a failed alignment fails the batch; until then it is not unhandled.
           relation.catch(() => {});
           this.deferred.push({ articleId: article.id, relation });
         } else await store.putRelation(storyId, relate(other, article, nb.topical));

@@ -7,8 +7,7 @@ import { Worker } from 'node:worker_threads';
  * write-ahead log into the database file and syncs it; SQLite runs one in the committing connection whenever the log
  * passes 1,000 pages, so on a large store an ingest's commits spent most of their time there (at 200,000 articles of
  * the generated corpus 142–176 ms per batch commit of 256 articles, 52 ms without checkpoints; BENCHMARKS.md
- * "Scale").
- * Here the writer's own checkpoints are off and, after each commit, a second connection on another thread
+ * "Scale"). Here the writer's own checkpoints are off and, after each commit, a second connection on another thread
  * checkpoints what it can without waiting for the writer (PASSIVE).
  *
  * A passive checkpoint running beside the writer always lags it by a commit or so, and SQLite starts the log again

@@ -248,6 +248,11 @@ function blob(a: Uint32Array | Float32Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
+/** Is a store at `path` a file (not one in memory, which SQLite opens for '' and ':memory:')? */
+function inFile(path: string): boolean {
+  return path !== '' && path !== ':memory:';
+}
+
 const orNull = (v: string | undefined): string | null => (v === undefined ? null : v);
 const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
 
@@ -323,7 +328,7 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    if (path !== '' && path !== ':memory:') this.checkpointer = new WalCheckpointer(path, this.db);
+    if (inFile(path)) this.checkpointer = new WalCheckpointer(path, this.db);
     this.db.exec(SCHEMA);
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
       { value: string } | undefined;
@@ -814,7 +819,7 @@ export class SqliteStore implements Store {
 
   /** The snapshot file of the look-up index; none for a store in memory. */
   private get snapshotPath(): string | undefined {
-    return this.path === '' || this.path === ':memory:' ? undefined : lookUpSnapshotFile(this.path);
+    return inFile(this.path) ? lookUpSnapshotFile(this.path) : undefined;
   }
 
   /**
