@@ -23,9 +23,11 @@ export class LookUpIndex {
   private readonly postings: number[][] = [];
   private readonly ids: string[] = [];
   private articles = 0;
-  /** Scratch of `termSeqs`: votes per seq, valid where the stamp is the current query's. */
-  private votes = new Int32Array(0);
-  private stamps = new Int32Array(0);
+  /** Scratch of `termSeqs`: a table of seqs and their votes, valid where the stamp is the current query's. */
+  private slotSeq = new Int32Array(0);
+  private slotVotes = new Int32Array(0);
+  private slotStamp = new Int32Array(0);
+  private touched = new Int32Array(0);
   private stamp = 0;
   /**
    * Highest seq indexed. The engine numbers articles in arrival order (max + 1), so what another connection appended
@@ -111,18 +113,28 @@ export class LookUpIndex {
    * store grows.
    */
   termSeqs(terms: Uint32Array, limit: number): number[] {
-    // Votes in an array indexed by seq, stamped per query, so nothing is allocated per candidate; then the best by a
-    // counting sort on the votes (at most one per term), the later article first among equals.
-    if (this.votes.length <= this.upTo) {
-      const n = Math.max(this.upTo + 1, this.votes.length * 2);
-      this.votes = new Int32Array(n);
-      this.stamps = new Int32Array(n);
+    // Votes in a small open-addressing table keyed by seq, stamped per query: nothing is cleared or allocated per
+    // candidate, and the table (twice the postings a query can touch) stays in cache however large the store grows.
+    // A seq-indexed array did the same but grew with the store, and its random reads grew slower with it.
+    const need = 2 * Math.max(1, terms.length) * RECENT_POSTINGS;
+    if (this.slotSeq.length < need) {
+      let size = 2;
+      while (size < need) size *= 2;
+      this.slotSeq = new Int32Array(size);
+      this.slotVotes = new Int32Array(size);
+      this.slotStamp = new Int32Array(size);
+      this.touched = new Int32Array(size);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.slotStamp.fill(0);
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const votes = this.votes;
-    const stamps = this.stamps;
-    const touched: number[] = [];
+    const { slotSeq, slotVotes, slotStamp, touched } = this;
+    const mask = slotSeq.length - 1;
+    const shift = 32 - Math.log2(slotSeq.length);
+    let count = 0;
     let most = 0;
     for (const t of terms) {
       const id = this.termIds.get(t);
@@ -130,21 +142,44 @@ export class LookUpIndex {
       if (!list) continue;
       for (let i = Math.max(0, list.length - RECENT_POSTINGS); i < list.length; i++) {
         const seq = list[i];
-        if (stamps[seq] !== stamp) {
-          stamps[seq] = stamp;
-          votes[seq] = 0;
-          touched.push(seq);
+        let s = Math.imul(seq, 0x9e3779b1) >>> shift;
+        while (slotStamp[s] === stamp && slotSeq[s] !== seq) s = (s + 1) & mask;
+        if (slotStamp[s] !== stamp) {
+          slotStamp[s] = stamp;
+          slotSeq[s] = seq;
+          slotVotes[s] = 0;
+          touched[count++] = s;
         }
-        if (++votes[seq] > most) most = votes[seq];
+        if (++slotVotes[s] > most) most = slotVotes[s];
       }
     }
-    const byVotes: number[][] = Array.from({ length: most + 1 }, () => []);
-    for (const seq of touched) byVotes[votes[seq]].push(seq);
-    const out: number[] = [];
-    for (let v = most; v > 0 && out.length < limit; v--) {
-      const group = byVotes[v].sort((a, b) => b - a);
-      for (let i = 0; i < group.length && out.length < limit; i++) out.push(group[i]);
+    // The best `limit` by votes, the later article first among equals. A histogram of the votes gives the lowest count
+    // that still makes the limit (`floor`); those above it are fewer than `limit`, and of those at it only the latest
+    // are needed: a numeric sort of a typed array, not a comparator sort over thousands of one-vote articles.
+    const perVotes = new Int32Array(most + 1);
+    for (let k = 0; k < count; k++) perVotes[slotVotes[touched[k]]]++;
+    let floor = 1;
+    let above = 0;
+    for (let v = most; v > 0; v--) {
+      if (above + perVotes[v] >= limit) {
+        floor = v;
+        break;
+      }
+      above += perVotes[v];
     }
+    const high: number[] = [];
+    const atFloor = new Int32Array(perVotes[floor] ?? 0);
+    let nFloor = 0;
+    for (let k = 0; k < count; k++) {
+      const s = touched[k];
+      const v = slotVotes[s];
+      if (v > floor) high.push(s);
+      else if (v === floor) atFloor[nFloor++] = slotSeq[s];
+    }
+    high.sort((x, y) => slotVotes[y] - slotVotes[x] || slotSeq[y] - slotSeq[x]);
+    const out = high.map((s) => slotSeq[s]);
+    atFloor.sort();
+    for (let k = nFloor - 1; k >= 0 && out.length < limit; k--) out.push(atFloor[k]);
     return out;
   }
 
