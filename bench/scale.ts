@@ -3,7 +3,10 @@
  * memory). Prints articles/s over the first and the last window of articles (100k, or a tenth of N when smaller) —
  * a flat cost per article as the store grows means the two are close — the whole run, peak RSS and store size.
  *
- *   npm run bench -- scale --docs 100000 [--corpus FILE] [--db PATH] [--window N]
+ *   npm run bench -- scale --docs 100000 [--corpus FILE] [--db PATH] [--window N] [--threads N] [--phases]
+ *
+ * With --phases the engine's main thread times its phases (engine/clock.ts) and a second table gives milliseconds per
+ * article of each over the first and the last window: which part of the cost grows with the store.
  *
  * Without --corpus the peer kit's generator writes the corpus (`corpus/build_corpus.mjs --docs N`, seed 42) to
  * /tmp/newstrace-scale-N.jsonl first. Without --db the store goes to a temporary folder and is removed afterwards;
@@ -13,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PHASES, PhaseClock, type Phase } from '../src/engine/clock.js';
 import { Engine } from '../src/engine/engine.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { arg, jsonlDocs } from './lib/corpus.js';
@@ -58,12 +62,16 @@ export default async function main(args: string[]): Promise<void> {
   const rss = rssSampler();
   // Times at which each count of records read was reached (progress comes once per batch).
   const marks: Array<{ read: number; t: number; cpu: number }> = [{ read: 0, t: 0, cpu: 0 }];
+  const clock = args.includes('--phases') ? new PhaseClock() : undefined;
+  // Per batch: records read by its end, and its phase times.
+  const laps: Array<{ read: number; ms: Record<Phase, number> }> = [];
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let lastLog = 0;
-  const result = await new Engine(store, { threads: Number(arg(args, 'threads') ?? 0) }).add(
+  const result = await new Engine(store, { threads: Number(arg(args, 'threads') ?? 0), clock }).add(
     jsonlDocs(corpus, docs),
     (p) => {
+      if (clock) laps.push({ read: p.read, ms: clock.take() });
       const t = (performance.now() - t0) / 1000;
       const c = process.cpuUsage(cpu0);
       marks.push({ read: p.read, t, cpu: (c.user + c.system) / 1e6 });
@@ -115,6 +123,7 @@ export default async function main(args: string[]): Promise<void> {
   console.log(`| scale: ${corpus}, one process, SQLite | |\n|---|---|`);
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   if (keep) console.log(`store kept at ${db}`);
+  if (clock) console.log('\n' + phaseTable(laps, n, window));
   console.log(
     JSON.stringify({
       articles: n,
@@ -131,4 +140,35 @@ export default async function main(args: string[]): Promise<void> {
       storeMB: dbMB,
     }),
   );
+}
+
+/** Milliseconds per article of each phase over the first and the last `window` records (whole batches). */
+function phaseTable(laps: Array<{ read: number; ms: Record<Phase, number> }>, n: number, window: number): string {
+  const sum = (from: number, to: number) => {
+    let prev = 0;
+    let count = 0;
+    const ms = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+    for (const l of laps) {
+      const before = prev;
+      prev = l.read;
+      if (before < from || l.read > to) continue;
+      count += l.read - before;
+      for (const p of PHASES) ms[p] += l.ms[p];
+    }
+    return { ms, count };
+  };
+  const first = sum(0, window);
+  const last = sum(n - window, n);
+  const per = (x: { ms: Record<Phase, number>; count: number }, p: Phase) => x.ms[p] / Math.max(1, x.count);
+  const rows = PHASES.map(
+    (p) =>
+      `| ${p} | ${per(first, p).toFixed(3)} | ${per(last, p).toFixed(3)} | ${(per(last, p) / Math.max(1e-9, per(first, p))).toFixed(1)} |`,
+  );
+  const total = (x: typeof first) => PHASES.reduce((t, p) => t + per(x, p), 0);
+  return [
+    `| main-thread phase, ms per article | first ${first.count.toLocaleString('en')} | last ${last.count.toLocaleString('en')} | last ÷ first |`,
+    '|---|---|---|---|',
+    ...rows,
+    `| all phases | ${total(first).toFixed(3)} | ${total(last).toFixed(3)} | ${(total(last) / Math.max(1e-9, total(first))).toFixed(1)} |`,
+  ].join('\n');
 }

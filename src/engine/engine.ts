@@ -13,6 +13,7 @@ import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
+import type { PhaseClock } from './clock.js';
 import type { AlignableArticle, Store, StoredArticle } from '../store/types.js';
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
@@ -79,6 +80,8 @@ export interface EngineOptions {
     storyId: string,
     neighbours: Neighbour[],
   ) => void;
+  /** Times the phases of the engine's work (clock.ts), for benchmarks. */
+  clock?: PhaseClock;
 }
 
 export class Engine {
@@ -220,13 +223,18 @@ export class Engine {
         await this.insert(p);
         added.push(p.id);
       }
+      this.options.clock?.start();
       await this.putDeferred();
+      this.options.clock?.lap('relations');
     });
+    this.options.clock?.lap('commit');
     return { added, skipped };
   }
 
   private async insert(p: Prepared): Promise<void> {
     const store = this.store;
+    const clock = this.options.clock;
+    clock?.start();
     // Articles stored so far, for IDF; max(seq) is an index look-up where count(*) would scan.
     const seq = await store.nextSeq();
     const n = seq - 1;
@@ -234,9 +242,12 @@ export class Engine {
     const { terms, weights } = weigh(p.vector, df, n, KEEP_TERMS);
     const keys = bandKeys(p.signature);
     const posting = topTerms(terms, weights, POSTING_TERMS);
+    clock?.lap('weigh');
     const candIds = new Set(await store.bandCandidates(keys));
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
+    clock?.lap('look-up');
     const sketches = await store.getSketches([...candIds]);
+    clock?.lap('sketches');
     const x = p.extracted;
     const { overlaps, positions } = reuseMatches(p.shingles, sketches);
     const bNames = nameNorm(terms, weights);
@@ -258,9 +269,11 @@ export class Engine {
         weights: s.weights,
       };
     }
+    clock?.lap('overlap');
     const distinct = distinctTerms(p.vector, df, n);
     const articleTerms: ArticleTerms = { terms, weights, distinct, title: p.titleTerms, figures: p.figureTerms };
     const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, articleTerms);
+    clock?.lap('decide');
     // Of the stories the article joins and bridges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
     let storyId = decision.join ?? 's' + p.id.slice(1, 13);
@@ -297,8 +310,11 @@ export class Engine {
       weights,
       storyId,
     };
+    clock?.lap('decide');
     await store.putArticle(article, keys, posting);
+    clock?.lap('write');
     for (const other of merge) await store.mergeStories(other, storyId);
+    clock?.lap('merge');
     this.recent.set(article.id, article);
     if (decision.related.length > 0) {
       // Alignment reads the texts, sentences, facts and shingles of both sides, never the story id (which a merge
@@ -311,6 +327,7 @@ export class Engine {
         else missing.push(nb.id);
       }
       for (const a of await store.getAlignable(missing)) byId.set(a.id, a);
+      clock?.lap('align-read');
       for (const nb of decision.related) {
         const other = byId.get(nb.id);
         if (!other) continue;
@@ -322,7 +339,9 @@ export class Engine {
         } else await store.putRelation(storyId, relate(other, article, nb.topical));
       }
     }
+    clock?.lap('relate');
     await store.refreshStory(storyId);
+    clock?.lap('story');
   }
 
   /** Writes the batch's deferred relations, once their alignments are in, inside the batch's transaction. */
