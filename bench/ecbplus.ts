@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { analyzeDocs } from '../src/api.js';
+import { onlineCentroids } from './corpora/baseline.js';
 import { loadEcbPlus } from './corpora/ecbplus.js';
 import { clusterScores, mergedGroups } from './corpora/metrics.js';
 
@@ -7,6 +8,9 @@ import { clusterScores, mergedGroups } from './corpora/metrics.js';
  * `npm run bench -- ecbplus --corpus PATH`: every document of an ECB+ folder clustered by the engine's own online
  * story clustering (one run in topic and file order, no tuning at run time), scored against the gold stories (topic
  * × ecb/ecbplus). Last line: JSON with bcubedF1 and pairwiseF1.
+ *
+ * With --baseline, a plain online TF-IDF centroid clustering (corpora/baseline.ts) of the same documents in the same
+ * order is scored beside it at several thresholds, before the JSON line: what words alone give on these topics.
  */
 export default async function main(args: string[]): Promise<void> {
   const i = args.indexOf('--corpus');
@@ -35,6 +39,22 @@ export default async function main(args: string[]): Promise<void> {
   console.log(
     `predicted stories ${new Set(pred).size}; topics whose two events share a predicted story: ${merged} of ${topics}; documents stored as one with another (same URL): ${docs.length - scored.length}; ${sec.toFixed(1)} s`,
   );
+  if (args.includes('--baseline')) {
+    const thresholds = [0.15, 0.2, 0.25, 0.3];
+    const runs = onlineCentroids(
+      docs.map((d) => String(d.doc.content)),
+      thresholds,
+    );
+    const all = docs.map((d) => d.gold);
+    console.log('| baseline: online TF-IDF centroids, threshold | BCubed P | R | F1 | pairwise F1 | topics merged |');
+    console.log('|---|---|---|---|---|---|');
+    runs.forEach((labels, k) => {
+      const b = clusterScores(labels, all);
+      console.log(
+        `| ${thresholds[k]} | ${b.bcubed.precision.toFixed(3)} | ${b.bcubed.recall.toFixed(3)} | ${b.bcubed.f1.toFixed(3)} | ${b.pairwise.f1.toFixed(3)} | ${mergedGroups(labels, all, (g) => g.split('-')[0])} |`,
+      );
+    });
+  }
   console.log(
     JSON.stringify({
       documents: docs.length,

@@ -32,12 +32,14 @@ describe.skipIf(!has)('real corpora', () => {
     expect(new Set(news.map((d) => d.label))).toEqual(new Set(['wholly-derived', 'partially-derived', 'non-derived']));
     expect(pa[0].doc.content).not.toMatch(/<\w/);
   });
-  it('the ecbplus bench runs on one topic and ends with its JSON line', async () => {
+  it('the ecbplus bench runs on one topic, with the baseline beside it, and ends with its JSON line', async () => {
     symlinkSync(join(root, 'ecbplus-dev', '1'), join(tmp, '1'));
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await ecbplus(['--corpus', tmp]);
+    await ecbplus(['--corpus', tmp, '--baseline']);
     const last = JSON.parse(String(log.mock.calls.at(-1)![0])) as { bcubedF1: number; topics: number };
+    const printed = log.mock.calls.map((c) => String(c[0]));
     log.mockRestore();
+    expect(printed.filter((l) => /^\| 0\.\d+ \| [01]\.\d{3} \|/.test(l))).toHaveLength(4);
     expect(last.topics).toBe(1);
     expect(last.bcubedF1).toBeGreaterThan(0.5);
   });
