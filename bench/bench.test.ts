@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PHASES } from '../src/engine/clock.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { peersDir } from './lib/peers.js';
 
@@ -21,8 +22,7 @@ const scripts = {
   chaining: () => import('./chaining.js'),
 };
 
-async function run(name: keyof typeof scripts, args: string[]): Promise<Record<string, unknown>> {
-  const lines: string[] = [];
+async function run(name: keyof typeof scripts, args: string[], lines: string[] = []): Promise<Record<string, unknown>> {
   const spy = vi.spyOn(console, 'log').mockImplementation((...xs: unknown[]) => void lines.push(xs.join(' ')));
   try {
     await (await scripts[name]()).default(args);
@@ -136,6 +136,17 @@ describe.skipIf(!kit)('bench scripts on a tiny corpus', () => {
     expect(q.articles).toBe(250);
     expect(q.story.p95).toBeGreaterThan(0);
     expect(q.searchHit).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('scale --phases gives ms per article of every main-thread phase over both windows', async () => {
+    const lines: string[] = [];
+    await run('scale', ['--docs', '600', '--corpus', corpus, '--window', '256', '--threads', '1', '--phases'], lines);
+    const printed = lines.flatMap((l) => l.split('\n'));
+    const rows = printed.filter((l) => /^\| [a-z-]+ \| \d+\.\d{3} \| \d+\.\d{3} \|/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0].slice(2))).toEqual([...PHASES]);
+    const all = printed.find((l) => l.startsWith('| all phases |'))!.split(' | ');
+    expect(Number(all[1])).toBeGreaterThan(0);
+    expect(Number(all[2])).toBeGreaterThan(0);
   }, 120_000);
 
   it('chaining accounts for every join against the gold stories', async () => {
