@@ -147,3 +147,44 @@ describe('clean: bylines', () => {
     expect(c.body).toBe('The strike entered its third week.');
   });
 });
+
+describe('clean: page chrome printed with the text', () => {
+  it('removes reading times, time stamps, player and print controls, tag lists, syndication lines and link-list headings', () => {
+    const chrome = [
+      ['share-text', 'Listen to this article'],
+      ['boilerplate', '4 min read'],
+      ['boilerplate', 'Updated 3 hours ago'],
+      ['boilerplate', 'Published: March 12, 2024, 10:21 GMT'],
+      ['boilerplate', 'This article originally appeared on The Conversation.'],
+      ['boilerplate', 'This story was first published by ProPublica.'],
+      ['boilerplate', 'Topics: Politics, Local government, Budget'],
+      ['link-bait', 'Most read'],
+      ['link-bait', 'More from Local News'],
+      ['link-bait', 'You may also like'],
+      ['share-text', 'Print this page'],
+      ['share-text', 'Comments (12)'],
+      ['share-text', 'We want to hear from you.'],
+      ['share-text', 'Send us your tips at tips@courier.example.'],
+    ];
+    for (const [reason, line] of chrome) {
+      const c = clean({ text: `The bridge reopened on Friday after repairs.\n\n${line}\n\nTraffic was light.` });
+      expect(c.removed, line).toMatchObject([{ reason, text: line }]);
+      expect(c.body).toBe('The bridge reopened on Friday after repairs.\n\nTraffic was light.');
+    }
+  });
+
+  it('keeps story sentences that open with the same words', () => {
+    for (const story of [
+      'Updated figures show 40 people died in the floods.',
+      'Published reports said the minister had resigned.',
+      'More from the minister is expected on Friday.',
+      'Print media revenue fell 5 percent last year.',
+      'Listen to the recordings and you will hear the pilot warn the tower.',
+      'Most read the report as a rebuke to the government.',
+      'The topics discussed included the budget and transport.',
+      'This story first came to light in a court filing in May.',
+    ]) {
+      expect(clean({ text: story }).body, story).toBe(story);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
   DATELINE_DASHED,
   FOOTER_TEXT,
   LINK_BAIT,
+  LINK_HEADING,
   NOT_PLACES,
   SHARE_TEXT,
 } from './rules.js';
@@ -99,6 +100,10 @@ export function clean(input: CleanInput): Cleaned {
     }
     if (LINK_BAIT.test(s)) {
       remove(start, para[1] - start <= LINK_BAIT_MAX_CHARS ? para[1] : end, 'link-bait');
+      continue;
+    }
+    if (LINK_HEADING.some((r) => r.test(s))) {
+      remove(start, end, 'link-bait');
       continue;
     }
     if (SHARE_TEXT.some((r) => r.test(s))) {

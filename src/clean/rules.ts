@@ -66,6 +66,17 @@ export const CREDIT_PREFIX = new RegExp(
 export const LINK_BAIT =
   /^(?:READ MORE|Read more|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related|RELATED STORIES?|Related stories?|Related articles?|SEE ALSO|See also|MORE|More|RECOMMENDED|Recommended|WATCH|Watch|LISTEN|Listen|LIVE|Don't miss|DON'T MISS|Trending|TRENDING|Must read|MUST READ|Suggested)\s*(?:[:|»>]|[–—-]\s)/;
 
+/**
+ * The headings of a page's link lists, standing alone as a sentence ("Most read", "More from Local News", "You may
+ * also like"): what follows them on the page is other stories' headlines.
+ */
+export const LINK_HEADING: RegExp[] = [
+  /^(?:Most (?:read|popular|viewed|shared|watched)(?: (?:today|now|this week))?|Trending(?: now| stories| news)?|Top stories|Latest (?:news|stories|headlines)|You (?:may|might) also (?:like|be interested in)|Recommended(?: for you| stories| reading)?|Popular(?: now| stories)?|Related(?: stories| articles| content| coverage| links)?|More (?:on this (?:story|topic)|stories)|Editors?[’']? picks?)\.?$/i,
+  // "More from Local News", "More in Politics": a section's name, capitalised (case-sensitive: "More from the minister
+  // is expected" is story).
+  /^(?:More|MORE) (?:from|on|in|about|FROM|ON|IN|ABOUT) (?:the )?\p{Lu}[\p{L}\p{N}'’&.-]*(?: (?:&|and|of|the|\p{Lu}[\p{L}\p{N}'’&.-]*)){0,4}\.?$/u,
+];
+
 /** Share, follow and subscribe lines and similar page furniture. */
 export const SHARE_TEXT: RegExp[] = [
   /^(?:Share|SHARE)(?: this| on| via| the| article| story)?\b.{0,60}$/,
@@ -78,6 +89,10 @@ export const SHARE_TEXT: RegExp[] = [
   /^All rights reserved\.?$/i,
   /^(?:Advertisement|ADVERTISEMENT|Sponsored|SPONSORED)$/,
   /^(?:Send us your feedback|Have a news tip|Got a news tip)\b/i,
+  // "We want to hear from you.", "Send us your tips at tips@…", "Do you have a story to share?"
+  /^(?:We(?: want|['’]d love) to hear from you|Send us your (?:tips?|stor(?:y|ies)|news|photos|videos)|Do you have a (?:story|news tip)\b.{0,60}\?)\b.{0,160}$/i,
+  // Controls printed with the text: "Listen to this article", "Print this page", "Email this story", "Comments (12)"
+  /^(?:Listen to (?:this|the) (?:article|story)(?: ?\(?\d{1,2}:\d{2}\)?| \d{1,3} min(?:ute)?s?)?|Print(?: this)?(?: page| article| story)?|E-?mail(?: this)?(?: page| article| story| link)?|Save(?: this)? (?:article|story)|(?:Show |View |Read |Leave a |Add a )?comments?(?: \(\d+\))?|Copy link|Gift (?:this )?article)\.?$/i,
   // "Follow the Guardian on Twitter", "Follow Daily Courier on social media for the latest updates"
   /^(?:Follow|Like) (?:us|@\w+|(?:the )?\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,4}) on (?:social media|Twitter|X|Facebook|Instagram|Telegram|LinkedIn|YouTube|TikTok|Threads|Bluesky|Google News|WhatsApp)\b.{0,120}$/u,
   // "Contact the newsroom by email", after "Have a news tip?"
@@ -89,6 +104,16 @@ export const SHARE_TEXT: RegExp[] = [
  * note that the story is developing or will be updated. Removed as boilerplate.
  */
 export const FOOTER_TEXT: RegExp[] = [
+  // The page's reading time and time stamps: "4 min read", "Updated 3 hours ago", "Published: March 12, 2024, 10:21 GMT"
+  /^\d{1,3} ?(?:min(?:ute)?s?|mins?) read$/i,
+  new RegExp(
+    `^(?:Updated|Published|Last updated|First published|Posted)(?: on| at)?:?\\s+(?:\\d{1,2} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|just now|yesterday|today|${DATE}(?:,? (?:at )?\\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?(?: [A-Z]{2,4})?)?)\\.?$`,
+    'i',
+  ),
+  // Syndication: "This article originally appeared on The Conversation.", "This story was first published by ProPublica."
+  /^This (?:article|story|piece|report|post) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$/i,
+  // Tag lists: "Topics: Politics, Local government", "Tags: …", "Filed under: …"
+  /^(?:Topics?|Tags?|Filed under|Categories|Keywords)\s*:\s*.{1,200}$/i,
   /^Our Standards:.{0,80}$/,
   /^This material may not be published, broadcast, rewritten,? (?:and|or) redistributed\b.{0,80}$/i,
   /^This (?:is a developing story|(?:story|article|report) (?:is developing|has been updated(?: with (?:additional|more|new) (?:information|details|reporting))?))\b.{0,60}$/i,
