@@ -92,7 +92,13 @@ describe('clean: credits, link bait, share text, titles, datelines', () => {
 
 describe('clean: bylines', () => {
   it('removes a byline line at the top, keeps "By" sentences of the story', () => {
-    for (const byline of ['By John Aston, PA News', 'By PA News Reporters', 'By Jane Doe and John Roe']) {
+    for (const byline of [
+      'By John Aston, PA News',
+      'By PA News Reporters',
+      'By Jane Doe and John Roe',
+      'By Jane Doe · 3 min read',
+      'By Jane Doe | May 14, 2024 | Updated 2 hours ago',
+    ]) {
       const c = clean({ text: `${byline}\n\nA judge ruled on Monday.` });
       expect(c.removed).toMatchObject([{ reason: 'byline', text: byline }]);
       expect(c.body).toBe('A judge ruled on Monday.');

@@ -168,8 +168,11 @@ export const NOT_PLACES = new Set([
   'EDITORS',
 ]);
 
-/** A byline line: "By John Aston, PA News", "By PA News Reporters", "By Jane Doe and John Roe". */
+/**
+ * A byline line: "By John Aston, PA News", "By PA News Reporters", "By Jane Doe and John Roe", with what a page prints
+ * beside it after a separator ("By Jane Doe · 3 min read", "By Jane Doe | May 14, 2024").
+ */
 export const BYLINE =
-  /^By (?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+)){0,6}(?:, (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,4})?\.?$/u;
+  /^By (?:\p{Lu}[\p{L}.'’-]*)(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+)){0,6}(?:, (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,4})?\.?(?:\s*[·|•]\s*[^·|•\n]{1,40}){0,3}$/u;
 /** Bylines are looked for only this near the top of the article (sentences kept so far). */
 export const BYLINE_WITHIN_SENTENCES = 2;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCases, runCase } from './pages.js';
 
 /**
- * Real-world page shapes (news article with figure captions, live blog, AMP page, paywall teaser, a windows-1252 page,
- * an Atom feed, RSS with enclosures): each article's metadata, its body paragraphs in order, its captions reported for
- * the clean stage, and no boilerplate left in its clean text.
+ * Real-world page shapes (news article with figure captions, one carrying page chrome, live blog, AMP page, paywall
+ * teaser, a windows-1252 page, an Atom feed, RSS with enclosures): each article's metadata, its body paragraphs in
+ * order, its captions reported for the clean stage, and no boilerplate left in its clean text.
  */
 describe('page fixtures', () => {
   for (const c of loadCases()) {
