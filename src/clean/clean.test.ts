@@ -171,6 +171,7 @@ describe('clean: page chrome printed with the text', () => {
       ['share-text', 'Comments (12)'],
       ['share-text', 'We want to hear from you.'],
       ['share-text', 'Send us your tips at tips@courier.example.'],
+      ['share-text', 'Do you have a story to share?'],
     ];
     for (const [reason, line] of chrome) {
       const c = clean({ text: `The bridge reopened on Friday after repairs.\n\n${line}\n\nTraffic was light.` });

@@ -90,7 +90,7 @@ export const SHARE_TEXT: RegExp[] = [
   /^(?:Advertisement|ADVERTISEMENT|Sponsored|SPONSORED)$/,
   /^(?:Send us your feedback|Have a news tip|Got a news tip)\b/i,
   // "We want to hear from you.", "Send us your tips at tips@…", "Do you have a story to share?"
-  /^(?:We(?: want|['’]d love) to hear from you|Send us your (?:tips?|stor(?:y|ies)|news|photos|videos)|Do you have a (?:story|news tip)\b.{0,60}\?)\b.{0,160}$/i,
+  /^(?:(?:We(?: want|['’]d love) to hear from you|Send us your (?:tips?|stor(?:y|ies)|news|photos|videos))\b.{0,160}|Do you have a (?:story|news tip)\b.{0,60}\?)$/i,
   // Controls printed with the text: "Listen to this article", "Print this page", "Email this story", "Comments (12)"
   /^(?:Listen to (?:this|the) (?:article|story)(?: ?\(?\d{1,2}:\d{2}\)?| \d{1,3} min(?:ute)?s?)?|Print(?: this)?(?: page| article| story)?|E-?mail(?: this)?(?: page| article| story| link)?|Save(?: this)? (?:article|story)|(?:Show |View |Read |Leave a |Add a )?comments?(?: \(\d+\))?|Copy link|Gift (?:this )?article)\.?$/i,
   // "Follow the Guardian on Twitter", "Follow Daily Courier on social media for the latest updates"
