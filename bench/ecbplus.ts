@@ -27,7 +27,7 @@ export default async function main(args: string[]): Promise<void> {
   const gold = scored.map((d) => d.gold);
   const q = clusterScores(pred, gold);
   const topics = new Set(gold.map((g) => g.split('-')[0])).size;
-  const merged = mergedGroups(pred, gold, (g) => g.split('-')[0]);
+  const merged = mergedGroups(pred, gold);
   console.log(`ECB+ ${dir}: ${docs.length} documents, ${topics} topics, ${new Set(gold).size} gold stories`);
   console.log(`| measure | precision | recall | F1 |\n|---|---|---|---|`);
   console.log(
@@ -51,7 +51,7 @@ export default async function main(args: string[]): Promise<void> {
     runs.forEach((labels, k) => {
       const b = clusterScores(labels, all);
       console.log(
-        `| ${thresholds[k]} | ${b.bcubed.precision.toFixed(3)} | ${b.bcubed.recall.toFixed(3)} | ${b.bcubed.f1.toFixed(3)} | ${b.pairwise.f1.toFixed(3)} | ${mergedGroups(labels, all, (g) => g.split('-')[0])} |`,
+        `| ${thresholds[k]} | ${b.bcubed.precision.toFixed(3)} | ${b.bcubed.recall.toFixed(3)} | ${b.bcubed.f1.toFixed(3)} | ${b.pairwise.f1.toFixed(3)} | ${mergedGroups(labels, all)} |`,
       );
     });
   }

@@ -1,23 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawDoc } from '../model/index.js';
+import { storyRecords } from '../../test/engine/story-records.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { PHASES, PhaseClock } from './clock.js';
 import { Engine } from './engine.js';
-
-function records(): RawDoc[] {
-  const root = 'test/fixtures/stories';
-  const out: RawDoc[] = [];
-  for (const name of readdirSync(root).sort())
-    for (const line of readFileSync(join(root, name, 'articles.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)) {
-      const r = JSON.parse(line) as Record<string, string>;
-      out.push({ source: `${name}/${r.id}`, format: 'text', content: r.text, meta: { id: r.id, title: r.title } });
-    }
-  return out;
-}
 
 describe('PhaseClock', () => {
   it('sums laps per phase and starts again from zero when taken', () => {
@@ -38,7 +23,7 @@ describe('PhaseClock', () => {
     for (const threads of [0, 1]) {
       const stories = async (clock?: PhaseClock) => {
         const store = new SqliteStore(':memory:');
-        await new Engine(store, { batchSize: 4, threads, clock }).add(records());
+        await new Engine(store, { batchSize: 4, threads, clock }).add(storyRecords());
         const list = (await store.listStories()).map((s) => [s.id, s.articles, s.outlets]);
         await store.close();
         return list;

@@ -1,38 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../bench/lib/snapshot.js';
 import { align } from '../match/align.js';
-import type { RawDoc } from '../model/index.js';
+import { storyRecords } from '../../test/engine/story-records.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { Engine } from './engine.js';
 import { PreparePool } from './prepare-pool.js';
 import { prepare } from './prepare.js';
 
-/** Every story fixture's articles, in one stream, plus records that fail, so that batches hold errors too. */
-function records(): RawDoc[] {
-  const root = 'test/fixtures/stories';
-  const out: RawDoc[] = [];
-  for (const name of readdirSync(root).sort()) {
-    for (const line of readFileSync(join(root, name, 'articles.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)) {
-      const r = JSON.parse(line) as Record<string, string>;
-      out.push({
-        source: `${name}/${r.id}`,
-        format: 'text',
-        content: r.text,
-        meta: { id: r.id, url: r.url, outlet: r.outlet, title: r.title, published: r.published },
-      });
-    }
-    out.push({ source: `${name}/empty`, format: 'text', content: '   ', meta: {} });
-  }
-  return out;
-}
-
 describe('Engine with prepare threads', () => {
   it('gives the same stories, relations, fact tables, counts and errors as the main thread', async () => {
-    const docs = records();
+    const docs = storyRecords();
     const run = async (threads: number) => {
       const store = new SqliteStore(':memory:');
       const progress: number[] = [];
@@ -54,7 +31,7 @@ describe('Engine with prepare threads', () => {
 
 describe('PreparePool', () => {
   it('aligns two articles on a thread exactly as the main thread does', async () => {
-    const [a, b] = records()
+    const [a, b] = storyRecords()
       .slice(0, 2)
       .map((d) => {
         const r = prepare(d);
