@@ -62,3 +62,86 @@ export function onlineCentroids(texts: string[], thresholds: number[]): string[]
     });
   });
 }
+
+/** Unit TF-IDF vectors of the texts, all at once: sub-linear term frequency, IDF `ln(n / df)` over the texts given. */
+export function tfidfVectors(texts: string[]): Vec[] {
+  const tfs = texts.map((text) => {
+    const tf = new Map<string, number>();
+    for (const w of words(text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of tfs) for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = texts.length;
+  return tfs.map((tf) => {
+    const v: Vec = new Map();
+    let norm = 0;
+    for (const [w, c] of tf) {
+      const x = (1 + Math.log(c)) * Math.log(n / df.get(w)!);
+      if (x <= 0) continue;
+      v.set(w, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  });
+}
+
+function dot(a: Vec, b: Vec): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let s = 0;
+  for (const [w, x] of a) s += x * (b.get(w) ?? 0);
+  return s;
+}
+
+/**
+ * Average-link agglomerative clustering (UPGMA) of a symmetric similarity matrix: the two clusters whose members'
+ * mean pairwise similarity is highest are merged, while that mean reaches `threshold`. Returns a cluster label per
+ * item (the smallest member index of its cluster).
+ */
+export function averageLink(sim: Float64Array[], threshold: number): number[] {
+  const n = sim.length;
+  // Cluster-to-cluster mean similarities, updated by the Lance-Williams formula for average linkage.
+  const s = sim.map((row) => Float64Array.from(row));
+  const size = new Array<number>(n).fill(1);
+  const alive = new Array<boolean>(n).fill(true);
+  const label = Array.from({ length: n }, (_, i) => i);
+  for (;;) {
+    let bi = -1;
+    let bj = -1;
+    let best = threshold;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      const row = s[i];
+      for (let j = i + 1; j < n; j++) {
+        if (alive[j] && row[j] >= best) {
+          best = row[j];
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === bi || k === bj) continue;
+      const v = (size[bi] * s[bi][k] + size[bj] * s[bj][k]) / (size[bi] + size[bj]);
+      s[bi][k] = v;
+      s[k][bi] = v;
+    }
+    size[bi] += size[bj];
+    alive[bj] = false;
+    for (let k = 0; k < n; k++) if (label[k] === bj) label[k] = bi;
+  }
+  return label;
+}
+
+/**
+ * Story labels of the texts by a plain batch method: TF-IDF vectors of all texts (`tfidfVectors`), cosine, average
+ * link (`averageLink`) cut at each threshold. No names, figures, reuse or time.
+ */
+export function tfidfAverageLink(texts: string[], thresholds: number[]): string[][] {
+  const v = tfidfVectors(texts);
+  const sim = v.map((a) => Float64Array.from(v, (b) => dot(a, b)));
+  return thresholds.map((t) => averageLink(sim, t).map((l) => `c${l}`));
+}

@@ -1,0 +1,219 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Engine, relate } from '../src/engine/engine.js';
+import type { Relation } from '../src/model/index.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { cosine } from '../src/stories/terms.js';
+import { tfidfAverageLink } from './corpora/baseline.js';
+import { loadFamilies, type FamilyDoc, type FamilyPair } from './corpora/families.js';
+import { clusterScores, type PRF } from './corpora/metrics.js';
+
+/**
+ * `npm run bench -- families --corpus ../shared/families`: the engine on the real story families (their texts as a
+ * user would add them, one run, file order), scored against the labelled events — same-story pairwise and BCubed
+ * P/R/F1, hard negatives merged into another event's story — and against the labelled pairs: the relation the engine
+ * gives each pair (its stored relation, else the verdict `diff` gives for two articles of one story; two stories when
+ * it split them), as a confusion matrix (copy and spin both count as copy), and the direction of copies where one is
+ * labelled. Beside it a plain TF-IDF average-link clustering of the same texts at .2/.3/.4/.5. Last line: JSON.
+ */
+
+export interface FamilyRun {
+  /** Predicted story of each document, by its file. */
+  story: Map<string, string>;
+  /** The engine's relation for each labelled pair, by `a\nb` url key; undefined when the two are in two stories. */
+  relations: Map<string, Relation | undefined>;
+  /** Article id by url. */
+  idOf: Map<string, string>;
+}
+
+const pairKey = (p: FamilyPair) => `${p.a}\n${p.b}`;
+
+/** Runs the engine on the documents in a fresh store and reads back stories and the labelled pairs' relations. */
+export async function runFamilies(docs: FamilyDoc[], pairs: FamilyPair[]): Promise<FamilyRun> {
+  const tmp = mkdtempSync(join(tmpdir(), 'nt-families-'));
+  const store = new SqliteStore(join(tmp, 'families.db'));
+  try {
+    const result = await new Engine(store).add(docs.map((d) => d.doc));
+    const articles = await store.getArticles([...result.addedIds]);
+    const bySource = new Map(articles.map((a) => [a.source, a]));
+    const story = new Map<string, string>();
+    const idOf = new Map<string, string>();
+    for (const d of docs) {
+      const a = bySource.get(d.file);
+      if (!a) continue;
+      story.set(d.file, a.storyId);
+      idOf.set(d.url, a.id);
+    }
+    const relations = new Map<string, Relation | undefined>();
+    const storyCache = new Map<string, Relation[]>();
+    for (const p of pairs) {
+      const ia = idOf.get(p.a);
+      const ib = idOf.get(p.b);
+      const a = articles.find((x) => x.id === ia);
+      const b = articles.find((x) => x.id === ib);
+      if (!a || !b || a.storyId !== b.storyId) {
+        relations.set(pairKey(p), undefined);
+        continue;
+      }
+      let rels = storyCache.get(a.storyId);
+      if (!rels) {
+        rels = (await store.getStory(a.storyId))?.relations ?? [];
+        storyCache.set(a.storyId, rels);
+      }
+      const stored = rels.find((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
+      relations.set(pairKey(p), stored ?? relate(a, b, cosine(a.terms, a.weights, b.terms, b.weights)));
+    }
+    return { story, relations, idOf };
+  } finally {
+    await store.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export interface FamilyScores {
+  pairwise: PRF;
+  bcubed: PRF;
+  hardNegatives: number;
+  hardNegativesMerged: number;
+  /** gold relation → engine relation → count. */
+  confusion: Map<string, Map<string, number>>;
+  relationAgreement: number;
+  sharedSourceRecall: number;
+  direction: { right: number; wrong: number; unknown: number };
+}
+
+/** Hard negatives whose predicted story holds an article of another event of their family. */
+export function hardNegativesMerged(docs: FamilyDoc[], story: Map<string, string>): number {
+  let merged = 0;
+  for (const d of docs) {
+    if (!d.hardNegative) continue;
+    const s = story.get(d.file);
+    if (s === undefined) continue;
+    if (docs.some((o) => o.family === d.family && o.event !== d.event && story.get(o.file) === s)) merged++;
+  }
+  return merged;
+}
+
+const goldKind = (r: FamilyPair['relation']) => (r === 'spin' ? 'copy' : r);
+
+/** Is the direction of this relation stated (not merely the order of arrival)? */
+export function directionKnown(r: Relation): boolean {
+  if (r.direction) return r.direction !== 'unknown';
+  return !r.evidence.some((e) => /ordered by arrival/.test(e));
+}
+
+export function scoreFamilies(docs: FamilyDoc[], pairs: FamilyPair[], run: FamilyRun): FamilyScores {
+  const pred = new Map<string, string>();
+  const gold = new Map<string, string>();
+  for (const d of docs) {
+    gold.set(d.file, d.event);
+    const s = run.story.get(d.file);
+    if (s !== undefined) pred.set(d.file, s);
+  }
+  const q = clusterScores(pred, gold);
+  const confusion = new Map<string, Map<string, number>>();
+  let agree = 0;
+  let shared = 0;
+  let sharedRight = 0;
+  const direction = { right: 0, wrong: 0, unknown: 0 };
+  for (const p of pairs) {
+    const r = run.relations.get(pairKey(p));
+    const g = goldKind(p.relation);
+    const e = r ? r.kind : 'two stories';
+    const row = confusion.get(g) ?? new Map<string, number>();
+    row.set(e, (row.get(e) ?? 0) + 1);
+    confusion.set(g, row);
+    if (e === g) agree++;
+    if (g === 'shared-source') {
+      shared++;
+      if (e === g) sharedRight++;
+    }
+    if (p.direction && r && r.kind === 'copy') {
+      if (!directionKnown(r)) direction.unknown++;
+      else if (r.from === run.idOf.get(p.a)) direction.right++;
+      else direction.wrong++;
+    }
+  }
+  return {
+    pairwise: q.pairwise,
+    bcubed: q.bcubed,
+    hardNegatives: docs.filter((d) => d.hardNegative).length,
+    hardNegativesMerged: hardNegativesMerged(docs, run.story),
+    confusion,
+    relationAgreement: pairs.length ? agree / pairs.length : 0,
+    sharedSourceRecall: shared ? sharedRight / shared : 0,
+    direction,
+  };
+}
+
+/** The page text without its `url:` / `outlet:` / `date` header lines: what the baseline reads. */
+export function bodyOf(content: string): string {
+  return content.replace(/^(?:(?:url|outlet):[^\n]*|date \d{4}-\d\d-\d\d)\n/gm, '');
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+export default async function main(args: string[]): Promise<void> {
+  const i = args.indexOf('--corpus');
+  const root = resolve(i >= 0 ? args[i + 1] : '../shared/families');
+  const fam = loadFamilies(root);
+  if (!fam) {
+    console.log(`no families at ${root}: pass --corpus PATH (../shared/families)`);
+    return;
+  }
+  const { docs, pairs } = fam;
+  const t0 = performance.now();
+  const run = await runFamilies(docs, pairs);
+  const sec = (performance.now() - t0) / 1000;
+  const s = scoreFamilies(docs, pairs, run);
+  const families = new Set(docs.map((d) => d.family)).size;
+  console.log(
+    `families ${root}: ${docs.length} articles, ${families} families, ${new Set(docs.map((d) => d.event)).size} events, ${pairs.length} labelled pairs; engine ${sec.toFixed(1)} s`,
+  );
+  console.log('| method | pairwise P | R | F1 | BCubed P | R | F1 | hard negatives merged |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| engine | ${f3(s.pairwise.precision)} | ${f3(s.pairwise.recall)} | ${f3(s.pairwise.f1)} | ${f3(s.bcubed.precision)} | ${f3(s.bcubed.recall)} | ${f3(s.bcubed.f1)} | ${s.hardNegativesMerged} of ${s.hardNegatives} |`,
+  );
+  const thresholds = [0.2, 0.3, 0.4, 0.5];
+  const base = tfidfAverageLink(
+    docs.map((d) => bodyOf(d.doc.content)),
+    thresholds,
+  );
+  let baselineBest = 0;
+  const gold = docs.map((d) => d.event);
+  base.forEach((labels, k) => {
+    const b = clusterScores(labels, gold);
+    const story = new Map(docs.map((d, j) => [d.file, labels[j]]));
+    baselineBest = Math.max(baselineBest, b.pairwise.f1);
+    console.log(
+      `| TF-IDF average link ${thresholds[k]} | ${f3(b.pairwise.precision)} | ${f3(b.pairwise.recall)} | ${f3(b.pairwise.f1)} | ${f3(b.bcubed.precision)} | ${f3(b.bcubed.recall)} | ${f3(b.bcubed.f1)} | ${hardNegativesMerged(docs, story)} of ${s.hardNegatives} |`,
+    );
+  });
+  const kinds = ['copy', 'shared-source', 'same-event', 'two stories'];
+  console.log(`\nrelations of the ${pairs.length} labelled pairs (rows: label, columns: engine)`);
+  console.log(`| label | ${kinds.join(' | ')} |\n|---|${kinds.map(() => '---|').join('')}`);
+  for (const g of ['copy', 'shared-source', 'same-event'])
+    console.log(`| ${g} | ${kinds.map((k) => s.confusion.get(g)?.get(k) ?? 0).join(' | ')} |`);
+  console.log(
+    `relation agreement ${f3(s.relationAgreement)}; shared-source recall ${f3(s.sharedSourceRecall)}; direction of labelled copies: right ${s.direction.right}, wrong ${s.direction.wrong}, unknown ${s.direction.unknown}`,
+  );
+  console.log(
+    JSON.stringify({
+      articles: docs.length,
+      pairwiseF1: s.pairwise.f1,
+      pairwiseP: s.pairwise.precision,
+      pairwiseR: s.pairwise.recall,
+      bcubedF1: s.bcubed.f1,
+      hardNegativesMerged: s.hardNegativesMerged,
+      hardNegatives: s.hardNegatives,
+      relationAgreement: s.relationAgreement,
+      sharedSourceRecall: s.sharedSourceRecall,
+      directionRight: s.direction.right,
+      directionWrong: s.direction.wrong,
+      directionUnknown: s.direction.unknown,
+      baselineBestPairwiseF1: baselineBest,
+    }),
+  );
+}
