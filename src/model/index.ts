@@ -7,3 +7,4 @@ export * from './fact.js';
 export * from './alignment.js';
 export * from './story.js';
 export * from './facttable.js';
+export * from './eventtime.js';

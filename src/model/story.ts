@@ -10,6 +10,11 @@ export interface Relation {
   from: string;
   to: string;
   kind: RelationKind;
+  /**
+   * What the order of `from` and `to` rests on: publication times (`dated`), textual evidence such as a wire credit
+   * or one side adding to the other (`textual`), or nothing (`unknown`: the order is that of arrival).
+   */
+  direction?: 'dated' | 'textual' | 'unknown';
   /** For shared-source: the common source both attribute the text to, where they name one. */
   commonSource?: string;
   /** Human-readable reasons, each checkable against the figures beside it. */
