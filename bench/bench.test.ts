@@ -19,7 +19,6 @@ const scripts = {
   pipeline: () => import('./pipeline.js'),
   scale: () => import('./scale.js'),
   query: () => import('./query.js'),
-  chaining: () => import('./chaining.js'),
 };
 
 async function run(name: keyof typeof scripts, args: string[], lines: string[] = []): Promise<Record<string, unknown>> {
@@ -147,23 +146,5 @@ describe.skipIf(!kit)('bench scripts on a tiny corpus', () => {
     const all = printed.find((l) => l.startsWith('| all phases |'))!.split(' | ');
     expect(Number(all[1])).toBeGreaterThan(0);
     expect(Number(all[2])).toBeGreaterThan(0);
-  }, 120_000);
-
-  it('chaining accounts for every join against the gold stories', async () => {
-    const out = (await run('chaining', ['--size', 'tiny', '--samples', '3'])) as {
-      articles: number;
-      stories: number;
-      joins: number;
-      wrongJoins: number;
-      wrongReuseJoins: number;
-      wrongEventJoins: number;
-      bcubedF1: number;
-    };
-    expect(out.articles).toBe(TINY);
-    // Every article either starts a story or joins one; merges only take stories away.
-    expect(out.joins).toBeGreaterThan(0);
-    expect(out.stories).toBeLessThanOrEqual(out.articles - out.joins);
-    expect(out.wrongReuseJoins + out.wrongEventJoins).toBe(out.wrongJoins);
-    expect(out.bcubedF1).toBeGreaterThan(0.5);
   }, 120_000);
 });

@@ -1,20 +1,25 @@
 import { align } from '../match/align.js';
 import { bandKeys } from '../match/lsh.js';
 import { overlap } from '../match/verify.js';
-import type { Alignment, IngestItem, RawDoc, RecordError, Relation } from '../model/index.js';
+import type { Alignment, IngestItem, Overlap, RawDoc, RecordError, Relation } from '../model/index.js';
 import {
-  decideStory,
-  neighbourCosines,
-  type ArticleTerms,
-  type Neighbour,
-  type StoryDecision,
-} from '../stories/cluster.js';
+  assign,
+  neighbourhoodOf,
+  scoreMembers,
+  touchedStories,
+  ASSIGN_DEFAULTS,
+  type AssignOptions,
+  type Member,
+  type NewArticle,
+} from '../stories/assign.js';
+import { membershipOf } from '../stories/membership.js';
+import { neighbourCosines } from '../stories/terms.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
 import { reuseMatches } from '../stories/boilerplate.js';
-import { distinctTerms, nameNorm, topTerms, weigh } from '../stories/terms.js';
+import { nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
 import type { PhaseClock } from './clock.js';
-import type { AlignableArticle, Store, StoredArticle } from '../store/types.js';
+import type { AlignableArticle, ArticleSketch, Store, StoredArticle, StoryCues } from '../store/types.js';
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { safePrepare } from './prepare-safe.js';
@@ -69,17 +74,8 @@ export interface EngineOptions {
    * relates (their relations are written at the end of the batch); the stories and relations are the same either way.
    */
   threads?: number;
-  /**
-   * Called with each article's story decision, before it is stored: which story it joins and why, which stories it
-   * merges (their ids before the merge; `storyId` is the one that keeps its id), and the candidates it was decided
-   * among. For diagnostics (bench chaining).
-   */
-  onDecision?: (
-    article: { id: string; source: string; terms: ArticleTerms },
-    decision: StoryDecision,
-    storyId: string,
-    neighbours: Neighbour[],
-  ) => void;
+  /** Same-story assignment settings (stories/assign.ts ASSIGN_DEFAULTS), for evaluations that vary them. */
+  assign?: Partial<AssignOptions>;
   /** Times the phases of the engine's work (clock.ts), for benchmarks. */
   clock?: PhaseClock;
 }
@@ -95,10 +91,14 @@ export class Engine {
    */
   private deferred: Array<{ articleId: string; relation: Promise<Relation> }> = [];
 
+  private readonly assign: AssignOptions;
+
   constructor(
     readonly store: Store,
     readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.assign = { ...ASSIGN_DEFAULTS, ...options.assign };
+  }
 
   get batchSize(): number {
     return this.options.batchSize ?? BATCH_SIZE;
@@ -249,34 +249,62 @@ export class Engine {
     const sketches = await store.getSketches([...candIds]);
     clock?.lap('sketches');
     const x = p.extracted;
-    const { overlaps, positions } = reuseMatches(p.shingles, sketches);
+    const cues: StoryCues = { figures: p.figureTerms, eventTime: p.eventTime };
+    const me: NewArticle = {
+      id: p.id,
+      terms,
+      weights,
+      shingles: p.shingles,
+      figures: cues.figures,
+      eventTime: cues.eventTime,
+    };
+    const { overlaps } = reuseMatches(p.shingles, sketches);
     const bNames = nameNorm(terms, weights);
     const cos = new Float64Array(2);
-    const neighbours: Neighbour[] = new Array<Neighbour>(sketches.length);
-    for (let c = 0; c < sketches.length; c++) {
-      const s = sketches[c];
+    const member = (s: ArticleSketch, o: Overlap): Member => {
       neighbourCosines(s.terms, s.weights, terms, weights, bNames, cos);
-      neighbours[c] = {
+      return {
         id: s.id,
         seq: s.seq,
         storyId: s.storyId,
         publishedAt: s.publishedAt,
-        overlap: overlaps[c],
-        passage: positions[c],
-        topical: cos[0],
-        names: cos[1],
+        shingles: s.shingles,
         terms: s.terms,
         weights: s.weights,
+        figures: s.cues.figures,
+        eventTime: s.cues.eventTime,
+        overlap: o,
+        cos: cos[0],
+        names: cos[1],
       };
-    }
+    };
+    const members = sketches.map((s, c) => member(s, overlaps[c]));
     clock?.lap('overlap');
-    const distinct = distinctTerms(p.vector, df, n);
-    const articleTerms: ArticleTerms = { terms, weights, distinct, title: p.titleTerms, figures: p.figureTerms };
-    const decision = decideStory(neighbours, x.publishedAt, MAX_RELATIONS, articleTerms);
+    const hood = neighbourhoodOf(me, members, this.assign.neighbourhoodSize);
+    let scored = scoreMembers(me, members, hood);
+    // The small stories the article is close to are scored whole, so that they can be clustered again.
+    const complete = new Set<string>();
+    for (const id of touchedStories(scored, this.assign)) {
+      if ((await store.storySize(id)) > this.assign.reclusterMax) continue;
+      const missing = (await store.storyArticleIds(id, this.assign.reclusterMax)).filter((m) => !candIds.has(m));
+      const extra = (await store.getSketches(missing)).filter((s) => s.storyId === id);
+      scored = [
+        ...scored,
+        ...scoreMembers(
+          me,
+          extra.map((s) => member(s, overlap(p.shingles, s.shingles))),
+          hood,
+        ),
+      ];
+      complete.add(id);
+    }
+    scored.sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
+    const decision = assign(me, scored, complete, hood, this.assign);
     clock?.lap('decide');
-    // Of the stories the article joins and bridges, the largest keeps its id and the others move into it: a merge
+    const at = new Date().toISOString();
+    // Of the stories the article joins and merges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
-    let storyId = decision.join ?? 's' + p.id.slice(1, 13);
+    let storyId = decision.storyId ?? 's' + p.id.slice(1, 13);
     let merge = decision.merge;
     if (merge.length > 0) {
       const all = [storyId, ...merge];
@@ -286,7 +314,6 @@ export class Engine {
       storyId = all[best];
       merge = all.filter((_, i) => i !== best);
     }
-    this.options.onDecision?.({ id: p.id, source: p.raw.source, terms: articleTerms }, decision, storyId, neighbours);
     const article: StoredArticle = {
       id: p.id,
       seq,
@@ -308,40 +335,94 @@ export class Engine {
       signature: p.signature,
       terms,
       weights,
+      cues,
       storyId,
+      membership: membershipOf(
+        decision.storyId === undefined && decision.members.length === 0 ? 'founded' : 'joined',
+        decision.score,
+        decision.members,
+      ),
     };
     clock?.lap('decide');
     await store.putArticle(article, keys, posting);
     clock?.lap('write');
-    for (const other of merge) await store.mergeStories(other, storyId);
+    for (const other of merge) {
+      await store.mergeStories(other, storyId);
+      await store.putStoryChange({
+        at,
+        kind: 'merged',
+        articleId: p.id,
+        from: other,
+        to: storyId,
+        cause: p.id,
+        score: decision.score,
+      });
+    }
+    // Members the local clustering sets apart from their story: to the article's story, or together to one of their own.
+    const groups = new Map<string, string>();
+    const moved: Array<{ id: string; to: string }> = [];
+    for (const m of decision.moves) {
+      let to = m.to === undefined ? storyId : m.to;
+      if (to.startsWith('group:')) {
+        let id = groups.get(to);
+        if (!id) {
+          id = this.splitStoryId(m.id, seq);
+          groups.set(to, id);
+        }
+        to = id;
+      }
+      const membership = membershipOf('moved', m.score, []);
+      await store.moveArticle(m.id, to, membership);
+      await store.putStoryChange({ at, kind: 'moved', articleId: m.id, from: m.from, to, cause: p.id, score: m.score });
+      moved.push({ id: m.id, to });
+    }
     clock?.lap('merge');
     this.recent.set(article.id, article);
-    if (decision.related.length > 0) {
+    // Relations: the article with its closest members of its story, and each moved member with its closest member in
+    // the story it went to (its relations in the story it left went with the move).
+    const related = decision.members
+      .slice(0, MAX_RELATIONS)
+      .map((s) => ({ a: s.member.id, b: article.id, topical: s.member.cos }));
+    for (const m of moved) {
+      if (m.to !== storyId) continue;
+      const s = decision.scored.find((x) => x.member.id === m.id);
+      related.push({ a: m.id, b: article.id, topical: s?.member.cos ?? 0 });
+    }
+    if (related.length > 0) {
       // Alignment reads the texts, sentences, facts and shingles of both sides, never the story id (which a merge
       // may have changed since): the engine's own copy of a recent article serves.
       const byId = new Map<string, AlignableArticle>();
       const missing: string[] = [];
-      for (const nb of decision.related) {
-        const a = this.recent.get(nb.id);
+      for (const id of new Set(related.flatMap((r) => [r.a, r.b]))) {
+        const a = this.recent.get(id);
         if (a) byId.set(a.id, a);
-        else missing.push(nb.id);
+        else missing.push(id);
       }
       for (const a of await store.getAlignable(missing)) byId.set(a.id, a);
       clock?.lap('align-read');
-      for (const nb of decision.related) {
-        const other = byId.get(nb.id);
-        if (!other) continue;
+      for (const r of related) {
+        const a = byId.get(r.a);
+        const b = byId.get(r.b);
+        if (!a || !b) continue;
         if (this.pool) {
-          const relation = this.pool.align(other, article).then((al) => relationOf(other, article, nb.topical, al));
+          const relation = this.pool.align(a, b).then((al) => relationOf(a, b, r.topical, al));
           // Awaited at the batch's end, where a failed alignment fails the batch; until then it is not unhandled.
           relation.catch(() => {});
-          this.deferred.push({ articleId: article.id, relation });
-        } else await store.putRelation(storyId, relate(other, article, nb.topical));
+          this.deferred.push({ articleId: r.b, relation });
+        } else await store.putRelation(storyId, relate(a, b, r.topical));
       }
     }
     clock?.lap('relate');
     await store.refreshStory(storyId);
     clock?.lap('story');
+  }
+
+  /**
+   * The id of a story split off by a re-clustering: its earliest member's and the seq of the article whose arrival
+   * split it, so that no id is ever used twice (a story merged away keeps its old id in the stores' redirects).
+   */
+  private splitStoryId(memberId: string, seq: number): string {
+    return `s${memberId.slice(1, 13)}-${seq}`;
   }
 
   /** Writes the batch's deferred relations, once their alignments are in, inside the batch's transaction. */

@@ -3,7 +3,7 @@ import { analyze } from '../analyze/index.js';
 import { clean } from '../clean/index.js';
 import { extract } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
-import type { Cleaned, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
+import type { Cleaned, EventTime, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
 import { figureTerms, titleTerms } from '../stories/subject.js';
 import { termVector, type TermVector } from '../stories/terms.js';
 
@@ -15,6 +15,8 @@ export interface Prepared {
   cleaned: Cleaned;
   sentences: Span[];
   facts: Fact[];
+  /** When the reported event happened (analyze/eventtime.ts). */
+  eventTime: EventTime;
   shingles: Uint32Array;
   signature: Uint32Array;
   vector: TermVector;
@@ -49,7 +51,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       error: { source: raw.source, reason: 'no article text left after removing captions, credits and link lines' },
     };
   }
-  const { sentences, facts } = analyze(cleaned.body, { publishedAt: x.publishedAt });
+  const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt });
   const fp = fingerprint(cleaned.body);
   const vector = termVector(cleaned.body, x.title);
   return {
@@ -61,6 +63,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       cleaned,
       sentences,
       facts,
+      eventTime,
       shingles: fp.shingles,
       signature: fp.signature,
       vector,

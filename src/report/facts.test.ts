@@ -22,6 +22,7 @@ function stored(id: string, body: string, seq: number): StoredArticle {
     signature: new Uint32Array(),
     terms: new Uint32Array(),
     weights: new Float32Array(),
+    cues: { figures: new Uint32Array(), eventTime: { basis: 'none', confidence: 0, years: [], evidence: [] } },
     storyId: 's1',
   };
 }

@@ -28,7 +28,20 @@ export function storeConformance(
     signature: Uint32Array.from([1, 2, 3, n]),
     terms: Uint32Array.from([5, 6, 7 + n]),
     weights: Float32Array.from([0.5, 0.5, 0.7]),
+    cues: {
+      figures: Uint32Array.from([0x80000000 + n]),
+      eventTime: {
+        lo: 19000 + n - 14,
+        hi: 19000 + n,
+        day: 19000 + n,
+        basis: 'published',
+        confidence: 0.9,
+        years: [2022],
+        evidence: [[0, 4]],
+      },
+    },
     storyId,
+    membership: { score: 0.8, by: 'joined', closest: { id: 'a0', score: 0.9 }, evidence: ['close'] },
     ...extra,
   });
   const relation = (from: string, to: string): Relation => ({
@@ -61,10 +74,14 @@ export function storeConformance(
         expect(await store.countArticles()).toBe(1);
         expect(await store.nextSeq()).toBe(2);
         // What alignment reads: the same fields, in the order asked, unknown ids left out.
-        const { id, seq, publishedAt, body, sentences, facts, shingles } = a;
+        const { id, seq, publishedAt, body, sentences, facts, shingles, outlet, cues } = a;
         expect(await store.getAlignable(['zz', 'a1'])).toEqual([
-          { id, seq, publishedAt, body, sentences, facts, shingles },
+          { id, seq, publishedAt, body, sentences, facts, shingles, outlet, cues },
         ]);
+        // What the scorer reads with the sketch: the cues, typed arrays included.
+        const [sk] = await store.getSketches(['a1']);
+        expect(sk.cues).toEqual(a.cues);
+        expect(sk.cues.figures).toBeInstanceOf(Uint32Array);
       } finally {
         await store.close();
         await cleanup?.();
@@ -118,6 +135,56 @@ export function storeConformance(
         });
         expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a3', 'a1']);
         expect((await store.bandCandidates(Uint32Array.from([11]))).sort()).toEqual(['a1', 'a3']);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('moves one article to another story, with its membership, relations, summaries and the change log', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        const moved = { score: 0.7, by: 'moved' as const, evidence: ['split off'] };
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(2, 's1'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(3, 's1'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(4, 's4'), new Uint32Array(), new Uint32Array());
+          await store.putRelation('s1', relation('a1', 'a2'));
+          await store.putRelation('s1', relation('a2', 'a3'));
+          expect(await store.getSketches(['a2'])).toMatchObject([{ storyId: 's1' }]);
+          await store.moveArticle('a2', 's4', moved);
+          await store.putStoryChange({
+            at: '2024-01-01T00:00:00Z',
+            kind: 'moved',
+            articleId: 'a2',
+            from: 's1',
+            to: 's4',
+            cause: 'a4',
+            score: 0.7,
+          });
+        });
+        expect(await store.getSketches(['a2'])).toMatchObject([{ storyId: 's4' }]);
+        expect((await store.getArticle('a2'))?.membership).toEqual(moved);
+        const s1 = (await store.getStory('s1'))!;
+        expect(s1.articles).toEqual(['a1', 'a3']);
+        // Its relations with the story it left went with the move.
+        expect(s1.relations).toEqual([]);
+        const s4 = (await store.getStory('s4'))!;
+        expect(s4.articles.sort()).toEqual(['a2', 'a4']);
+        expect(s4.changes).toMatchObject([{ kind: 'moved', articleId: 'a2', from: 's1', to: 's4' }]);
+        expect(s1.changes).toHaveLength(1);
+        expect(await store.storySize('s1')).toBe(2);
+        expect(await store.storySize('s4')).toBe(2);
+        expect(await store.storyArticleIds('s1', 10)).toEqual(['a1', 'a3']);
+        expect(await store.storyArticleIds('s4', 1)).toEqual(['a2']);
+        // The last article moved out of a story leaves no story behind.
+        await store.transaction(async () => {
+          await store.moveArticle('a1', 's4', moved);
+          await store.moveArticle('a3', 's4', moved);
+        });
+        expect(await store.getStory('s1')).toBeUndefined();
+        expect(await store.storySize('s4')).toBe(4);
       } finally {
         await store.close();
         await cleanup?.();

@@ -74,4 +74,14 @@ CREATE INDEX jobs_open ON jobs(batch) WHERE state <> 'done';
     name: 'the story each article was first put in',
     sql: `ALTER TABLE articles ADD COLUMN origin_story TEXT COLLATE "C";`,
   },
+  {
+    id: 4,
+    name: 'story cues, memberships and membership changes',
+    sql: `ALTER TABLE articles ADD COLUMN cues TEXT;
+ALTER TABLE articles ADD COLUMN membership TEXT;
+CREATE TABLE story_changes (id BIGSERIAL PRIMARY KEY, from_story TEXT COLLATE "C" NOT NULL,
+  to_story TEXT COLLATE "C" NOT NULL, data TEXT NOT NULL);
+CREATE INDEX story_changes_from ON story_changes(from_story);
+CREATE INDEX story_changes_to ON story_changes(to_story);`,
+  },
 ];

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
 import { storySummary, type StoryRow } from './search.js';
+import { cuesJson, parseCues, parseMembership } from './cues.js';
 import {
   pageIds,
   RECENT_POSTINGS,
@@ -11,6 +12,8 @@ import {
   type Store,
   type StoredArticle,
   type StoredError,
+  type Membership,
+  type StoryChange,
   type StoryPage,
   type StoryRecord,
   type StorySummary,
@@ -128,8 +131,9 @@ export class PostgresStore implements Store {
     await this.q().query(
       `WITH art AS (
          INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
-           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story)
-         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)),
+           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story, cues,
+           membership)
+         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$25,$26)),
        b AS (INSERT INTO bands (key, seq) SELECT unnest($22::bigint[]), $1::bigint),
        p AS (INSERT INTO postings (term, seq) SELECT unnest($23::bigint[]), $1::bigint),
        d AS (INSERT INTO df (term, n) SELECT unnest($24::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1)
@@ -159,6 +163,8 @@ export class PostgresStore implements Store {
         Array.from(bandKeys),
         Array.from(postingTerms),
         Array.from(new Set(a.terms)).sort((x, y) => x - y),
+        cuesJson(a.cues),
+        a.membership ? JSON.stringify(a.membership) : null,
       ],
     );
   }
@@ -187,7 +193,9 @@ export class PostgresStore implements Store {
       signature: u32(r.signature as Buffer),
       terms: u32(r.terms as Buffer),
       weights: f32(r.weights as Buffer),
+      cues: parseCues(r.cues as string | null),
       storyId: s('story_id'),
+      membership: parseMembership(r.membership as string | null),
     };
   }
 
@@ -199,7 +207,7 @@ export class PostgresStore implements Store {
   async getAlignable(ids: string[]): Promise<AlignableArticle[]> {
     if (ids.length === 0) return [];
     const rows = await this.rows<Record<string, unknown>>(
-      'SELECT seq, id, published_at, shingles, sentences, facts, body FROM articles WHERE id = ANY($1::text[])',
+      'SELECT seq, id, published_at, outlet, cues, shingles, sentences, facts, body FROM articles WHERE id = ANY($1::text[])',
       [ids],
     );
     const byId = new Map<string, AlignableArticle>(
@@ -209,6 +217,8 @@ export class PostgresStore implements Store {
           id: r.id as string,
           seq: Number(r.seq),
           publishedAt: orUndef(r.published_at as string | null),
+          outlet: orUndef(r.outlet as string | null),
+          cues: parseCues(r.cues as string | null),
           body: r.body as string,
           sentences: JSON.parse(r.sentences as string) as Span[],
           facts: JSON.parse(r.facts as string) as Fact[],
@@ -278,8 +288,9 @@ export class PostgresStore implements Store {
       shingles: Buffer;
       terms: Buffer;
       weights: Buffer;
+      cues: string | null;
     }>(
-      'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights FROM articles WHERE id = ANY($1::text[])',
+      'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ANY($1::text[])',
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -296,6 +307,7 @@ export class PostgresStore implements Store {
         shingles: u32(r.shingles),
         terms: u32(r.terms),
         weights: f32(r.weights),
+        cues: parseCues(r.cues),
       });
     }
     return out;
@@ -325,7 +337,36 @@ export class PostgresStore implements Store {
     ]);
   }
 
-  private async storyArticleIds(id: string): Promise<string[]> {
+  async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
+    const [r] = await this.rows<{ story_id: string }>('SELECT story_id FROM articles WHERE id = $1', [id]);
+    if (!r || r.story_id === into) return;
+    await this.q().query('UPDATE articles SET story_id = $1, membership = $2 WHERE id = $3', [
+      into,
+      JSON.stringify(membership),
+      id,
+    ]);
+    await this.q().query('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
+    await this.refreshStory(r.story_id);
+    await this.refreshStory(into);
+  }
+
+  async storyArticleIds(id: string, limit: number): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>('SELECT id FROM articles WHERE story_id = $1 ORDER BY seq LIMIT $2', [
+      id,
+      limit,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  async putStoryChange(c: StoryChange): Promise<void> {
+    await this.q().query('INSERT INTO story_changes (from_story, to_story, data) VALUES ($1, $2, $3)', [
+      c.from,
+      c.to,
+      JSON.stringify(c),
+    ]);
+  }
+
+  private async storyOrderIds(id: string): Promise<string[]> {
     const rows = await this.rows<{ id: string }>(
       'SELECT id FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq',
       [id],
@@ -355,7 +396,7 @@ export class PostgresStore implements Store {
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
     const [s] = await this.rows<{ first_seen: string | null }>('SELECT first_seen FROM stories WHERE id = $1', [id]);
     if (!s) return undefined;
-    const articles = await this.storyArticleIds(id);
+    const articles = await this.storyOrderIds(id);
     let rel: Array<{ data: string }>;
     if (page) {
       // The relations from the page's articles (primary key), kept where they also end on the page.
@@ -373,6 +414,12 @@ export class PostgresStore implements Store {
       articles,
       relations: rel.map((r) => JSON.parse(r.data) as Relation),
       firstSeen: orUndef(s.first_seen),
+      changes: (
+        await this.rows<{ data: string }>(
+          'SELECT data FROM story_changes WHERE to_story = $1 OR from_story = $1 ORDER BY id',
+          [id],
+        )
+      ).map((r) => JSON.parse(r.data) as StoryChange),
     };
   }
 

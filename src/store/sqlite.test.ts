@@ -23,6 +23,7 @@ function art(n: number, extra: Partial<StoredArticle> = {}): StoredArticle {
     signature: Uint32Array.from([n]),
     terms: Uint32Array.from([5]),
     weights: Float32Array.from([1]),
+    cues: { figures: new Uint32Array(), eventTime: { basis: 'none', confidence: 0, years: [], evidence: [] } },
     storyId: `s${n}`,
     ...extra,
   };

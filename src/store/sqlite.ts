@@ -15,10 +15,13 @@ import {
   type StoredError,
   type StoryFilter,
   type StoryPage,
+  type Membership,
+  type StoryChange,
   type StoryRecord,
   type StorySummary,
 } from './types.js';
 import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
+import { cuesJson, parseCues, parseMembership } from './cues.js';
 
 /**
  * The new article (@title, @pub, @seq) names the story instead of its titled article so far (title, title_at,
@@ -50,7 +53,7 @@ export const SNAPSHOT_MIN_ARTICLES = 10_000;
 const MIGRATE_CHUNK = 10_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * The full-text index's columns and options. Story search matches every query word as a prefix (search.ts ftsQuery);
@@ -80,9 +83,11 @@ CREATE TABLE IF NOT EXISTS articles (
   shingles BLOB NOT NULL,
   terms BLOB NOT NULL,
   weights BLOB NOT NULL,
+  cues TEXT,
   band_keys BLOB NOT NULL,
   posting BLOB NOT NULL,
   source TEXT NOT NULL,
+  membership TEXT,
   outlet TEXT, url TEXT, title TEXT, byline TEXT, dateline TEXT,
   signature BLOB NOT NULL,
   sentences TEXT NOT NULL,
@@ -117,6 +122,10 @@ CREATE TABLE IF NOT EXISTS relations (
 );
 CREATE INDEX IF NOT EXISTS relations_story ON relations(story_id);
 CREATE TABLE IF NOT EXISTS errors (id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_changes (id INTEGER PRIMARY KEY, from_story TEXT NOT NULL, to_story TEXT NOT NULL,
+  data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS story_changes_from ON story_changes(from_story);
+CREATE INDEX IF NOT EXISTS story_changes_to ON story_changes(to_story);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(${FTS_COLUMNS});
 `;
 
@@ -195,6 +204,17 @@ function migrateFrom3(db: Database.Database): void {
   db.prepare(`UPDATE meta SET value = '4' WHERE key = 'schema_version'`).run();
 }
 
+/**
+ * Schema 5 keeps each article's story cues (figures and event time, read with its sketch by the same-story scorer)
+ * and membership (the score and evidence that put it in its story), and the log of membership changes. Articles of
+ * the older store have neither: their cues say nothing until `reprocess` computes them.
+ */
+function migrateFrom4(db: Database.Database): void {
+  db.exec(`ALTER TABLE articles ADD COLUMN cues TEXT;
+    ALTER TABLE articles ADD COLUMN membership TEXT;`);
+  db.prepare(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`).run();
+}
+
 /** A `stories` row as the incremental summary reads it. */
 interface StoryStats {
   id: string;
@@ -228,6 +248,8 @@ interface ArticleRow {
   signature: Buffer;
   terms: Buffer;
   weights: Buffer;
+  cues: string | null;
+  membership: string | null;
   story_id: string;
 }
 
@@ -278,7 +300,9 @@ function rowToArticle(r: ArticleRow): StoredArticle {
     signature: u32(r.signature),
     terms: u32(r.terms),
     weights: f32(r.weights),
+    cues: parseCues(r.cues),
     storyId: r.story_id,
+    membership: parseMembership(r.membership),
   };
 }
 
@@ -334,12 +358,13 @@ export class SqliteStore implements Store {
       { value: string } | undefined;
     if (!version) {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
-    } else if (Number(version.value) >= 1 && Number(version.value) <= 3) {
+    } else if (Number(version.value) >= 1 && Number(version.value) <= 4) {
       const from = Number(version.value);
       this.db.transaction(() => {
         if (from === 1) migrateFrom1(this.db);
         if (from <= 2) migrateFrom2(this.db);
-        migrateFrom3(this.db);
+        if (from <= 3) migrateFrom3(this.db);
+        migrateFrom4(this.db);
       })();
     } else if (Number(version.value) !== SCHEMA_VERSION) {
       this.db.close();
@@ -353,18 +378,18 @@ export class SqliteStore implements Store {
       maxSeq: this.db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
       count: this.db.prepare('SELECT count(*) FROM articles').pluck(),
       insert: this.db.prepare(`INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline,
-        dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, story_id,
-        origin_story, band_keys, posting)
+        dateline, raw, text, body, kept, removed, sentences, facts, shingles, signature, terms, weights, cues,
+        story_id, origin_story, band_keys, posting, membership)
         VALUES (@seq, @id, @source, @outlet, @url, @title, @published_at, @byline, @dateline, @raw, @text, @body,
-        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @story_id, @story_id, @band_keys,
-        @posting)`),
+        @kept, @removed, @sentences, @facts, @shingles, @signature, @terms, @weights, @cues, @story_id, @story_id,
+        @band_keys, @posting, @membership)`),
       lookUpRows: this.db
         .prepare('SELECT seq, id, band_keys, posting, terms FROM articles WHERE seq > ? ORDER BY seq LIMIT ?')
         .raw(),
       fts: this.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
       get: this.db.prepare('SELECT * FROM articles WHERE id = ?'),
       alignable: this.db.prepare(
-        'SELECT seq, id, published_at, shingles, sentences, facts, body FROM articles WHERE id = ?',
+        'SELECT seq, id, published_at, shingles, cues, outlet, sentences, facts, body FROM articles WHERE id = ?',
       ),
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -416,12 +441,21 @@ export class SqliteStore implements Store {
       storyStats: this.db.prepare(`SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets,
         min(published_at) AS first, max(published_at) AS last FROM articles WHERE story_id = ?`),
       sketch: this.db.prepare(
-        'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights FROM articles WHERE id = ?',
+        'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ?',
       ),
       list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
       putError: this.db.prepare('INSERT INTO errors (source, reason, at) VALUES (?, ?, ?)'),
       errors: this.db.prepare('SELECT source, reason, at FROM errors ORDER BY id'),
+      storyIds: this.db.prepare('SELECT id FROM articles WHERE story_id = ? ORDER BY seq LIMIT ?').pluck(),
+      storyOf: this.db.prepare('SELECT story_id FROM articles WHERE id = ?').pluck(),
+      moveOne: this.db.prepare('UPDATE articles SET story_id = ?, membership = ? WHERE id = ?'),
+      dropCrossRelations: this.db.prepare(`DELETE FROM relations WHERE (from_id = @id OR to_id = @id)
+        AND story_id = @from`),
+      putChange: this.db.prepare('INSERT INTO story_changes (from_story, to_story, data) VALUES (?, ?, ?)'),
+      changes: this.db
+        .prepare('SELECT data FROM story_changes WHERE to_story = ? OR from_story = ? ORDER BY id')
+        .pluck(),
     };
   }
 
@@ -517,9 +551,11 @@ export class SqliteStore implements Store {
       signature: blob(a.signature),
       terms: blob(a.terms),
       weights: blob(a.weights),
+      cues: cuesJson(a.cues),
       story_id: a.storyId,
       band_keys: blob(bandKeys),
       posting: blob(postingTerms),
+      membership: a.membership ? JSON.stringify(a.membership) : null,
     });
     ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
@@ -542,6 +578,7 @@ export class SqliteStore implements Store {
       shingles: a.shingles,
       terms: a.terms,
       weights: a.weights,
+      cues: a.cues,
     });
   }
 
@@ -568,6 +605,8 @@ export class SqliteStore implements Store {
             id: string;
             published_at: string | null;
             shingles: Buffer;
+            cues: string | null;
+            outlet: string | null;
             sentences: string;
             facts: string;
             body: string;
@@ -577,6 +616,8 @@ export class SqliteStore implements Store {
       out.push({
         id: r.id,
         seq: r.seq,
+        outlet: orUndef(r.outlet),
+        cues: parseCues(r.cues),
         publishedAt: orUndef(r.published_at),
         body: r.body,
         sentences: JSON.parse(r.sentences) as Span[],
@@ -626,6 +667,7 @@ export class SqliteStore implements Store {
               shingles: Buffer;
               terms: Buffer;
               weights: Buffer;
+              cues: string | null;
             }
           | undefined;
         if (!r) continue;
@@ -638,6 +680,7 @@ export class SqliteStore implements Store {
           shingles: u32(r.shingles),
           terms: u32(r.terms),
           weights: f32(r.weights),
+          cues: parseCues(r.cues),
         };
         this.sketchCache.set(id, sk);
       }
@@ -691,6 +734,25 @@ export class SqliteStore implements Store {
       title_seq: named.title_seq,
       title_at: named.title_at,
     });
+  }
+
+  async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
+    const from = this.stmts.storyOf.get(id) as string | undefined;
+    if (from === undefined || from === into) return;
+    this.stmts.moveOne.run(into, JSON.stringify(membership), id);
+    this.stmts.dropCrossRelations.run({ id, from });
+    const sk = this.sketchCache.get(id);
+    if (sk) this.sketchCache.set(id, { ...sk, storyId: into });
+    this.rebuildStory(from);
+    this.rebuildStory(into);
+  }
+
+  async storyArticleIds(id: string, limit: number): Promise<string[]> {
+    return this.stmts.storyIds.all(this.currentStory(id), limit) as string[];
+  }
+
+  async putStoryChange(c: StoryChange): Promise<void> {
+    this.stmts.putChange.run(c.from, c.to, JSON.stringify(c));
   }
 
   async putRelation(storyId: string, relation: Relation): Promise<void> {
@@ -751,6 +813,7 @@ export class SqliteStore implements Store {
       articles,
       relations: data.map((d) => JSON.parse(d) as Relation),
       firstSeen: orUndef(r.first_seen),
+      changes: (this.stmts.changes.all(id, id) as string[]).map((d) => JSON.parse(d) as StoryChange),
     };
   }
 

@@ -1,10 +1,49 @@
-import type { Fact, RawDoc, Removal, Relation, Span } from '../model/index.js';
+import type { EventTime, Fact, RawDoc, Removal, Relation, Span } from '../model/index.js';
+
+/**
+ * What the same-story scorer reads of an article beside its terms and shingles (stories/pair-features.ts): its
+ * figures and its event time. Kept with the article's sketch.
+ */
+export interface StoryCues {
+  /** Figure terms (amounts, counts; years left out), sorted. */
+  figures: Uint32Array;
+  eventTime: EventTime;
+}
+
+/** Why an article is in its story: the score that put it there and what drove it. */
+export interface Membership {
+  /** Probability (0..1) that it tells the story: its mean same-story probability with the members it was scored against. */
+  score: number;
+  /** How it came in: it founded the story, joined it, or was moved into it when the stories around it were re-clustered. */
+  by: 'founded' | 'joined' | 'moved';
+  /** The member it is closest to, and their pair probability. */
+  closest?: { id: string; score: number };
+  /** The evidence that drove the score, in words. */
+  evidence: string[];
+}
+
+/** A change of membership after an article's first assignment: moved between stories, or two stories merged. */
+export interface StoryChange {
+  /** When it was recorded (ISO). */
+  at: string;
+  kind: 'moved' | 'merged';
+  /** The article moved (for a merge, the article whose arrival merged the stories). */
+  articleId: string;
+  /** The story it left (for a merge, the story merged away). */
+  from: string;
+  /** The story it went to (for a merge, the story that kept its id). */
+  to: string;
+  /** The arriving article that set off the change. */
+  cause: string;
+  /** Its membership score in `to`. */
+  score: number;
+}
 
 /** Everything newstrace keeps of one article: the raw input (for re-processing) and what each stage derived. */
 /** The parts of a stored article that aligning it with another reads (engine.ts `relate`). */
 export type AlignableArticle = Pick<
   StoredArticle,
-  'id' | 'seq' | 'publishedAt' | 'body' | 'sentences' | 'facts' | 'shingles'
+  'id' | 'seq' | 'publishedAt' | 'body' | 'sentences' | 'facts' | 'shingles' | 'outlet' | 'cues'
 >;
 
 export interface StoredArticle {
@@ -30,7 +69,10 @@ export interface StoredArticle {
   /** Salient content terms (hashed stems and entity keys) and their weights, for same-event matching. */
   terms: Uint32Array;
   weights: Float32Array;
+  cues: StoryCues;
   storyId: string;
+  /** Why it is in its story (undefined for articles stored before memberships were kept). */
+  membership?: Membership;
 }
 
 /**
@@ -57,6 +99,8 @@ export interface StoryRecord {
   articles: string[];
   relations: Relation[];
   firstSeen?: string;
+  /** Membership changes of the story's articles, oldest first (moves in and out, merges into it). */
+  changes?: StoryChange[];
 }
 
 export interface ArticleSketch {
@@ -72,6 +116,7 @@ export interface ArticleSketch {
   shingles: Uint32Array;
   terms: Uint32Array;
   weights: Float32Array;
+  cues: StoryCues;
 }
 
 export interface StorySummary {
@@ -142,6 +187,15 @@ export interface Store {
   storySize(id: string): Promise<number>;
   /** Moves every article and relation of story `from` into story `into` (a merge), and drops `from`. */
   mergeStories(from: string, into: string): Promise<void>;
+  /**
+   * Moves one article into story `into` (a re-clustering split it from its story): its relations with members of
+   * the story it leaves go, both stories' summaries follow, a story left empty is dropped.
+   */
+  moveArticle(id: string, into: string, membership: Membership): Promise<void>;
+  /** The ids of a story's articles in arrival order, at most `limit` of them (the earliest). */
+  storyArticleIds(id: string, limit: number): Promise<string[]>;
+  /** Records a membership change. */
+  putStoryChange(change: StoryChange): Promise<void>;
   putRelation(storyId: string, relation: Relation): Promise<void>;
   /** Recomputes a story's summary (counts, dates, title) after its articles changed. */
   refreshStory(id: string): Promise<void>;

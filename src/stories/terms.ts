@@ -351,3 +351,40 @@ export function distinctTerms(vec: TermVector, df: Uint32Array, n: number): Uint
   for (let i = 0; i < vec.terms.length; i++) if (df[i] <= limit) out[count++] = vec.terms[i];
   return out;
 }
+
+/**
+ * `cosine` and `nameCosine` of a stored vector `a` against the new article's `b` in one merge pass, into `out[0]` and
+ * `out[1]`: the name terms (high bit set) are the tail of each sorted array, so the name dot product adds, in the same
+ * order, the products of the matches at or past NAME_BIT. `bNames` is the sum of the squared weights of b's name terms
+ * (as nameCosine sums them), computed once per article.
+ */
+export function neighbourCosines(
+  at: Uint32Array,
+  aw: Float32Array,
+  bt: Uint32Array,
+  bw: Float32Array,
+  bNames: number,
+  out: Float64Array,
+): void {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  let nameDot = 0;
+  const na = at.length;
+  const nb = bt.length;
+  // The steps are branch-free (which side is behind is unpredictable); a match, rarer, branches.
+  while (i < na && j < nb) {
+    const x = at[i];
+    const y = bt[j];
+    if (x === y) {
+      const p = aw[i] * bw[j];
+      dot += p;
+      if (x >= NAME_BIT) nameDot += p;
+    }
+    i += +(x <= y);
+    j += +(y <= x);
+  }
+  out[0] = dot;
+  const aNames = nameNorm(at, aw);
+  out[1] = aNames === 0 || bNames === 0 ? 0 : nameDot / Math.sqrt(aNames * bNames);
+}

@@ -1,0 +1,288 @@
+import type { Overlap } from '../model/index.js';
+import { overlap } from '../match/verify.js';
+import { averageLink } from './linkage.js';
+import { Neighbourhood, pairFeatures, PAIR_FEATURES, type PairSide } from './pair-features.js';
+import { sameStoryProbability, type PairModel, PAIR_MODEL } from './scorer.js';
+import { cosine, nameCosine } from './terms.js';
+
+/**
+ * Online same-story assignment with local re-clustering. A new article is scored against every member the look-up
+ * found of each candidate story (and against all members of a small story) by the learned pair scorer
+ * (`scorer.ts`); a story's score is the mean over its members (average linkage, not the single closest member). When
+ * the article is close to members of two or more stories, those stories and the article are clustered again together
+ * by average linkage: a bridge can join them, and members that the new evidence sets apart can leave — so the
+ * stories correct what earlier, online decisions got wrong. Everything here is a pure function of the evidence.
+ */
+export const ASSIGN_DEFAULTS = {
+  /**
+   * Same-story probability at which two articles, or an article and a story (mean over its members), tell one story.
+   * The scorer's probabilities are calibrated by its training (logistic loss), so one half is the point where both
+   * readings are equally likely; cross-validated clustering figures at .4/.5/.6 are in BENCHMARKS.md.
+   */
+  joinProbability: 0.5,
+  /**
+   * Neighbours (by word cosine) whose term frequencies make the neighbourhood of an article: what its topic's articles
+   * all share weighs little in `localCosine`. 20: tried 10/20/40 in cross-validation (BENCHMARKS.md).
+   */
+  neighbourhoodSize: 20,
+  /**
+   * Most articles clustered again together. The local clustering costs the square of its size in pair scores and the
+   * cube in linkage steps; a few dozen keep it under a millisecond or two, and larger stories are joined or merged
+   * by their scores against the members the look-up found.
+   */
+  reclusterMax: 40,
+};
+
+export type AssignOptions = typeof ASSIGN_DEFAULTS;
+
+/** An article already stored, as the decision sees it: its sketch, its story, and its evidence against the new one. */
+export interface Member extends PairSide {
+  id: string;
+  seq: number;
+  storyId: string;
+  publishedAt?: string;
+  shingles: Uint32Array;
+  /** Exact shingle overlap with the new article (A = the new article). */
+  overlap: Overlap;
+  /** Word cosine and name cosine with the new article. */
+  cos: number;
+  names: number;
+}
+
+export interface NewArticle extends PairSide {
+  id: string;
+  shingles: Uint32Array;
+}
+
+/** A member's same-story probability with the new article, and what it rests on. */
+export interface Scored {
+  member: Member;
+  p: number;
+  features: Float64Array;
+}
+
+export interface Assignment {
+  /** The story the article goes to; undefined for a new story. */
+  storyId?: string;
+  /** The article's mean probability over the members of its story it was scored against (1 for a new story). */
+  score: number;
+  /** Its scored members in the story it goes to, most probable first. */
+  members: Scored[];
+  /** Other stories whose members all go to `storyId` (merged into it). */
+  merge: string[];
+  /**
+   * Members that leave their story: to the article's story (`to` undefined: wherever the article goes), or to a
+   * new story of their own group (`to` a group label shared by the members that leave together).
+   */
+  moves: Array<{ id: string; from: string; to?: string; score: number }>;
+  /** Every scored candidate, most probable first (for relations and evidence). */
+  scored: Scored[];
+  /** Whether the stories around the article were clustered again. */
+  reclustered: boolean;
+}
+
+/** Identical shingle sets: the same text, one story whatever else the scorer says. */
+function identical(o: Overlap): boolean {
+  return o.shared > 0 && o.containmentA >= 1 && o.containmentB >= 1;
+}
+
+/** The probability for a pair whose evidence is `x`, with an identical text always one story. */
+function probability(x: Float64Array, o: Overlap, model: PairModel): number {
+  return identical(o) ? 1 : sameStoryProbability(x, model);
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** The neighbourhood of a new article: itself and its closest members by word cosine (`neighbourhoodSize`). */
+export function neighbourhoodOf(
+  article: NewArticle,
+  members: Member[],
+  size = ASSIGN_DEFAULTS.neighbourhoodSize,
+): Neighbourhood {
+  return new Neighbourhood([article, ...[...members].sort((a, b) => b.cos - a.cos || a.seq - b.seq).slice(0, size)]);
+}
+
+/** Each member's same-story probability with the new article, most probable first. */
+export function scoreMembers(
+  article: NewArticle,
+  members: Member[],
+  hood: Neighbourhood,
+  model: PairModel = PAIR_MODEL,
+): Scored[] {
+  return members
+    .map((m) => {
+      const features = pairFeatures(article, m, m.cos, m.names, m.overlap, hood);
+      return { member: m, features, p: probability(features, m.overlap, model) };
+    })
+    .sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
+}
+
+/** The stories some scored member of which reaches the join probability: the stories the article is close to. */
+export function touchedStories(scored: Scored[], options: Partial<AssignOptions> = {}): string[] {
+  const p = options.joinProbability ?? ASSIGN_DEFAULTS.joinProbability;
+  return [...new Set(scored.filter((s) => s.p >= p).map((s) => s.member.storyId))];
+}
+
+/**
+ * Where a new article goes, from its scored members (`scoreMembers`): the look-up's candidates and the other members
+ * of the small stories it touches. `complete` says of each story whether the scored members hold all of it (only
+ * such stories are clustered again).
+ */
+export function assign(
+  article: NewArticle,
+  scored: Scored[],
+  complete: ReadonlySet<string>,
+  hood: Neighbourhood,
+  options: Partial<AssignOptions> = {},
+  model: PairModel = PAIR_MODEL,
+): Assignment {
+  const o = { ...ASSIGN_DEFAULTS, ...options };
+  const byStory = new Map<string, Scored[]>();
+  for (const s of scored) {
+    const list = byStory.get(s.member.storyId);
+    if (list) list.push(s);
+    else byStory.set(s.member.storyId, [s]);
+  }
+  // Stories the article is close to: some member reaches the join probability.
+  const touched = [...byStory.entries()].filter(([, list]) => list[0].p >= o.joinProbability);
+  const none: Assignment = { score: 1, members: [], merge: [], moves: [], scored, reclustered: false };
+  if (touched.length === 0) return none;
+  const total = touched.reduce((n, [, list]) => n + list.length, 0);
+  if (touched.length >= 2 && total + 1 <= o.reclusterMax && touched.every(([id]) => complete.has(id)))
+    return recluster(touched, scored, hood, o, model);
+  // Join the story with the highest mean; merge another touched story only where the article and a sample of the
+  // two stories' members say, on average, that they are one.
+  const ranked = touched
+    .map(([id, list]) => ({ id, list, score: mean(list.map((s) => s.p)) }))
+    .sort((a, b) => b.score - a.score || a.list[0].member.seq - b.list[0].member.seq);
+  const best = ranked[0];
+  if (best.score < o.joinProbability) return none;
+  const merge: string[] = [];
+  for (const other of ranked.slice(1)) {
+    if (other.score < o.joinProbability) continue;
+    const cross = crossMean(best.list, other.list, hood, model);
+    if (cross >= o.joinProbability) merge.push(other.id);
+  }
+  return {
+    storyId: best.id,
+    score: best.score,
+    members: best.list,
+    merge,
+    moves: [],
+    scored,
+    reclustered: false,
+  };
+}
+
+/** Members of two stories compared pairwise, at most this many of each (the most probable with the article). */
+const CROSS_SAMPLE = 8;
+
+/** Mean same-story probability between members of two stories. */
+function crossMean(a: Scored[], b: Scored[], hood: Neighbourhood, model: PairModel): number {
+  const ps: number[] = [];
+  for (const x of a.slice(0, CROSS_SAMPLE))
+    for (const y of b.slice(0, CROSS_SAMPLE)) ps.push(pairProbability(x.member, y.member, hood, model));
+  return mean(ps);
+}
+
+/** Same-story probability of two stored members (the new article is not one of them). */
+export function pairProbability(x: Member, y: Member, hood: Neighbourhood, model: PairModel = PAIR_MODEL): number {
+  const ov = overlap(x.shingles, y.shingles);
+  const f = pairFeatures(
+    x,
+    y,
+    cosine(x.terms, x.weights, y.terms, y.weights),
+    nameCosine(x.terms, x.weights, y.terms, y.weights),
+    ov,
+    hood,
+    new Float64Array(PAIR_FEATURES.length),
+  );
+  return probability(f, ov, model);
+}
+
+/**
+ * The article and the members of the stories it touches, clustered again by average linkage. The cluster that holds
+ * the article is its story: it keeps the id of the story most of its members came from, and every other story all of
+ * whose members are in it merges into it. Members of a touched story that land elsewhere move: to the article's
+ * story, or, when they land apart from it, to a cluster that keeps their old story id where most of that story went
+ * with them (then the others move out of it), else to a new story of their own.
+ */
+function recluster(
+  touched: Array<[string, Scored[]]>,
+  scored: Scored[],
+  hood: Neighbourhood,
+  o: AssignOptions,
+  model: PairModel,
+): Assignment {
+  const nodes: Scored[] = touched.flatMap(([, list]) => list);
+  const n = nodes.length + 1;
+  const sim = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < nodes.length; i++) {
+    sim[0][i + 1] = sim[i + 1][0] = nodes[i].p;
+    for (let j = i + 1; j < nodes.length; j++)
+      sim[i + 1][j + 1] = sim[j + 1][i + 1] = pairProbability(nodes[i].member, nodes[j].member, hood, model);
+  }
+  for (let i = 0; i < n; i++) sim[i][i] = 1;
+  const label = averageLink(sim, o.joinProbability);
+  const groups = new Map<number, number[]>();
+  label.forEach((l, i) => groups.set(l, [...(groups.get(l) ?? []), i]));
+  // Each group takes the story id most of its members had, the largest groups first, one id per group.
+  const taken = new Set<string>();
+  const idOf = new Map<number, string | undefined>();
+  const order = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+  for (const [l, idx] of order) {
+    const votes = new Map<string, number>();
+    for (const i of idx)
+      if (i > 0) votes.set(nodes[i - 1].member.storyId, (votes.get(nodes[i - 1].member.storyId) ?? 0) + 1);
+    const pick = [...votes.entries()]
+      .filter(([id]) => !taken.has(id))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    idOf.set(l, pick?.[0]);
+    if (pick) taken.add(pick[0]);
+  }
+  const home = label[0];
+  const storyId = idOf.get(home);
+  const inHome = groups
+    .get(home)!
+    .filter((i) => i > 0)
+    .map((i) => nodes[i - 1]);
+  const merge: string[] = [];
+  const moves: Assignment['moves'] = [];
+  // A touched story whose members all land in one group other than its own id's moves whole: a merge when that group is
+  // the article's.
+  for (const [id, list] of touched) {
+    const places = new Set(list.map((s) => label[nodes.indexOf(s) + 1]));
+    if (places.size === 1) {
+      const [l] = places;
+      if (idOf.get(l) === id) continue;
+      if (l === home && storyId !== undefined) {
+        merge.push(id);
+        continue;
+      }
+    }
+    for (const s of list) {
+      const l = label[nodes.indexOf(s) + 1];
+      const to = idOf.get(l);
+      if (to === id) continue;
+      const ps = groups
+        .get(l)!
+        .filter((i) => i !== nodes.indexOf(s) + 1)
+        .map((i) => sim[nodes.indexOf(s) + 1][i]);
+      moves.push({
+        id: s.member.id,
+        from: id,
+        to: l === home ? undefined : (to ?? `group:${l}`),
+        score: ps.length ? mean(ps) : 1,
+      });
+    }
+  }
+  return {
+    storyId,
+    score: inHome.length ? mean(inHome.map((s) => s.p)) : 1,
+    members: inHome.sort((a, b) => b.p - a.p),
+    merge,
+    moves,
+    scored,
+    reclustered: true,
+  };
+}

@@ -1,0 +1,39 @@
+import modelJson from './pair-model.json' with { type: 'json' };
+import { PAIR_FEATURES } from './pair-features.js';
+
+/**
+ * The same-story scorer: a logistic regression over the pair features (`pair-features.ts`), trained by
+ * `npm run train` from labelled real news (`train/train.ts`; what it was trained on and its cross-validated figures
+ * travel in the model file). It turns a pair's evidence into the probability that both articles tell one story, so
+ * that story decisions rest on measured weights instead of hand-set gates.
+ */
+export interface PairModel {
+  /** Feature names, in the order of `weights` (must equal PAIR_FEATURES). */
+  features: string[];
+  /** Per feature: subtracted, then divided by `scale`, before the weight applies. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  intercept: number;
+  /** How and on what it was trained, for the record. */
+  trained?: Record<string, unknown>;
+}
+
+export const PAIR_MODEL: PairModel = modelJson as PairModel;
+
+/** Throws when a model's features are not the ones this code computes (a stale or foreign model file). */
+export function checkModel(m: PairModel): PairModel {
+  const want = PAIR_FEATURES.join(',');
+  if (m.features.join(',') !== want)
+    throw new Error(`pair model features ${m.features.join(',')} do not match the code's ${want}: run npm run train`);
+  for (const k of ['mean', 'scale', 'weights'] as const)
+    if (m[k].length !== m.features.length) throw new Error(`pair model: ${k} has ${m[k].length} entries`);
+  return m;
+}
+
+/** Probability (0..1) that the pair with these features tells one story. */
+export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_MODEL): number {
+  let z = m.intercept;
+  for (let k = 0; k < m.weights.length; k++) z += (m.weights[k] * (x[k] - m.mean[k])) / m.scale[k];
+  return 1 / (1 + Math.exp(-z));
+}

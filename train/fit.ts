@@ -1,0 +1,41 @@
+import { PAIR_FEATURES } from '../src/stories/pair-features.js';
+import type { PairModel } from '../src/stories/scorer.js';
+import type { CorpusPairs } from './dataset.js';
+import { fitLogistic } from './logistic.js';
+
+/** The L2 penalty on the standardised weights: light, the features are few and the pairs many. */
+export const L2 = 1;
+
+/** Groups of a corpus held out of training (the fold being evaluated). */
+export type Holdout = { corpus: string; groups: ReadonlySet<string> };
+
+/**
+ * The pair scorer fitted on every labelled pair of the corpora, except pairs touching a held-out group (so that a
+ * fold is scored by a model that never saw it).
+ */
+export function trainPairModel(corpora: CorpusPairs[], holdout?: Holdout): PairModel {
+  const X: Float64Array[] = [];
+  const y: number[] = [];
+  for (const c of corpora)
+    for (const p of c.pairs) {
+      if (
+        holdout &&
+        c.name === holdout.corpus &&
+        (holdout.groups.has(c.docs[p.i].group) || holdout.groups.has(c.docs[p.j].group))
+      )
+        continue;
+      X.push(p.x);
+      y.push(p.y);
+    }
+  const m = fitLogistic(X, y, { l2: L2 });
+  return { features: [...PAIR_FEATURES], ...m };
+}
+
+/** Cross-validation folds of a corpus: its groups dealt round-robin into `k` folds (families: one family a fold). */
+export function folds(c: CorpusPairs, k: number): string[][] {
+  const groups = [...new Set(c.docs.map((d) => d.group))].sort((a, b) =>
+    /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b),
+  );
+  if (k >= groups.length) return groups.map((g) => [g]);
+  return Array.from({ length: k }, (_, f) => groups.filter((_, i) => i % k === f));
+}
