@@ -281,7 +281,7 @@ export class Engine {
     const members = sketches.map((s, c) => member(s, overlaps[c]));
     clock?.lap('overlap');
     const hood = neighbourhoodOf(me, members, this.assign.neighbourhoodSize);
-    let scored = scoreMembers(me, members, hood);
+    let scored = scoreMembers(me, members, hood, this.assign.model);
     // The small stories the article is close to are scored whole, so that they can be clustered again.
     const complete = new Set<string>();
     for (const id of touchedStories(scored, this.assign)) {
@@ -294,6 +294,7 @@ export class Engine {
           me,
           extra.map((s) => member(s, overlap(p.shingles, s.shingles))),
           hood,
+          this.assign.model,
         ),
       ];
       complete.add(id);

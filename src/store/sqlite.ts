@@ -210,8 +210,11 @@ function migrateFrom3(db: Database.Database): void {
  * the older store have neither: their cues say nothing until `reprocess` computes them.
  */
 function migrateFrom4(db: Database.Database): void {
-  db.exec(`ALTER TABLE articles ADD COLUMN cues TEXT;
-    ALTER TABLE articles ADD COLUMN membership TEXT;`);
+  // The older migrations rebuild the articles table from today's column list, which has them already.
+  const columns = new Set((db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name));
+  for (const column of ['cues', 'membership']) {
+    if (!columns.has(column)) db.exec(`ALTER TABLE articles ADD COLUMN ${column} TEXT`);
+  }
   db.prepare(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`).run();
 }
 

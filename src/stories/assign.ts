@@ -31,6 +31,8 @@ export const ASSIGN_DEFAULTS = {
    * by their scores against the members the look-up found.
    */
   reclusterMax: 40,
+  /** The same-story scorer: the shipped model; cross-validation passes one trained without the texts it scores. */
+  model: PAIR_MODEL as PairModel,
 };
 
 export type AssignOptions = typeof ASSIGN_DEFAULTS;
@@ -134,9 +136,9 @@ export function assign(
   complete: ReadonlySet<string>,
   hood: Neighbourhood,
   options: Partial<AssignOptions> = {},
-  model: PairModel = PAIR_MODEL,
 ): Assignment {
   const o = { ...ASSIGN_DEFAULTS, ...options };
+  const model = o.model;
   const byStory = new Map<string, Scored[]>();
   for (const s of scored) {
     const list = byStory.get(s.member.storyId);
