@@ -170,7 +170,9 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
   const { trainPairModel } = await import('../train/fit.js');
   const t0 = performance.now();
   const corpora = await buildTrainingPairs(shared);
-  console.log(`training pairs built in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${corpora.map((c) => `${c.name} ${c.pairs.length}`).join(', ')}`);
+  console.log(
+    `training pairs built in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${corpora.map((c) => `${c.name} ${c.pairs.length}`).join(', ')}`,
+  );
   const families = [...new Set(docs.map((d) => d.family))].sort();
   const order = new Map(families.map((f, k) => [f, k]));
   let bp = 0;
@@ -228,7 +230,11 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
       }
     for (const p of pairs)
       if (held.some((d) => d.url === p.a)) relations.set(pairKey(p), run.relations.get(pairKey(p)));
-    folds.push({ family: fam, f1: ftp ? (2 * ftp) / (2 * ftp + ffp + ffn) : ffp + ffn ? 0 : 1, bcubed: fb / held.length });
+    folds.push({
+      family: fam,
+      f1: ftp ? (2 * ftp) / (2 * ftp + ffp + ffn) : ffp + ffn ? 0 : 1,
+      bcubed: fb / held.length,
+    });
   }
   const P = tp / Math.max(1, tp + fp);
   const R = tp / Math.max(1, tp + fn);

@@ -15,6 +15,7 @@ import {
 import { membershipOf } from '../stories/membership.js';
 import { neighbourCosines } from '../stories/terms.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
+import { inferredSources } from '../stories/sources.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
@@ -467,6 +468,9 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       bodyLength: a.body.length,
       facts: a.facts,
       dayRefs: dayReferences(a.body),
+      body: a.body,
+      outlet: a.outlet,
+      sources: inferredSources(a.body, a.outlet),
     },
     b: {
       id: b.id,
@@ -475,6 +479,9 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       bodyLength: b.body.length,
       facts: b.facts,
       dayRefs: dayReferences(b.body),
+      body: b.body,
+      outlet: b.outlet,
+      sources: inferredSources(b.body, b.outlet),
     },
     overlap: overlap(a.shingles, b.shingles),
     alignment,
