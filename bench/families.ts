@@ -266,8 +266,9 @@ export default async function main(args: string[]): Promise<void> {
     return;
   }
   const { docs, pairs } = fam;
+  const j = args.indexOf('--join');
   const t0 = performance.now();
-  const run = await runFamilies(docs, pairs);
+  const run = await runFamilies(docs, pairs, j >= 0 ? { assign: { joinProbability: Number(args[j + 1]) } } : {});
   const sec = (performance.now() - t0) / 1000;
   const s = scoreFamilies(docs, pairs, run);
   const families = new Set(docs.map((d) => d.family)).size;

@@ -41,7 +41,13 @@ describe('newstrace analyze examples/raqqa', () => {
     expect(rel.kind).toBe('shared-source');
     expect(rel.commonSource).toMatch(/foreign/i);
     expect(rel.commonSource).toMatch(/ministry/i);
-    expect(rel.evidence.join(' ')).toMatch(/each carries text the other lacks/);
+    expect(rel.evidence.join(' ')).toMatch(/both attribute it to Syrian foreign ministry/);
+    expect(rel.evidence.join(' ')).toMatch(/neither outlet copied the other/);
+    // 001 is a machine-spun version: the swapped words are flagged, each with its span in both texts.
+    const swapped = rel.spin!.map((w) => w.toText);
+    expect(swapped).toContain('extermination');
+    const to = story.articles.find((a) => a.id === rel.to)!;
+    for (const w of rel.spin!) expect(to.text.slice(w.to[0], w.to[1])).toBe(w.toText);
   });
 
   it('aligns the near-verbatim and the paraphrased passages with spans into each text', () => {
