@@ -76,7 +76,7 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     for (const p of r.passages) {
       if (!from || !to) break;
       out.push(
-        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
+        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
       );
       out.push(`                   B[${p.b[0]},${p.b[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }

@@ -154,7 +154,7 @@ function coverageByKind(
 ): { verbatim: number; paraphrase: number } {
   const sum = { verbatim: 0, paraphrase: 0 };
   if (length === 0) return sum;
-  for (const p of passages) sum[p.kind] += p[side][1] - p[side][0];
+  for (const p of passages) if (p.kind !== 'substitution') sum[p.kind] += p[side][1] - p[side][0];
   return { verbatim: Math.min(1, sum.verbatim / length), paraphrase: Math.min(1, sum.paraphrase / length) };
 }
 
@@ -480,6 +480,24 @@ export function swappedWords(fromBody: string, toBody: string, passages: Passage
   for (const p of passages) {
     const wa = [...fromBody.slice(p.a[0], p.a[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.a[0] + m.index }));
     const wb = [...toBody.slice(p.b[0], p.b[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.b[0] + m.index }));
+    if (p.kind === 'substitution') {
+      // The aligner found the change already: between two verbatim runs.
+      if (
+        wa.length <= SWAP_MAX_RUN &&
+        wb.length <= SWAP_MAX_RUN &&
+        isSwap(
+          wa.map((t) => t.w),
+          wb.map((t) => t.w),
+        )
+      )
+        out.push({
+          from: p.a,
+          to: p.b,
+          fromText: fromBody.slice(p.a[0], p.a[1]),
+          toText: toBody.slice(p.b[0], p.b[1]),
+        });
+      continue;
+    }
     if (wa.length === 0 || wb.length === 0 || wa.length > SWAP_MAX_WORDS || wb.length > SWAP_MAX_WORDS) continue;
     const n = wa.length;
     const m = wb.length;

@@ -33,7 +33,7 @@ export interface ArticleJson {
 export interface PassageJson {
   a: Span;
   b: Span;
-  kind: 'verbatim' | 'paraphrase';
+  kind: 'verbatim' | 'paraphrase' | 'substitution';
   score: number;
 }
 
