@@ -30,6 +30,7 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
         raw,
         text: h.text,
         title: m.title ?? h.title,
+        ...((m.title ?? h.title) ? { titleFrom: 'metadata' as const } : {}),
         url,
         outlet: m.outlet ?? h.outlet ?? outletOfUrl(url),
         publishedAt:

@@ -325,3 +325,40 @@ export function readPageHead(text: string, url?: string, options: Partial<PageHe
   }
   return head;
 }
+
+/** Separators between a page title and the site's name ("… | Reuters", "… - The Hindu", "… — BBC News"). */
+const SUFFIX_SEP = /\s+(?:\||-|–|—|::|·|•)\s+(?=[^|–—·•]*$)/;
+/** A site-name suffix is a few words at most: a longer tail is part of the headline. */
+const MAX_SUFFIX_WORDS = 5;
+
+const letters = (s: string) => titleWords(s).join('');
+
+/**
+ * A page title without the site's name appended to it: the tail after the last separator is dropped when it names the
+ * site (its letters are the site name's, the host's, or contain or are contained in one of them), or when it is
+ * set off by a bar (`|`, the usual site-name separator) and is short. A dash tail that names no known site stays
+ * ("Storm Aria makes landfall - latest updates").
+ */
+export function stripSiteSuffix(title: string, siteNames: Array<string | undefined>): string {
+  const names = siteNames
+    .filter((n): n is string => !!n)
+    .flatMap((n) => {
+      const host = /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(n) ? n.replace(/^(?:www\d?|m|amp|mobile|en)\./i, '') : undefined;
+      return host ? [letters(host.split('.')[0]), letters(host.replace(/\.[a-z]+$/i, ''))] : [letters(n)];
+    })
+    .filter((n) => n.length >= 2);
+  let t = title.trim();
+  for (let k = 0; k < 2; k++) {
+    const m = SUFFIX_SEP.exec(t);
+    if (!m) break;
+    const head = t.slice(0, m.index).trim();
+    const tail = t.slice(m.index + m[0].length).trim();
+    const tailWords = titleWords(tail);
+    if (tailWords.length === 0 || tailWords.length > MAX_SUFFIX_WORDS || titleWords(head).length < 2) break;
+    const tl = tailWords.join('');
+    const named = names.some((n) => n === tl || (tl.length >= 3 && (n.includes(tl) || tl.includes(n))));
+    if (!named && !(m[0].trim() === '|' && tailWords.length <= 4)) break;
+    t = head;
+  }
+  return t;
+}
