@@ -1,7 +1,7 @@
 import type { Extracted, RawDoc, RecordError, Span } from '../model/index.js';
 import { dateOfUrl, normaliseDate, outletOfUrl } from './dates.js';
 import { extractHtml } from './html.js';
-import { FURNITURE_REASON, type HeadKind, readPageHead } from './page.js';
+import { FURNITURE_REASON, type HeadKind, readPageHead, recaseFromText } from './page.js';
 import { splitText } from './text.js';
 
 /**
@@ -70,7 +70,7 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
     value: {
       raw,
       text,
-      title: given ?? head.title,
+      title: given ?? (head.titleFrom === 'url' && head.title ? recaseFromText(head.title, text) : head.title),
       titleFrom: given ? 'metadata' : head.titleFrom,
       url,
       outlet: m.outlet ?? t.headers.outlet ?? outletOfUrl(url),

@@ -5,7 +5,7 @@ import { clean } from '../clean/index.js';
 import type { RawDoc } from '../model/index.js';
 import { dateOfUrl } from './dates.js';
 import { extract } from './index.js';
-import { readPageHead, slugTitle, stripSiteSuffix } from './page.js';
+import { readPageHead, recaseFromText, slugTitle, stripSiteSuffix } from './page.js';
 
 const FIXTURES = 'test/fixtures/pages';
 
@@ -60,6 +60,11 @@ describe('plain-text page heads (page-shaped fixtures)', () => {
   it('counter: a slide counter is furniture; the slug gives the title, marked as from the URL', () => {
     const { x, removed } = run('counter');
     expect(removed[0]).toEqual(['boilerplate', '1/8']);
+    // The caption under it ends in its credit: a photo caption.
+    expect(removed[1]).toEqual([
+      'photo-caption',
+      'Runners cross the bridge at the start of the city marathon on Sunday. Photo by Lee Park/Metro Herald | License Photo',
+    ]);
     expect(x.title).toBe('City marathon draws record field');
     expect(x.titleFrom).toBe('url');
     expect(x.publishedAt).toBe('2023-11-20');
@@ -106,6 +111,15 @@ describe('slugTitle', () => {
     expect(slugTitle('https://a.example/?p=57298')).toBeUndefined();
     expect(slugTitle('https://a.example/category/us-coast-guard')).toBeUndefined();
     expect(slugTitle('not a url')).toBeUndefined();
+  });
+});
+
+describe('recaseFromText', () => {
+  it('writes the words of a slug title as the text writes them mid-sentence', () => {
+    const text = 'Tesla chief Elon Musk said on Friday that he would end his Twitter deal. Musk said the deal was off.';
+    expect(recaseFromText('Elon musk ends twitter deal', text)).toBe('Elon Musk ends Twitter deal');
+    // "Tesla" opens the text only (a line start): its case there says nothing.
+    expect(recaseFromText('Deal ends for tesla', 'Tesla said so.')).toBe('Deal ends for tesla');
   });
 });
 

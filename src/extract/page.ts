@@ -27,12 +27,15 @@ export const PAGE_HEAD_DEFAULTS = {
   slugMatch: 0.34,
   /** A slug of fewer words is an id or a section ("news", "article_12"), not a headline. */
   minSlugWords: 3,
+  /** A photo caption ending in its credit is at most this long (wire captions run to 60 words or so). */
+  maxCaptionChars: 600,
   /** A byline is a name or a few: longer lines starting "By" are sentences. */
   maxBylineChars: 80,
 };
 export type PageHeadOptions = typeof PAGE_HEAD_DEFAULTS;
 
-export type HeadKind = 'breadcrumb' | 'stamp' | 'byline' | 'credit' | 'counter' | 'label' | 'title' | 'notice';
+export type HeadKind =
+  'breadcrumb' | 'stamp' | 'byline' | 'credit' | 'caption' | 'counter' | 'label' | 'title' | 'notice';
 
 export interface HeadLine {
   kind: HeadKind;
@@ -63,6 +66,7 @@ export const FURNITURE_REASON: Record<Exclude<HeadKind, 'title'>, NoiseReason> =
   stamp: 'boilerplate',
   byline: 'byline',
   credit: 'photo-credit',
+  caption: 'photo-caption',
 };
 
 const MONTH =
@@ -246,8 +250,9 @@ function classify(l: Line, o: PageHeadOptions): Exclude<HeadKind, 'title'> | 'te
   const crumbs = t.split(CRUMB_SEP);
   if (crumbs.length > 1 && crumbs.every((c) => c.split(/\s+/).length <= 3)) return 'breadcrumb';
   if (l.words < o.minTitleWords && !/[.!?:]["”’']?$/.test(t)) return 'label';
+  if (CREDIT_TAIL.test(t) && t.length <= o.maxCaptionChars) return 'caption';
   if (l.words >= o.bodyWords || t.length > o.maxTitleChars) return 'text';
-  if (/[.,;:]["”’']?$/.test(t) || CREDIT_TAIL.test(t)) return 'text';
+  if (/[.,;:]["”’']?$/.test(t)) return 'text';
   if (/^\p{Ll}/u.test(t)) return 'text';
   return 'candidate';
 }
@@ -361,4 +366,45 @@ export function stripSiteSuffix(title: string, siteNames: Array<string | undefin
     t = head;
   }
   return t;
+}
+
+/** Characters of the text read for the case of a slug's words. */
+const RECASE_CHARS = 4000;
+
+/**
+ * A slug title with its words in the case the text writes them ("Elon musk terminates twitter deal" → "Elon Musk
+ * terminates Twitter deal"): a word takes the text's capitalised form when the text writes it so more often than in
+ * lower case, counting only words that do not start a sentence, a quotation or a line.
+ */
+export function recaseFromText(title: string, text: string): string {
+  const forms = new Map<string, Map<string, number>>();
+  const re = /[\p{L}][\p{L}\p{N}]*/gu;
+  const s = text.slice(0, RECASE_CHARS);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const before = s.slice(Math.max(0, m.index - 4), m.index);
+    if (!s.slice(0, m.index).trim() || /(?:[.!?]["”’']?\s+|\n\s*|["“‘])$/.test(before)) continue;
+    const w = m[0];
+    const f = forms.get(w.toLowerCase()) ?? new Map<string, number>();
+    f.set(w, (f.get(w) ?? 0) + 1);
+    forms.set(w.toLowerCase(), f);
+  }
+  return title
+    .split(' ')
+    .map((tok, i) => {
+      const [base, clitic] = tok.split(/(?=')/);
+      if (i === 0 && base.length <= 1) return tok;
+      const f = forms.get(base.toLowerCase());
+      if (!f) return tok;
+      let best = base;
+      let bestN = 0;
+      for (const [w, n] of f) if (n > bestN || (n === bestN && w === base.toLowerCase())) [best, bestN] = [w, n];
+      const lower = f.get(base.toLowerCase()) ?? 0;
+      if (best === best.toLowerCase() || lower >= bestN) {
+        // The text writes it in lower case: keep the slug's form (the first word keeps its capital).
+        return tok;
+      }
+      return best + (clitic ?? '');
+    })
+    .join(' ');
 }

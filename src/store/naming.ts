@@ -19,8 +19,8 @@ function view<T extends Uint32Array | Float32Array>(buf: Buffer, Ctor: new (b: A
 
 /**
  * The story's name (model/naming.ts) from its members' rows: the earliest and the latest sampled, duplicates dropped.
- * A title that is only the words of the article's URL slug is marked as such, so a headline the page printed is
- * preferred to it.
+ * A title that is only the words of the article's URL slug (in any case: the extract stage recases them from the
+ * text) is marked as such, so a headline the page printed is preferred to it.
  */
 export function nameOfRows(rows: NamingRow[], ledeOf: (seq: number) => string | undefined): StoryName | undefined {
   const seen = new Set<number>();
@@ -33,7 +33,7 @@ export function nameOfRows(rows: NamingRow[], ledeOf: (seq: number) => string | 
     members.push({
       seq,
       title: r.title ?? undefined,
-      titleFromUrl: r.title !== null && url !== undefined && slugTitle(url) === r.title,
+      titleFromUrl: r.title !== null && url !== undefined && slugTitle(url)?.toLowerCase() === r.title.toLowerCase(),
       publishedAt: r.published_at ?? undefined,
       terms: view(r.terms, Uint32Array),
       weights: view(r.weights, Float32Array),
