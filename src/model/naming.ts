@@ -1,7 +1,7 @@
 /**
  * A story's name: the title of its most representative member — the one whose salient terms lie closest to the
  * story's centre (the mean of its members' term vectors), preferring among those about as close an article with the
- * page's own headline and date, the earliest first — else the first words of that member's lede. Never empty, never
+ * page's own headline and date, the earliest first — else the first words of the most central member's lede. Never empty, never
  * "Untitled": every stored article has text. Both stores call this, so the rule lives in one place.
  */
 
@@ -78,10 +78,11 @@ function earlier(a: NamingMember, b: NamingMember): number {
 }
 
 /**
- * Picks the member a story is named after. Titled members are preferred to untitled ones, a headline the page printed
- * to words of a URL slug (which aggregators may take from another story); among the preferred, those within
- * `nearCentre` of the most central; among those, a dated one (an outlet that states when it published) before an
- * undated, the earliest first.
+ * Picks the member a story is named after: among the members within `nearCentre` of the most central one, a titled one
+ * before an untitled, a headline the page printed before words of a URL slug (which aggregators may take from another
+ * story), a dated one (an outlet that states when it published) before an undated, the earliest first. When none of
+ * those has a title, the most central titled member; when no member has one, the most central member (named by its
+ * lede).
  */
 export function namingMember(
   members: NamingMember[],
@@ -90,16 +91,18 @@ export function namingMember(
   const o = { ...NAMING_DEFAULTS, ...options };
   if (members.length === 0) return undefined;
   const c = centrality(members);
-  const tiers = [
-    members.map((m, i) => i).filter((i) => members[i].title?.trim() && !members[i].titleFromUrl),
-    members.map((m, i) => i).filter((i) => members[i].title?.trim() && members[i].titleFromUrl),
-    members.map((m, i) => i),
-  ];
-  const tier = tiers.find((t) => t.length > 0)!;
-  const best = Math.max(...tier.map((i) => c[i]));
-  const near = tier.filter((i) => c[i] >= best - o.nearCentre).map((i) => members[i]);
-  near.sort(earlier);
-  return { member: near[0], titled: tier !== tiers[2] };
+  const titled = (m: NamingMember) => !!m.title?.trim();
+  const rank = (m: NamingMember) => (titled(m) ? (m.titleFromUrl ? 1 : 2) : 0);
+  const best = Math.max(...c);
+  const near = members.filter((m, i) => c[i] >= best - o.nearCentre);
+  near.sort((a, b) => rank(b) - rank(a) || earlier(a, b));
+  if (titled(near[0])) return { member: near[0], titled: true };
+  let pick = -1;
+  members.forEach((m, i) => {
+    if (titled(m) && (pick < 0 || c[i] > c[pick])) pick = i;
+  });
+  if (pick >= 0) return { member: members[pick], titled: true };
+  return { member: near[0], titled: false };
 }
 
 /** The first words of a text, cut at its first sentence end when that comes first, with an ellipsis when cut. */
