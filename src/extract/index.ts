@@ -62,6 +62,14 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
   }
   if (!text.trim())
     return { ok: false, error: { source: raw.source, reason: 'no article text after the header lines' } };
+  // A page that is nothing but what looks like furniture (one run-together line ending in a credit) is kept whole.
+  let left = 0;
+  let at = 0;
+  for (const f of furniture) {
+    left += text.slice(at, f.span[0]).trim().length;
+    at = Math.max(at, f.span[1]);
+  }
+  if (left + text.slice(at).trim().length === 0) furniture = [];
   const given = m.title ?? t.headers.title;
   const publishedAt =
     normaliseDate(m.published) ?? normaliseDate(t.headers.date) ?? head.published ?? head.updated ?? dateOfUrl(url);

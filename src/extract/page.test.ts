@@ -90,6 +90,13 @@ describe('plain-text page heads (page-shaped fixtures)', () => {
     expect(x.ok && x.value.text).toBe('The council approved the budget on Monday.');
   });
 
+  it('a page that is all furniture-shaped is kept whole, not emptied', () => {
+    const content = 'The mayor opens the new bridge on Monday. (AP Photo/Jo Bloggs)\n';
+    const x = extract({ source: 't', format: 'text', content, meta: {} });
+    expect(x.ok && x.value.furniture).toBeUndefined();
+    expect(x.ok && clean({ text: x.value.text }).body).toContain('The mayor opens the new bridge');
+  });
+
   it('a headline the slug spells is preferred to a tag line above it', () => {
     const text =
       'Harbour Council Budget Vote\n\nCouncil approves harbour budget after long debate\n\nThe council voted.';
