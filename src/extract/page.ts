@@ -242,6 +242,8 @@ function isStamp(line: string): boolean {
 
 function classify(l: Line, o: PageHeadOptions): Exclude<HeadKind, 'title'> | 'text' | 'candidate' {
   const t = l.text;
+  // A long line is story text; nothing else is tried on it (keeps the work per page bounded).
+  if (t.length > o.maxCaptionChars) return 'text';
   if (COUNTER.test(t) || MEDIA_STAMP.test(t)) return 'counter';
   if (NOTICE.test(t) && l.words <= 12) return 'notice';
   if (isStamp(t)) return 'stamp';
