@@ -16,7 +16,8 @@ export type Holdout = { corpus: string; groups: ReadonlySet<string> };
 export function trainPairModel(corpora: CorpusPairs[], holdout?: Holdout): PairModel {
   const X: Float64Array[] = [];
   const y: number[] = [];
-  for (const c of corpora)
+  const corpusOf: number[] = [];
+  for (const [k, c] of corpora.entries())
     for (const p of c.pairs) {
       if (
         holdout &&
@@ -26,8 +27,14 @@ export function trainPairModel(corpora: CorpusPairs[], holdout?: Holdout): PairM
         continue;
       X.push(p.x);
       y.push(p.y);
+      corpusOf.push(k);
     }
-  const m = fitLogistic(X, y, { l2: L2 });
+  // Each corpus weighs the same in the fit, whatever its number of pairs: the real web pages of the families are a
+  // few hundred pairs beside tens of thousands of ECB+ and METER pairs, and would otherwise not count at all.
+  const count = corpora.map((_, k) => corpusOf.filter((c) => c === k).length);
+  const used = count.filter((n) => n > 0).length;
+  const sampleWeights = corpusOf.map((k) => X.length / (used * count[k]));
+  const m = fitLogistic(X, y, { l2: L2, sampleWeights });
   return { features: [...PAIR_FEATURES], ...m };
 }
 

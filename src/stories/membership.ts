@@ -16,9 +16,9 @@ export function pairEvidence(s: Scored): string {
   const parts = [`word similarity ${two(f[at('cosine')])}`, `names ${two(f[at('nameCosine')])}`];
   const shared = f[at('containmentMax')];
   if (shared > 0) parts.push(`${pct(shared)} of one text's 5-word shingles in the other`);
-  if (!f[at('noFigures')]) parts.push(`${pct(f[at('figureContainment')])} of the figures shared`);
-  if (f[at('bothPublished')]) parts.push(`published ${Math.round(f[at('publishedGap')] * 30)} day(s) apart`);
-  else if (!f[at('noTextDays')])
+  if (f[at('figureAgreement')] !== 0) parts.push(`${pct((f[at('figureAgreement')] + 1) / 2)} of the figures shared`);
+  if (f[at('publishedGap')] > 0) parts.push(`published ${Math.round(f[at('publishedGap')] * 30)} day(s) apart`);
+  else if (f[at('textDayGap')] > 0)
     parts.push(`the dates the texts name ${Math.round(f[at('textDayGap')] * 30)} day(s) apart`);
   if (f[at('timesApart')] > 0) parts.push(`event times ${Math.round(f[at('timesApart')] * 30)} day(s) apart`);
   return parts.join(', ');

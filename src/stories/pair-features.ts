@@ -26,18 +26,18 @@ export const PAIR_FEATURES = [
   'nameCosine',
   'containmentMax',
   'containmentMin',
-  'figureContainment',
-  'noFigures',
+  'figureAgreement',
   'localCosine',
   'localNameCosine',
   'yearGap',
-  'noYears',
   'publishedGap',
-  'bothPublished',
   'textDayGap',
-  'noTextDays',
   'timesApart',
 ] as const;
+// Every feature reads 0 where its evidence is missing (no figures, no dates, no years): "nothing known" must weigh
+// nothing. Indicators of missing evidence were tried and dropped: which evidence is missing depends on the corpus
+// (one has every date, another none), so their weights learned which corpus a pair came from, not whether it is one
+// story, and gave a bonus to any two dated pages.
 
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
 
@@ -125,7 +125,7 @@ const MAX_TEXT_GAP = 365;
 const MAX_YEAR_GAP = 3;
 
 /** The time features: publication gap, gap between the days the texts name, intervals apart, years apart. */
-function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number, number, number, number, number] {
+function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number, number] {
   const ya = a.years.length > 0 ? a.years[a.years.length - 1] : undefined;
   const yb = b.years.length > 0 ? b.years[b.years.length - 1] : undefined;
   const years = ya !== undefined && yb !== undefined;
@@ -136,11 +136,8 @@ function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number
     apart = Math.max(0, b.lo - (a.hi ?? Infinity), a.lo - (b.hi ?? Infinity));
   return [
     years ? Math.min(MAX_YEAR_GAP, Math.abs(ya - yb)) : 0,
-    years ? 0 : 1,
     bothPublished ? Math.min(Math.abs(a.day! - b.day!), MAX_PUBLISHED_GAP) / MONTH : 0,
-    bothPublished ? 1 : 0,
     textDays ? Math.min(Math.abs(a.day! - b.day!), MAX_TEXT_GAP) / MONTH : 0,
-    textDays ? 0 : 1,
     Math.min(apart, MAX_PUBLISHED_GAP) / MONTH,
   ];
 }
@@ -163,11 +160,11 @@ export function pairFeatures(
   out[1] = names;
   out[2] = Math.max(o.containmentA, o.containmentB);
   out[3] = Math.min(o.containmentA, o.containmentB);
-  out[4] = figureContainment(a.figures, b.figures);
-  out[5] = figures ? 0 : 1;
-  out[6] = localCosine(a, b, hood);
-  out[7] = localCosine(a, b, hood, true);
+  // +1 every figure of the one with fewer is in the other, -1 none is, 0 when either has none.
+  out[4] = figures ? 2 * figureContainment(a.figures, b.figures) - 1 : 0;
+  out[5] = localCosine(a, b, hood);
+  out[6] = localCosine(a, b, hood, true);
   const t = timeFeatures(a.eventTime, b.eventTime);
-  for (let k = 0; k < t.length; k++) out[8 + k] = t[k];
+  for (let k = 0; k < t.length; k++) out[7 + k] = t[k];
   return out;
 }
