@@ -42,9 +42,11 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     if (a.membership && a.membership.by !== 'founded') {
       const m = a.membership;
       const low = m.score < LOW_CONFIDENCE ? st.yellow(' (low confidence)') : '';
-      out.push(
-        `     in this story: ${m.by}, same-story score ${m.score.toFixed(2)}${low}${m.evidence.length ? `: ${m.evidence.join('; ')}` : ''}`,
-      );
+      out.push(`     in this story: ${m.by}, same-story score ${m.score.toFixed(2)}${low}`);
+      // The closest member's evidence (the last line), wrapped under it.
+      if (m.evidence.length > 0)
+        for (const line of wrapText(m.evidence[m.evidence.length - 1], Math.max(40, opts.width - 7)))
+          out.push(st.dim(`       ${line}`));
     }
     for (const r of a.removed)
       out.push(st.dim(`     removed ${r.reason} [${r.span[0]},${r.span[1]}): ${quote(r.text, 100)}`));
