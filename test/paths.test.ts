@@ -34,7 +34,9 @@ describe('test inputs', () => {
     // The corpora tests of bench/corpora predate the helper and skip on their own where ../shared/corpora is absent.
     const found = ROOTS.flatMap((r) => testFiles(r))
       .filter((f) => !f.startsWith(join('bench', 'corpora')) && !f.startsWith(join('test', 'lib')))
-      .filter((f) => /(?:resolve|join|existsSync|readFileSync|readdirSync)\([^)]*['"`]\.\.\/shared/.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /(?:resolve|join|existsSync|readFileSync|readdirSync)\([^)]*['"`]\.\.\/shared/.test(readFileSync(f, 'utf8')),
+      );
     expect(found).toEqual([]);
   });
 });

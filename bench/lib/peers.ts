@@ -8,9 +8,12 @@ import { join, resolve } from 'node:path';
  * to run a command the way it runs its peers (pinned to one core under /usr/bin/time -v) so figures compare.
  */
 export function peersDir(): string | undefined {
-  const candidates = [process.env.NEWSTRACE_PEERS, resolve('.tmp/peers'), '/tmp/peers', resolve('../shared/peers')].filter(
-    Boolean,
-  ) as string[];
+  const candidates = [
+    process.env.NEWSTRACE_PEERS,
+    resolve('.tmp/peers'),
+    '/tmp/peers',
+    resolve('../shared/peers'),
+  ].filter(Boolean) as string[];
   return candidates.find((d) => existsSync(join(d, 'data', 'corpus-10k.jsonl')));
 }
 

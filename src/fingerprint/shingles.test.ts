@@ -158,10 +158,12 @@ function realTexts(): string[] {
   walk('test/fixtures');
   const families = sharedPath('families', 'texts');
   if (families) walk(families);
-  else console.warn('../shared/families is absent: the shingler is checked on the repository\'s own texts only');
+  else console.warn("../shared/families is absent: the shingler is checked on the repository's own texts only");
   const kit = peerKit(join('data', 'corpus-10k.jsonl'));
   if (kit) {
-    const lines = readFileSync(join(kit, 'data', 'corpus-10k.jsonl'), 'utf8').split('\n').slice(0, 3000);
+    const lines = readFileSync(join(kit, 'data', 'corpus-10k.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, 3000);
     for (const line of lines) if (line) out.push((JSON.parse(line) as { text: string }).text);
   }
   return out;
