@@ -26,6 +26,11 @@ const PHRASE_WORD =
 /** Time adjuncts between a source and its verb ("the ministry on Thursday accused"). */
 const TIME_ADJUNCT =
   /\s+(?:(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))?|yesterday|today|earlier|later|last (?:week|month|year|night)|on \p{L}+ \d{1,2}(?:, \d{4})?)\s*$/u;
+/**
+ * Characters before a verb that TIME_ADJUNCT is tried on: its longest match ("late on Wednesday afternoon", "on
+ * September 18, 2024") with room for white space around it.
+ */
+const ADJUNCT_WINDOW = 80;
 /** Words that end a source phrase when read backwards from the verb. */
 const STOP =
   /^(?:that|which|who|whom|as|while|when|where|because|but|or|if|than|in|on|at|by|with|from|to|after|before|said|has|have|had|it's|is|was|were|are)$/i;
@@ -100,8 +105,10 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   let before = s.slice(0, end);
   if (mayEndInAdjunct(before)) {
-    const adj = TIME_ADJUNCT.exec(before);
-    if (adj) before = before.slice(0, adj.index);
+    // Only the end of the text can hold the adjunct: matching there keeps the cost per verb constant.
+    const from = Math.max(0, before.length - ADJUNCT_WINDOW);
+    const adj = TIME_ADJUNCT.exec(before.slice(from));
+    if (adj) before = before.slice(0, from + adj.index);
   }
   const at = lastWordsStart(before);
   if (at < 0) return undefined;
