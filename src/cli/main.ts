@@ -23,7 +23,7 @@ import { enqueue, LEASE_MS, runWorker } from '../worker/queue.js';
 import { CliError, EXIT, MESSAGES } from './errors.js';
 import { progressReporter } from './progress.js';
 import { POLL_INTERVAL_MS, runWatch } from './watch.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/serve.js';
+import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startServer } from '../server/serve.js';
 
 const dbOption = () =>
   new Option('--db <file>', 'store: a SQLite file (default ./newstrace.db, or $NEWSTRACE_DB)').default(undefined);
@@ -38,6 +38,16 @@ function print(s: string): void {
 
 function printJson(v: unknown): void {
   process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+}
+
+/**
+ * withStore for commands that only read: a SQLite file that does not exist is a mistyped `--db` (opening it would
+ * create an empty store and answer "nothing here"), reported as such.
+ */
+async function withReadStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const spec = resolveDb(db);
+  if (!isPostgresUrl(spec) && !existsSync(spec)) throw new CliError(MESSAGES.noStore(spec));
+  return withStore(spec, fn);
 }
 
 async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -106,6 +116,7 @@ function reportErrors(result: AddResult): void {
 export function buildProgram(): Command {
   const program = new Command('newstrace')
     .description('Trace how a news story spreads and mutates across outlets.')
+    .version(packageVersion(), '-V, --version', 'print the version of newstrace')
     .showHelpAfterError()
     .exitOverride();
 
@@ -174,10 +185,10 @@ export function buildProgram(): Command {
     .command('stories')
     .description('list the stories in the store, largest first')
     .addOption(dbOption())
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .addOption(new Option('--limit <n>', 'at most this many').argParser(positiveInt))
     .option('--json', 'print JSON')
     .action(async (o: { db?: string; json?: boolean; limit?: number }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const list = await store.listStories({ limit: o.limit });
         if (o.json) printJson({ stories: list });
         else print(storiesText(list, textOptions()));
@@ -191,7 +202,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (id: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const s = await loadStory(store, id);
         if (!s) throw new CliError(MESSAGES.noStory(id));
         if (o.json) printJson(storyJson(s.story, s.articles));
@@ -206,7 +217,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (id: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const a = await store.getArticle(id);
         if (!a) throw new CliError(MESSAGES.noArticle(id));
         if (o.json) printJson({ ...articleJson(a), storyId: a.storyId, body: a.body });
@@ -228,7 +239,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (idA: string, idB: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const d = await diffArticles(store, idA, idB);
         if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
         // Passages as A → B regardless of which one the relation calls earlier.
@@ -295,7 +306,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (RFC 4180), one row per fact')
     .action(async (id: string, o: { db?: string; json?: boolean; csv?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const s = await loadStory(store, id);
         if (!s) throw new CliError(MESSAGES.noStory(id));
         const byId = new Map(s.articles.map((a) => [a.id, a]));
@@ -323,7 +334,13 @@ export function buildProgram(): Command {
       await withStore(o.db, async (store) => {
         if (paths.length) reportErrors(await ingest(store, paths));
         const token = o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
-        const server = await startServer({ store, port: o.port, host: o.host, token });
+        const server = await startServer({ store, port: o.port, host: o.host, token }).catch(
+          (e: NodeJS.ErrnoException) => {
+            if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
+              throw new CliError(MESSAGES.cannotListen(o.host ?? DEFAULT_HOST, o.port ?? DEFAULT_PORT, e.code));
+            throw e;
+          },
+        );
         process.stderr.write(
           `newstrace: serving ${server.url}/ (writes ${token ? 'need the token' : 'closed: no --token'}); Ctrl-C stops\n`,
         );
@@ -340,7 +357,8 @@ export function buildProgram(): Command {
     .command('migrate')
     .description('create or upgrade the store schema (PostgreSQL; a SQLite file migrates itself on open)')
     .addOption(dbOption())
-    .action(async (o: { db?: string }) => {
+    .option('--json', 'print the store and its state as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
       const db = resolveDb(o.db);
       try {
         const store = await openStore(db, { migrate: true });
@@ -349,6 +367,7 @@ export function buildProgram(): Command {
         if (e instanceof StoreOpenError) throw new CliError(e.message);
         throw e;
       }
+      if (o.json) printJson({ store: redact(db), upToDate: true });
       process.stderr.write(`store ${redact(db)} is up to date\n`);
     });
 
@@ -356,7 +375,8 @@ export function buildProgram(): Command {
     .command('reprocess')
     .description('re-run every stage on the stored raw input (after an upgrade); the store is replaced atomically')
     .addOption(dbOption())
-    .action(async (o: { db?: string }) => {
+    .option('--json', 'print the run summary as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
       const db = resolveDb(o.db);
       if (isPostgresUrl(db))
         throw new CliError('reprocess works on a SQLite store file; for PostgreSQL re-ingest with workers');
@@ -379,7 +399,11 @@ export function buildProgram(): Command {
       rmSync(lookUpSnapshotFile(db), { force: true });
       renameSync(tmp, db);
       if (existsSync(lookUpSnapshotFile(tmp))) renameSync(lookUpSnapshotFile(tmp), lookUpSnapshotFile(db));
-      if (result) reportErrors(result);
+      if (result && o.json) {
+        const r = result;
+        printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
+        if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+      } else if (result) reportErrors(result);
     });
 
   program
@@ -389,11 +413,17 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('--interval <ms>', `time between scans (default ${POLL_INTERVAL_MS})`).argParser(positiveInt))
     .option('--once', 'scan the folder once and exit')
-    .action(async (folder: string, o: { db?: string; interval?: number; once?: boolean }) => {
+    .option('--json', 'print each event as one line of JSON')
+    .action(async (folder: string, o: { db?: string; interval?: number; once?: boolean; json?: boolean }) => {
       if (!existsSync(folder)) throw new CliError(`no folder ${folder}`, EXIT.usage);
       await withStore(o.db, async (store) => {
         const out = (line: string) => process.stdout.write(line + '\n');
-        const t = await runWatch(new Engine(store), folder, { intervalMs: o.interval, once: o.once, out });
+        const t = await runWatch(new Engine(store), folder, {
+          intervalMs: o.interval,
+          once: o.once,
+          out,
+          json: o.json,
+        });
         process.stderr.write(`${t.added} added, ${t.versions} new versions, ${t.errors} rejected\n`);
         if (t.errors > 0) process.exitCode = EXIT.someRecordsRejected;
       });

@@ -187,7 +187,7 @@ export async function describeEvent(engine: Engine, e: WatchEvent): Promise<stri
 export async function runWatch(
   engine: Engine,
   folder: string,
-  opts: { intervalMs?: number; once?: boolean; out: (line: string) => void },
+  opts: { intervalMs?: number; once?: boolean; out: (line: string) => void; json?: boolean },
 ): Promise<{ added: number; versions: number; errors: number }> {
   const totals = { added: 0, versions: 0, errors: 0 };
   const report = async (events: WatchEvent[]) => {
@@ -195,7 +195,11 @@ export async function runWatch(
       if (e.kind === 'added') totals.added++;
       else if (e.kind === 'version') totals.versions++;
       else totals.errors++;
-      opts.out(await describeEvent(engine, e));
+      // --json: one JSON object a line (the event, with the story of an article), for tools that follow the output.
+      if (opts.json) {
+        const storyId = e.kind === 'error' ? undefined : (await engine.store.getArticle(e.id))?.storyId;
+        opts.out(JSON.stringify(e.kind === 'error' ? e : { ...e, storyId }));
+      } else opts.out(await describeEvent(engine, e));
     }
   };
   if (opts.once) {

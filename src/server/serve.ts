@@ -25,7 +25,7 @@ export interface RunningServer {
 }
 
 /** The package version, for `/openapi.json` (two folders up from `src/server` or `dist/server`). */
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version?: string;
