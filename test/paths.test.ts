@@ -39,4 +39,11 @@ describe('test inputs', () => {
       );
     expect(found).toEqual([]);
   });
+
+  it('the README names what the skipping tests need', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    // test/ui skips without Chromium, the PostgreSQL tests without a server, some without ../shared.
+    for (const need of ['chromium', '/usr/bin/chromium', 'NEWSTRACE_TEST_PG', 'NEWSTRACE_SHARED', '.tmp/peers'])
+      expect(readme).toContain(need);
+  });
 });

@@ -128,12 +128,17 @@ export function diffText(
     }
     const kind = ps.some((p) => p.kind === 'verbatim') ? 'verbatim' : 'paraphrase';
     const aSents = a.sentences.map((sa, i) => ({ sa, i })).filter(({ sa }) => ps.some((p) => overlaps(sa, p.a)));
-    const left = aSents
-      .map(({ sa, i }) => {
-        usedA.add(i);
-        return ps.map((p) => paintSpan(a.body, sa, [p.a], paintFor(p.kind)))[0];
-      })
-      .join(' ');
+    // An A sentence aligned to several B sentences is printed beside the first of them only; the later rows say so.
+    const fresh = aSents.filter(({ i }) => !usedA.has(i));
+    const left =
+      fresh.length === 0 && aSents.length > 0
+        ? st.dim('〃 (A as above)')
+        : fresh
+            .map(({ sa, i }) => {
+              usedA.add(i);
+              return ps.map((p) => paintSpan(a.body, sa, [p.a], paintFor(p.kind)))[0];
+            })
+            .join(' ');
     const right = paintSpan(
       b.body,
       sb,
