@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { diffArticles } from '../engine/queries.js';
 import { SqliteStore } from '../store/sqlite.js';
-import { diffText } from './text.js';
+import { loadStory } from '../engine/queries.js';
+import { diffText, storyText } from './text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nt-difftext-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +40,38 @@ describe('diffText', () => {
     // The A column: first word of the long sentence appears once in the whole table.
     expect(out.split('\n').filter((l) => l.split('│')[0].includes('The city council')).length).toBe(1);
     expect(out).toContain('〃 (A as above)');
+    await store.close();
+  });
+
+  it('show gives passage offsets into the article text, as it gives removals', async () => {
+    const store = new SqliteStore(join(dir, 's.db'));
+    const r = await new Engine(store).add([
+      {
+        source: 'a',
+        format: 'text',
+        content: `Follow us on Facebook for more news.\n\n${A}`,
+        meta: { url: 'https://a.example/2', published: '2024-07-01' },
+      },
+      {
+        source: 'b',
+        format: 'text',
+        content: `Click here to subscribe to our newsletter.\n\n${B}`,
+        meta: { url: 'https://b.example/2', published: '2024-07-02' },
+      },
+    ]);
+    const a = (await store.getArticle(r.addedIds[0]))!;
+    expect(a.removed.length).toBeGreaterThan(0);
+    const s = (await loadStory(store, a.storyId))!;
+    const out = storyText(s.story, s.articles, { color: false, width: 200 });
+    const byId = new Map(s.articles.map((x) => [x.id, x]));
+    const rel = s.story.relations[0];
+    const lines = out.split('\n').filter((l) => /^\s+(?:= verbatim|~ paraphrase)\s+A\[|^\s+B\[/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) {
+      const m = /([AB])\[(\d+),(\d+)\) "?(.{0,30})/.exec(l)!;
+      const art = byId.get(m[1] === 'A' ? rel.from : rel.to)!;
+      expect(art.text.slice(Number(m[2]), Number(m[3])).slice(0, 20)).toBe(m[4].replace(/^["“]/, '').slice(0, 20));
+    }
     await store.close();
   });
 });

@@ -1,5 +1,6 @@
 import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
+import { bodySpanToText } from '../model/offsets.js';
 import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../store/types.js';
 import { makeStyle, visibleLength, wrapText, type Style } from './style.js';
 
@@ -58,10 +59,12 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     for (const e of r.evidence) out.push(`      · ${e}`);
     for (const p of r.passages) {
       if (!from || !to) break;
+      // Offsets into each article's text, like the removals above and the JSON (passages are kept on clean bodies).
+      const [ta, tb] = [bodySpanToText(from.kept, p.a), bodySpanToText(to.kept, p.b)];
       out.push(
-        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
+        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : st.yellow('~ paraphrase')} A[${ta[0]},${ta[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
       );
-      out.push(`                   B[${p.b[0]},${p.b[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
+      out.push(`                   B[${tb[0]},${tb[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }
   }
   const ordered = story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
@@ -71,10 +74,7 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     out.push('', st.bold(`Changes in ${v.article} against ${v.against}`));
     out.push(factDiffText(v.diff, st).trimEnd());
   }
-  out.push(
-    '',
-    st.dim('Passage spans are offsets into each article’s clean body; `--json` gives them in the article text.'),
-  );
+  out.push('', st.dim('Offsets of removals and passages are into each article’s text, as `--json` gives it.'));
   return out.join('\n') + '\n';
 }
 
