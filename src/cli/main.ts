@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { BATCH_SIZE, Engine, type AddResult } from '../engine/engine.js';
 import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
@@ -111,6 +111,32 @@ function reportErrors(result: AddResult): void {
     `${result.added} added, ${result.skipped} already stored, ${result.errors} rejected (of ${result.read} records)\n`,
   );
   if (result.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+}
+
+export interface ServeFlags {
+  db?: string;
+  port?: number;
+  host?: string;
+  token?: string;
+  tokenFile?: string;
+  allowHost?: string;
+}
+
+/** The write token: --token, else --token-file's first line, else $NEWSTRACE_TOKEN; none closes writes. */
+export function serveToken(o: ServeFlags): string | undefined {
+  if (o.token !== undefined && o.tokenFile !== undefined)
+    throw new CliError('give the token once: --token or --token-file', EXIT.usage);
+  if (o.tokenFile !== undefined) {
+    let t: string;
+    try {
+      t = readFileSync(o.tokenFile, 'utf8').split('\n')[0].trim();
+    } catch (e) {
+      throw new CliError(`cannot read the token file ${o.tokenFile}: ${(e as Error).message}`, EXIT.usage);
+    }
+    if (!t) throw new CliError(`the token file ${o.tokenFile} is empty`, EXIT.usage);
+    return t;
+  }
+  return o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
 }
 
 export function buildProgram(): Command {
@@ -329,12 +355,24 @@ export function buildProgram(): Command {
       return n;
     })
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}, this machine only)`)
-    .option('--token <token>', 'opens POST /api/articles to "Authorization: Bearer <token>" (or $NEWSTRACE_TOKEN)')
-    .action(async (paths: string[], o: { db?: string; port?: number; host?: string; token?: string }) => {
+    .option(
+      '--token <token>',
+      'opens POST /api/articles to "Authorization: Bearer <token>" (visible to other users in ps: prefer $NEWSTRACE_TOKEN or --token-file)',
+    )
+    .option('--token-file <file>', 'read the token from the first line of this file')
+    .option(
+      '--allow-host <names>',
+      'host names (comma-separated) requests may use besides the address served; on 127.0.0.1 only loopback names are accepted',
+    )
+    .action(async (paths: string[], o: ServeFlags) => {
+      const token = serveToken(o);
       await withStore(o.db, async (store) => {
         if (paths.length) reportErrors(await ingest(store, paths));
-        const token = o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
-        const server = await startServer({ store, port: o.port, host: o.host, token }).catch(
+        const allowHosts = o.allowHost
+          ?.split(',')
+          .map((h) => h.trim())
+          .filter(Boolean);
+        const server = await startServer({ store, port: o.port, host: o.host, token, allowHosts }).catch(
           (e: NodeJS.ErrnoException) => {
             if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
               throw new CliError(MESSAGES.cannotListen(o.host ?? DEFAULT_HOST, o.port ?? DEFAULT_PORT, e.code));

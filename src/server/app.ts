@@ -36,6 +36,20 @@ export interface AppOptions {
   webRoot?: string;
   /** Reported in `/openapi.json`. */
   version?: string;
+  /**
+   * Host names (without port) requests may name in their Host header; others get 403. A server on the loopback address
+   * takes only loopback names, so that a web page whose domain a DNS rebinding points at 127.0.0.1 cannot read it.
+   * Undefined: any (a server bound to a public address, whose names the operator gives with --allow-host).
+   */
+  allowedHosts?: string[];
+}
+
+/** The host name of a Host header, lower case, without port: `[::1]:8722` → `[::1]`, `Example.org:80` → `example.org`. */
+export function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon >= 0 ? h.slice(0, colon) : h;
 }
 
 function fail(c: Context, code: ApiErrorCode, ...args: unknown[]) {
@@ -64,6 +78,14 @@ export function createApp(o: AppOptions): Hono {
   const ingestor = new Ingestor(store, () => stories.clear());
   const app = new Hono();
   app.use('*', securityHeaders);
+  if (o.allowedHosts) {
+    const allowed = new Set(o.allowedHosts.map((h) => hostName(h)));
+    app.use('*', async (c, next) => {
+      const host = hostName(c.req.header('Host') ?? '');
+      if (!allowed.has(host)) return fail(c, 'badHost', host);
+      await next();
+    });
+  }
 
   app.get('/openapi.json', (c) => c.json(openApiDocument(o.version ?? '0.0.0')));
 
