@@ -75,6 +75,7 @@ export const STORY_CACHE_SIZE = 32;
 export function createApp(o: AppOptions): Hono {
   const { store } = o;
   const stories = new Map<string, Uint8Array>();
+  let storesMark = store.changeMark?.();
   const ingestor = new Ingestor(store, () => stories.clear());
   const app = new Hono();
   app.use('*', securityHeaders);
@@ -102,6 +103,12 @@ export function createApp(o: AppOptions): Hono {
     const view = parse(storyView, c.req.query());
     if (!view.ok) return fail(c, 'badRequest', view.detail);
     const { offset, limit } = view.data;
+    // Another process may have added to the store (`newstrace add` beside a running server): its answers are stale.
+    const mark = store.changeMark?.();
+    if (mark !== storesMark) {
+      stories.clear();
+      storesMark = mark;
+    }
     const key = `${view.data.view}:${id.data}:${offset}:${limit}`;
     let body = stories.get(key);
     if (body === undefined) {
