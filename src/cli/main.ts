@@ -317,10 +317,13 @@ export function buildProgram(): Command {
         const leaseMs = o.lease === undefined ? undefined : o.lease * 1000;
         const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit, leaseMs });
         if (o.json) printJson(t);
-        else
+        else {
+          if (t.errors.length) process.stderr.write(errorsText(t.errors, makeStyle(colorWanted(process.stderr))));
           process.stderr.write(
-            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored\n`,
+            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored, ${t.errors.length} rejected\n`,
           );
+        }
+        if (t.errors.length) process.exitCode = EXIT.someRecordsRejected;
       });
     });
 
@@ -392,20 +395,37 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('errors')
+    .description('the records rejected so far (by add, watch, the server or the workers), with their reasons')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      await withReadStore(o.db, async (store) => {
+        const errors = await store.listErrors();
+        if (o.json) printJson({ errors });
+        else if (errors.length === 0) print('No rejected records.\n');
+        else print(errorsText(errors, makeStyle(textOptions().color)));
+      });
+    });
+
+  program
     .command('migrate')
     .description('create or upgrade the store schema (PostgreSQL; a SQLite file migrates itself on open)')
     .addOption(dbOption())
     .option('--json', 'print the store and its state as JSON')
     .action(async (o: { db?: string; json?: boolean }) => {
       const db = resolveDb(o.db);
+      let applied: string[] = [];
       try {
         const store = await openStore(db, { migrate: true });
+        if (store instanceof PostgresStore) applied = store.migrationsApplied;
         await store.close();
       } catch (e) {
         if (e instanceof StoreOpenError) throw new CliError(e.message);
         throw e;
       }
-      if (o.json) printJson({ store: redact(db), upToDate: true });
+      if (o.json) printJson({ store: redact(db), applied, upToDate: true });
+      if (applied.length) process.stderr.write(`applied ${applied.length} migration(s): ${applied.join(', ')}\n`);
       process.stderr.write(`store ${redact(db)} is up to date\n`);
     });
 
