@@ -189,7 +189,22 @@ export function createApp(o: AppOptions): Hono {
     },
   );
 
-  app.all('/api/*', (c) => fail(c, 'notFound', new URL(c.req.url).pathname));
+  // A path that exists, asked with a method it does not take: 405 with the methods it does.
+  const methods: Array<[RegExp, string]> = [
+    [/^\/api\/stories(?:\/[^/]+)?$/, 'GET'],
+    [/^\/api\/articles$/, 'POST'],
+    [/^\/api\/articles\/[^/]+$/, 'GET'],
+    [/^\/api\/diff$/, 'GET'],
+  ];
+  app.all('/api/*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = methods.find(([re]) => re.test(path))?.[1];
+    if (allow && c.req.method !== allow) {
+      c.header('Allow', allow);
+      return fail(c, 'methodNotAllowed', c.req.method, path, allow);
+    }
+    return fail(c, 'notFound', path);
+  });
   app.get('*', staticFiles(o.webRoot));
   return app;
 }
