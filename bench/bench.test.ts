@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHASES } from '../src/engine/clock.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { peersDir } from './lib/peers.js';
+import { peerKit } from '../test/lib/shared.js';
 
 /**
  * Smoke test of the bench scripts: each runs end to end on a tiny slice of the peer kit's corpus and prints its
  * table and a last JSON line. No timing is checked (speed is measured by the scripts themselves, on full corpora);
  * what is checked is that they run and that their figures are sane (the near-duplicate stage finds the exact pairs).
  */
-const kit = peersDir();
+const kit = peerKit(join('data', 'corpus-10k.jsonl'));
 /** Documents in the tiny corpus: enough for a few near-duplicate pairs and multi-article stories, seconds to run. */
 const TINY = 300;
 
@@ -34,7 +34,7 @@ async function run(name: keyof typeof scripts, args: string[], lines: string[] =
 
 if (!kit) {
   console.log(
-    'bench smoke tests skipped: the peer kit is missing (copy ../shared/peers to /tmp/peers and run its setup.sh)',
+    'bench smoke tests skipped: the peer kit is not set up (copy ../shared/peers to .tmp/peers and run its setup.sh)',
   );
 }
 

@@ -22,12 +22,12 @@ export default async function main(args: string[]): Promise<void> {
     args.includes('--peers') && peersArg ? peersArg.split(',') : ['go', 'npm-minhash', 'bloom-filters', 'probe'];
   const dir = peersDir();
   if (!dir) {
-    console.log('peer kit not found: copy ../shared/peers to /tmp/peers and run its setup.sh (or set NEWSTRACE_PEERS)');
+    console.log('peer kit not found: copy ../shared/peers to .tmp/peers and run its setup.sh (or set NEWSTRACE_PEERS)');
     return;
   }
   const corpus = join(dir, 'data', `corpus-${size}.jsonl`);
   if (!existsSync(join(dir, 'results', `pairs-exact-${size}.tsv`))) runPeer(dir, 'exact', size);
-  const minePairs = `/tmp/newstrace-neardup-${size}.tsv`;
+  const minePairs = join(dir, 'results', `pairs-newstrace-${size}.tsv`);
   const mine = timed(process.execPath, ['--import', 'tsx', resolve('bench/lib/neardup-run.ts'), corpus, minePairs]);
   const phases = JSON.parse(mine.stdout.trim().split('\n').pop()!) as Record<string, number>;
   const rows: Array<{ name: string; wall_s: number; cpu_s: number; maxrss_mb: number }> = [

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -7,9 +8,12 @@ import { join, resolve } from 'node:path';
  * to run a command the way it runs its peers (pinned to one core under /usr/bin/time -v) so figures compare.
  */
 export function peersDir(): string | undefined {
-  const candidates = [process.env.NEWSTRACE_PEERS, '/tmp/peers', resolve('../shared/peers')].filter(
-    Boolean,
-  ) as string[];
+  const candidates = [
+    process.env.NEWSTRACE_PEERS,
+    resolve('.tmp/peers'),
+    '/tmp/peers',
+    resolve('../shared/peers'),
+  ].filter(Boolean) as string[];
   return candidates.find((d) => existsSync(join(d, 'data', 'corpus-10k.jsonl')));
 }
 
@@ -25,7 +29,7 @@ export function labelledCorpus(
   const corpus = opt('corpus');
   if (!corpus && !dir) {
     console.log(
-      'peer kit not found: copy ../shared/peers to /tmp/peers and run its setup.sh, or pass --corpus and --truth',
+      'peer kit not found: copy ../shared/peers to .tmp/peers and run its setup.sh, or pass --corpus and --truth',
     );
     return undefined;
   }
@@ -44,7 +48,7 @@ export interface Timed {
 
 /** Runs `cmd args` pinned to `core` under GNU time, as the peers' run_peer.sh does. */
 export function timed(cmd: string, args: string[], opts: { cwd?: string; core?: number } = {}): Timed {
-  const tv = `/tmp/newstrace-time-${process.pid}.txt`;
+  const tv = join(tmpdir(), `newstrace-time-${process.pid}.txt`);
   const r = spawnSync('/usr/bin/time', ['-v', '-o', tv, 'taskset', '-c', String(opts.core ?? 1), cmd, ...args], {
     cwd: opts.cwd,
     encoding: 'utf8',

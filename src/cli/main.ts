@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { BATCH_SIZE, Engine, type AddResult } from '../engine/engine.js';
 import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
@@ -23,7 +23,7 @@ import { enqueue, LEASE_MS, runWorker } from '../worker/queue.js';
 import { CliError, EXIT, MESSAGES } from './errors.js';
 import { progressReporter } from './progress.js';
 import { POLL_INTERVAL_MS, runWatch } from './watch.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/serve.js';
+import { DEFAULT_HOST, DEFAULT_PORT, packageVersion, startServer } from '../server/serve.js';
 
 const dbOption = () =>
   new Option('--db <file>', 'store: a SQLite file (default ./newstrace.db, or $NEWSTRACE_DB)').default(undefined);
@@ -38,6 +38,16 @@ function print(s: string): void {
 
 function printJson(v: unknown): void {
   process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+}
+
+/**
+ * withStore for commands that only read: a SQLite file that does not exist is a mistyped `--db` (opening it would
+ * create an empty store and answer "nothing here"), reported as such.
+ */
+async function withReadStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const spec = resolveDb(db);
+  if (!isPostgresUrl(spec) && !existsSync(spec)) throw new CliError(MESSAGES.noStore(spec));
+  return withStore(spec, fn);
 }
 
 async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -103,9 +113,36 @@ function reportErrors(result: AddResult): void {
   if (result.errors > 0) process.exitCode = EXIT.someRecordsRejected;
 }
 
+export interface ServeFlags {
+  db?: string;
+  port?: number;
+  host?: string;
+  token?: string;
+  tokenFile?: string;
+  allowHost?: string;
+}
+
+/** The write token: --token, else --token-file's first line, else $NEWSTRACE_TOKEN; none closes writes. */
+export function serveToken(o: ServeFlags): string | undefined {
+  if (o.token !== undefined && o.tokenFile !== undefined)
+    throw new CliError('give the token once: --token or --token-file', EXIT.usage);
+  if (o.tokenFile !== undefined) {
+    let t: string;
+    try {
+      t = readFileSync(o.tokenFile, 'utf8').split('\n')[0].trim();
+    } catch (e) {
+      throw new CliError(`cannot read the token file ${o.tokenFile}: ${(e as Error).message}`, EXIT.usage);
+    }
+    if (!t) throw new CliError(`the token file ${o.tokenFile} is empty`, EXIT.usage);
+    return t;
+  }
+  return o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
+}
+
 export function buildProgram(): Command {
   const program = new Command('newstrace')
     .description('Trace how a news story spreads and mutates across outlets.')
+    .version(packageVersion(), '-V, --version', 'print the version of newstrace')
     .showHelpAfterError()
     .exitOverride();
 
@@ -174,10 +211,10 @@ export function buildProgram(): Command {
     .command('stories')
     .description('list the stories in the store, largest first')
     .addOption(dbOption())
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .addOption(new Option('--limit <n>', 'at most this many').argParser(positiveInt))
     .option('--json', 'print JSON')
     .action(async (o: { db?: string; json?: boolean; limit?: number }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const list = await store.listStories({ limit: o.limit });
         if (o.json) printJson({ stories: list });
         else print(storiesText(list, textOptions()));
@@ -191,7 +228,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (id: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const s = await loadStory(store, id);
         if (!s) throw new CliError(MESSAGES.noStory(id));
         if (o.json) printJson(storyJson(s.story, s.articles));
@@ -206,7 +243,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (id: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const a = await store.getArticle(id);
         if (!a) throw new CliError(MESSAGES.noArticle(id));
         if (o.json) printJson({ ...articleJson(a), storyId: a.storyId, body: a.body });
@@ -228,7 +265,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action(async (idA: string, idB: string, o: { db?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const d = await diffArticles(store, idA, idB);
         if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
         // Passages as A → B regardless of which one the relation calls earlier.
@@ -280,10 +317,13 @@ export function buildProgram(): Command {
         const leaseMs = o.lease === undefined ? undefined : o.lease * 1000;
         const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit, leaseMs });
         if (o.json) printJson(t);
-        else
+        else {
+          if (t.errors.length) process.stderr.write(errorsText(t.errors, makeStyle(colorWanted(process.stderr))));
           process.stderr.write(
-            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored\n`,
+            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored, ${t.errors.length} rejected\n`,
           );
+        }
+        if (t.errors.length) process.exitCode = EXIT.someRecordsRejected;
       });
     });
 
@@ -295,7 +335,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (RFC 4180), one row per fact')
     .action(async (id: string, o: { db?: string; json?: boolean; csv?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withReadStore(o.db, async (store) => {
         const s = await loadStory(store, id);
         if (!s) throw new CliError(MESSAGES.noStory(id));
         const byId = new Map(s.articles.map((a) => [a.id, a]));
@@ -318,12 +358,30 @@ export function buildProgram(): Command {
       return n;
     })
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}, this machine only)`)
-    .option('--token <token>', 'opens POST /api/articles to "Authorization: Bearer <token>" (or $NEWSTRACE_TOKEN)')
-    .action(async (paths: string[], o: { db?: string; port?: number; host?: string; token?: string }) => {
+    .option(
+      '--token <token>',
+      'opens POST /api/articles to "Authorization: Bearer <token>" (visible to other users in ps: prefer $NEWSTRACE_TOKEN or --token-file)',
+    )
+    .option('--token-file <file>', 'read the token from the first line of this file')
+    .option(
+      '--allow-host <names>',
+      'host names (comma-separated) requests may use besides the address served; on 127.0.0.1 only loopback names are accepted',
+    )
+    .action(async (paths: string[], o: ServeFlags) => {
+      const token = serveToken(o);
       await withStore(o.db, async (store) => {
         if (paths.length) reportErrors(await ingest(store, paths));
-        const token = o.token ?? (process.env.NEWSTRACE_TOKEN || undefined);
-        const server = await startServer({ store, port: o.port, host: o.host, token });
+        const allowHosts = o.allowHost
+          ?.split(',')
+          .map((h) => h.trim())
+          .filter(Boolean);
+        const server = await startServer({ store, port: o.port, host: o.host, token, allowHosts }).catch(
+          (e: NodeJS.ErrnoException) => {
+            if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
+              throw new CliError(MESSAGES.cannotListen(o.host ?? DEFAULT_HOST, o.port ?? DEFAULT_PORT, e.code));
+            throw e;
+          },
+        );
         process.stderr.write(
           `newstrace: serving ${server.url}/ (writes ${token ? 'need the token' : 'closed: no --token'}); Ctrl-C stops\n`,
         );
@@ -337,18 +395,37 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('errors')
+    .description('the records rejected so far (by add, watch, the server or the workers), with their reasons')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      await withReadStore(o.db, async (store) => {
+        const errors = await store.listErrors();
+        if (o.json) printJson({ errors });
+        else if (errors.length === 0) print('No rejected records.\n');
+        else print(errorsText(errors, makeStyle(textOptions().color)));
+      });
+    });
+
+  program
     .command('migrate')
     .description('create or upgrade the store schema (PostgreSQL; a SQLite file migrates itself on open)')
     .addOption(dbOption())
-    .action(async (o: { db?: string }) => {
+    .option('--json', 'print the store and its state as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
       const db = resolveDb(o.db);
+      let applied: string[] = [];
       try {
         const store = await openStore(db, { migrate: true });
+        if (store instanceof PostgresStore) applied = store.migrationsApplied;
         await store.close();
       } catch (e) {
         if (e instanceof StoreOpenError) throw new CliError(e.message);
         throw e;
       }
+      if (o.json) printJson({ store: redact(db), applied, upToDate: true });
+      if (applied.length) process.stderr.write(`applied ${applied.length} migration(s): ${applied.join(', ')}\n`);
       process.stderr.write(`store ${redact(db)} is up to date\n`);
     });
 
@@ -356,7 +433,8 @@ export function buildProgram(): Command {
     .command('reprocess')
     .description('re-run every stage on the stored raw input (after an upgrade); the store is replaced atomically')
     .addOption(dbOption())
-    .action(async (o: { db?: string }) => {
+    .option('--json', 'print the run summary as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
       const db = resolveDb(o.db);
       if (isPostgresUrl(db))
         throw new CliError('reprocess works on a SQLite store file; for PostgreSQL re-ingest with workers');
@@ -379,7 +457,11 @@ export function buildProgram(): Command {
       rmSync(lookUpSnapshotFile(db), { force: true });
       renameSync(tmp, db);
       if (existsSync(lookUpSnapshotFile(tmp))) renameSync(lookUpSnapshotFile(tmp), lookUpSnapshotFile(db));
-      if (result) reportErrors(result);
+      if (result && o.json) {
+        const r = result;
+        printJson({ added: r.added, skipped: r.skipped, read: r.read, articles: r.addedIds, errors: r.errorList });
+        if (r.errors > 0) process.exitCode = EXIT.someRecordsRejected;
+      } else if (result) reportErrors(result);
     });
 
   program
@@ -389,11 +471,17 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('--interval <ms>', `time between scans (default ${POLL_INTERVAL_MS})`).argParser(positiveInt))
     .option('--once', 'scan the folder once and exit')
-    .action(async (folder: string, o: { db?: string; interval?: number; once?: boolean }) => {
+    .option('--json', 'print each event as one line of JSON')
+    .action(async (folder: string, o: { db?: string; interval?: number; once?: boolean; json?: boolean }) => {
       if (!existsSync(folder)) throw new CliError(`no folder ${folder}`, EXIT.usage);
       await withStore(o.db, async (store) => {
         const out = (line: string) => process.stdout.write(line + '\n');
-        const t = await runWatch(new Engine(store), folder, { intervalMs: o.interval, once: o.once, out });
+        const t = await runWatch(new Engine(store), folder, {
+          intervalMs: o.interval,
+          once: o.once,
+          out,
+          json: o.json,
+        });
         process.stderr.write(`${t.added} added, ${t.versions} new versions, ${t.errors} rejected\n`);
         if (t.errors > 0) process.exitCode = EXIT.someRecordsRejected;
       });

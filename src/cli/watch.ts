@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { safePrepare, type Engine } from '../engine/engine.js';
 import type { Prepared } from '../engine/prepare.js';
+import { versionId } from '../engine/versions.js';
+
+export { versionId };
 import { readFile } from '../ingest/index.js';
 import type { RecordError } from '../model/index.js';
 
@@ -13,7 +15,8 @@ import type { RecordError } from '../model/index.js';
  *
  * An article edited in place (same URL, or same record id, or the same file with new text) becomes a new version:
  * stored under its own id, its raw record naming the version it replaces (`meta.previousVersion`), so the two can be
- * compared like any pair (`newstrace diff OLD NEW`).
+ * compared like any pair (`newstrace diff OLD NEW`). The rule for the same URL or id is the engine's, for every entry
+ * point (engine/versions.ts); the same file without either is this watcher's.
  */
 
 /** Time between two scans of the folder: a second feels live and costs one stat per file. */
@@ -39,11 +42,6 @@ export interface WatchState {
 
 export function newWatchState(): WatchState {
   return { files: new Map(), latestBySource: new Map() };
-}
-
-/** Id of version `v` (2, 3, …) of the article whose first version has id `base`. */
-export function versionId(base: string, v: number): string {
-  return 'a' + createHash('sha256').update(`version\n${base}\n${v}`).digest('hex').slice(0, 15);
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -101,7 +99,6 @@ async function ingestFile(engine: Engine, path: string, size: number, state: Wat
   const events: WatchEvent[] = [];
   const prepared: Prepared[] = [];
   const errors: RecordError[] = [];
-  const pending: WatchEvent[] = [];
   for await (const item of readFile(path, size)) {
     if (!item.ok) {
       errors.push(item.error);
@@ -114,53 +111,49 @@ async function ingestFile(engine: Engine, path: string, size: number, state: Wat
     }
     let p = first.value;
     const source = item.doc.source;
-    let previous: string | undefined;
-    let version = 0;
-    const sameIdentity = await store.hasArticle(p.id);
-    if (sameIdentity) {
-      // Same identity as a stored article: unchanged, or an edit of its latest version.
-      const base = p.id;
-      let latest = base;
-      let v = 2;
-      while (await store.hasArticle(versionId(base, v))) latest = versionId(base, v++);
-      const stored = await store.getArticle(latest);
-      if (stored && stored.raw.content === item.doc.content) {
-        state.latestBySource.set(source, latest);
-        continue;
-      }
-      previous = latest;
-      version = v;
-    } else {
-      // A new identity from a source read before (a text file without URL whose text changed): a new version too.
-      const before = state.latestBySource.get(source);
-      if (before && before !== p.id) {
-        const old = await store.getArticle(before);
-        previous = before;
-        version = (old?.raw.meta.version ?? 1) + 1;
-      }
-    }
-    if (previous) {
-      const again = safePrepare({ ...item.doc, meta: { ...item.doc.meta, version, previousVersion: previous } });
+    // An article with the same URL or record id as a stored one is versioned where every entry point's are
+    // (engine/versions.ts). What only a watcher can tell: a text file without URL or id whose text changed has a new
+    // text-made id, but is a new version of the article last read from that file.
+    const before = state.latestBySource.get(source);
+    if (before && before !== p.id && !p.extracted.url && !p.raw.meta.id && !(await store.hasArticle(p.id))) {
+      const old = await store.getArticle(before);
+      const version = (old?.raw.meta.version ?? 1) + 1;
+      const again = safePrepare({ ...item.doc, meta: { ...item.doc.meta, version, previousVersion: before } });
       if (!again.ok) {
         errors.push(again.error);
         continue;
       }
-      // Versions of one URL or record id share its base id; each gets its own, derived from the base. A text-based
-      // id already differs with the text.
-      const id = sameIdentity ? versionId(p.id, version) : again.value.id;
-      p = { ...again.value, id };
-      pending.push({ kind: 'version', id, previous, version, source });
-    } else pending.push({ kind: 'added', id: p.id, source });
-    state.latestBySource.set(source, p.id);
+      p = again.value;
+    }
     prepared.push(p);
   }
   if (prepared.length + errors.length > 0) {
     const done = await engine.commitBatch(prepared, errors);
-    const added = new Set(done.added);
-    events.push(...pending.filter((e) => e.kind === 'error' || added.has(e.id)));
+    for (const id of done.added) {
+      const a = await store.getArticle(id);
+      if (!a) continue;
+      const source = a.raw.source;
+      state.latestBySource.set(source, id);
+      const m = a.raw.meta;
+      if (m.previousVersion) {
+        events.push({ kind: 'version', id, previous: m.previousVersion, version: m.version ?? 2, source });
+      } else events.push({ kind: 'added', id, source });
+    }
+    // Unchanged articles: the latest version of each is what the file holds.
+    for (const id of done.skipped) {
+      const a = await store.getArticle(id);
+      if (a) state.latestBySource.set(a.raw.source, await latestVersion(store, id));
+    }
   }
   for (const e of errors) events.push({ kind: 'error', error: e });
   return events;
+}
+
+/** The id of the latest stored version of the article whose first version is `id`. */
+async function latestVersion(store: Engine['store'], id: string): Promise<string> {
+  let latest = id;
+  for (let v = 2; await store.hasArticle(versionId(id, v)); v++) latest = versionId(id, v);
+  return latest;
 }
 
 /** Scans `folder` every `intervalMs` until `signal` aborts; each scan's events go to `onEvents`. */
@@ -194,7 +187,7 @@ export async function describeEvent(engine: Engine, e: WatchEvent): Promise<stri
 export async function runWatch(
   engine: Engine,
   folder: string,
-  opts: { intervalMs?: number; once?: boolean; out: (line: string) => void },
+  opts: { intervalMs?: number; once?: boolean; out: (line: string) => void; json?: boolean },
 ): Promise<{ added: number; versions: number; errors: number }> {
   const totals = { added: 0, versions: 0, errors: 0 };
   const report = async (events: WatchEvent[]) => {
@@ -202,7 +195,11 @@ export async function runWatch(
       if (e.kind === 'added') totals.added++;
       else if (e.kind === 'version') totals.versions++;
       else totals.errors++;
-      opts.out(await describeEvent(engine, e));
+      // --json: one JSON object a line (the event, with the story of an article), for tools that follow the output.
+      if (opts.json) {
+        const storyId = e.kind === 'error' ? undefined : (await engine.store.getArticle(e.id))?.storyId;
+        opts.out(JSON.stringify(e.kind === 'error' ? e : { ...e, storyId }));
+      } else opts.out(await describeEvent(engine, e));
     }
   };
   if (opts.once) {

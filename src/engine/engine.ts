@@ -24,6 +24,7 @@ import type { AlignableArticle, ArticleSketch, Store, StoredArticle, StoryCues }
 import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { safePrepare } from './prepare-safe.js';
+import { asNewVersion } from './versions.js';
 
 export { safePrepare };
 
@@ -216,9 +217,11 @@ export class Engine {
         .map((p, i) => ({ p, i }))
         .sort((x, y) => cmpDate(x.p.extracted.publishedAt, y.p.extracted.publishedAt) || x.i - y.i)
         .map((x) => x.p);
-      for (const p of ordered) {
-        if (await this.store.hasArticle(p.id)) {
-          skipped.push(p.id);
+      for (const q of ordered) {
+        // Stored already: skipped when unchanged, else stored as its next version (versions.ts).
+        const p = await asNewVersion(this.store, q);
+        if (!p) {
+          skipped.push(q.id);
           continue;
         }
         await this.insert(p);

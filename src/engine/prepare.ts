@@ -6,6 +6,7 @@ import { fingerprint } from '../fingerprint/index.js';
 import type { Cleaned, EventTime, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
 import { figureTerms, titleTerms } from '../stories/subject.js';
 import { termVector, type TermVector } from '../stories/terms.js';
+import { versionId } from './versions.js';
 
 /** An article after every per-article stage, before it meets the store. */
 export interface Prepared {
@@ -28,9 +29,18 @@ export interface Prepared {
 
 /**
  * Stable article id: the same input gives the same id on every run, so re-adding adds nothing twice. Outlet + URL
- * when there is a URL; else outlet + the record's own id; else outlet + the clean text.
+ * when there is a URL; else outlet + the record's own id; else outlet + the clean text. A record that is version 2, 3,
+ * … of an article edited in place (versions.ts) has that version's id, so that re-running the stages keeps every
+ * version.
  */
 export function articleId(x: Extracted, body: string): string {
+  const base = baseArticleId(x, body);
+  const v = x.raw.meta.version;
+  return v && v > 1 && (x.url || x.raw.meta.id) ? versionId(base, v) : base;
+}
+
+/** The id of the first version of an article: what its URL, record id or text alone make. */
+export function baseArticleId(x: Extracted, body: string): string {
   const key = x.url
     ? `url\n${x.outlet ?? ''}\n${x.url}`
     : x.raw.meta.id

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { limitNesting } from './depth.js';
 import { stripSiteSuffix } from './page.js';
 
 /**
@@ -68,7 +69,8 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = ReturnType<Doc['querySelector']> & object;
 
-export function extractHtml(input: string, baseUrl?: string): HtmlParts {
+export function extractHtml(page: string, baseUrl?: string): HtmlParts {
+  const input = limitNesting(page);
   // Feed items and API exports carry fragments ("<p>…</p>"); give them a document to live in.
   let html = /<html[\s>]/i.test(input) ? input : fragmentPage(input);
   let { document } = parseHTML(html);

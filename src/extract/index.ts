@@ -10,6 +10,20 @@ import { splitText } from './text.js';
  */
 export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: false; error: RecordError } {
   const m = raw.meta;
+  // A date the record itself gives (a JSON field, a feed's, a text file's `date` line) that is not one is the record's
+  // error, said with the value: dropped silently, the article would be filed under the wrong time.
+  const badDate = (field: string, value: string | undefined) =>
+    value?.trim() && !normaliseDate(value)
+      ? {
+          ok: false as const,
+          error: {
+            source: raw.source,
+            reason: `${field} ${JSON.stringify(value.trim())} is not a date (write YYYY-MM-DD or an ISO time, or leave it out)`,
+          },
+        }
+      : undefined;
+  const bad = badDate('published', m.published);
+  if (bad) return bad;
   if (raw.format === 'html') {
     let h: ReturnType<typeof extractHtml>;
     try {
@@ -42,6 +56,8 @@ export function extract(raw: RawDoc): { ok: true; value: Extracted } | { ok: fal
     };
   }
   const t = splitText(raw);
+  const badHeader = badDate('date line', t.headers.date);
+  if (badHeader) return badHeader;
   const url = m.url ?? t.headers.url;
   let text = raw.content.slice(t.start).replace(/\s+$/, '');
   const head = readPageHead(text, url);

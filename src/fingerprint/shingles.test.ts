@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { peerKit, sharedPath } from '../../test/lib/shared.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32 } from './hash.js';
 import { isWordUnit, shingleSet, wordHashes } from './shingles.js';
 
@@ -139,7 +140,10 @@ const trickyText = fc
   })
   .map((xs) => xs.join(''));
 
-/** Real text: the bundled examples and test fixtures, and the peer kit's generated corpus where it is set up. */
+/**
+ * Real text: the bundled examples and test fixtures always; the real web pages of ../shared/families and the peer
+ * kit's generated corpus (where it is set up) when there. What is missing is said, not read from elsewhere.
+ */
 function realTexts(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -152,12 +156,15 @@ function realTexts(): string[] {
   };
   walk('examples');
   walk('test/fixtures');
-  for (const dir of [process.env.NEWSTRACE_PEERS, '/tmp/peers'].filter(Boolean) as string[]) {
-    const file = join(dir, 'data', 'corpus-10k.jsonl');
-    if (!existsSync(file)) continue;
-    const lines = readFileSync(file, 'utf8').split('\n').slice(0, 3000);
+  const families = sharedPath('families', 'texts');
+  if (families) walk(families);
+  else console.warn("../shared/families is absent: the shingler is checked on the repository's own texts only");
+  const kit = peerKit(join('data', 'corpus-10k.jsonl'));
+  if (kit) {
+    const lines = readFileSync(join(kit, 'data', 'corpus-10k.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, 3000);
     for (const line of lines) if (line) out.push((JSON.parse(line) as { text: string }).text);
-    break;
   }
   return out;
 }

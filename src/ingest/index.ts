@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { IngestItem } from '../model/index.js';
@@ -53,11 +53,21 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       yield* readStream(opts.stdin, 'stdin');
       continue;
     }
-    yield* readPath(p, opts);
+    yield* readPath(p, opts, new Set());
   }
 }
 
-async function* readPath(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+/**
+ * `seen`: the real paths of the folders read so far in this walk; `within`: the real path of the folder being read. A
+ * folder reached again through a symbolic link, or a link to an enclosing folder (a loop, otherwise read 40 levels
+ * deep until the system refuses, and out past the folder asked for), is reported once and not followed.
+ */
+async function* readPath(
+  path: string,
+  opts: ReadOptions,
+  seen: Set<string>,
+  within?: string,
+): AsyncGenerator<IngestItem> {
   let st;
   try {
     st = await stat(path);
@@ -66,6 +76,25 @@ async function* readPath(path: string, opts: ReadOptions = {}): AsyncGenerator<I
     return;
   }
   if (st.isDirectory()) {
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch (e) {
+      yield { ok: false, error: { source: path, reason: fsReason(e) } };
+      return;
+    }
+    if (within !== undefined && (within === real || within.startsWith(real + sep))) {
+      yield {
+        ok: false,
+        error: { source: path, reason: `a link to the enclosing folder ${real} (a loop): not followed` },
+      };
+      return;
+    }
+    if (seen.has(real)) {
+      yield { ok: false, error: { source: path, reason: `a link to ${real}, which is read already: not followed` } };
+      return;
+    }
+    seen.add(real);
     let entries;
     try {
       entries = await readdir(path, { withFileTypes: true });
@@ -77,7 +106,7 @@ async function* readPath(path: string, opts: ReadOptions = {}): AsyncGenerator<I
       .filter((d) => !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort();
-    for (const name of names) yield* readPath(join(path, name), opts);
+    for (const name of names) yield* readPath(join(path, name), opts, seen, real);
     return;
   }
   if (!st.isFile()) {

@@ -1,6 +1,7 @@
 import { LOW_CONFIDENCE } from './json.js';
 import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
+import { bodySpanToText } from '../model/offsets.js';
 import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../store/types.js';
 import { makeStyle, visibleLength, wrapText, type Style } from './style.js';
 
@@ -77,10 +78,12 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     for (const e of r.evidence) out.push(`      · ${e}`);
     for (const p of r.passages) {
       if (!from || !to) break;
+      // Offsets into each article's text, like the removals above and the JSON (passages are kept on clean bodies).
+      const [ta, tb] = [bodySpanToText(from.kept, p.a), bodySpanToText(to.kept, p.b)];
       out.push(
-        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
+        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : st.yellow('~ paraphrase')} A[${ta[0]},${ta[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
       );
-      out.push(`                   B[${p.b[0]},${p.b[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
+      out.push(`                   B[${tb[0]},${tb[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }
   }
   if (story.changes && story.changes.length > 0) {
@@ -99,10 +102,7 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     out.push('', st.bold(`Changes in ${v.article} against ${v.against}`));
     out.push(factDiffText(v.diff, st).trimEnd());
   }
-  out.push(
-    '',
-    st.dim('Passage spans are offsets into each article’s clean body; `--json` gives them in the article text.'),
-  );
+  out.push('', st.dim('Offsets of removals and passages are into each article’s text, as `--json` gives it.'));
   return out.join('\n') + '\n';
 }
 
@@ -156,12 +156,17 @@ export function diffText(
     }
     const kind = ps.some((p) => p.kind === 'verbatim') ? 'verbatim' : 'paraphrase';
     const aSents = a.sentences.map((sa, i) => ({ sa, i })).filter(({ sa }) => ps.some((p) => overlaps(sa, p.a)));
-    const left = aSents
-      .map(({ sa, i }) => {
-        usedA.add(i);
-        return ps.map((p) => paintSpan(a.body, sa, [p.a], paintFor(p.kind)))[0];
-      })
-      .join(' ');
+    // An A sentence aligned to several B sentences is printed beside the first of them only; the later rows say so.
+    const fresh = aSents.filter(({ i }) => !usedA.has(i));
+    const left =
+      fresh.length === 0 && aSents.length > 0
+        ? st.dim('〃 (A as above)')
+        : fresh
+            .map(({ sa, i }) => {
+              usedA.add(i);
+              return ps.map((p) => paintSpan(a.body, sa, [p.a], paintFor(p.kind)))[0];
+            })
+            .join(' ');
     const right = paintSpan(
       b.body,
       sb,

@@ -36,6 +36,20 @@ export interface AppOptions {
   webRoot?: string;
   /** Reported in `/openapi.json`. */
   version?: string;
+  /**
+   * Host names (without port) requests may name in their Host header; others get 403. A server on the loopback address
+   * takes only loopback names, so that a web page whose domain a DNS rebinding points at 127.0.0.1 cannot read it.
+   * Undefined: any (a server bound to a public address, whose names the operator gives with --allow-host).
+   */
+  allowedHosts?: string[];
+}
+
+/** The host name of a Host header, lower case, without port: `[::1]:8722` → `[::1]`, `Example.org:80` → `example.org`. */
+export function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon >= 0 ? h.slice(0, colon) : h;
 }
 
 function fail(c: Context, code: ApiErrorCode, ...args: unknown[]) {
@@ -61,9 +75,18 @@ export const STORY_CACHE_SIZE = 32;
 export function createApp(o: AppOptions): Hono {
   const { store } = o;
   const stories = new Map<string, Uint8Array>();
+  let storesMark = store.changeMark?.();
   const ingestor = new Ingestor(store, () => stories.clear());
   const app = new Hono();
   app.use('*', securityHeaders);
+  if (o.allowedHosts) {
+    const allowed = new Set(o.allowedHosts.map((h) => hostName(h)));
+    app.use('*', async (c, next) => {
+      const host = hostName(c.req.header('Host') ?? '');
+      if (!allowed.has(host)) return fail(c, 'badHost', host);
+      await next();
+    });
+  }
 
   app.get('/openapi.json', (c) => c.json(openApiDocument(o.version ?? '0.0.0')));
 
@@ -80,6 +103,12 @@ export function createApp(o: AppOptions): Hono {
     const view = parse(storyView, c.req.query());
     if (!view.ok) return fail(c, 'badRequest', view.detail);
     const { offset, limit } = view.data;
+    // Another process may have added to the store (`newstrace add` beside a running server): its answers are stale.
+    const mark = store.changeMark?.();
+    if (mark !== storesMark) {
+      stories.clear();
+      storesMark = mark;
+    }
     const key = `${view.data.view}:${id.data}:${offset}:${limit}`;
     let body = stories.get(key);
     if (body === undefined) {
@@ -160,7 +189,22 @@ export function createApp(o: AppOptions): Hono {
     },
   );
 
-  app.all('/api/*', (c) => fail(c, 'notFound', new URL(c.req.url).pathname));
+  // A path that exists, asked with a method it does not take: 405 with the methods it does.
+  const methods: Array<[RegExp, string]> = [
+    [/^\/api\/stories(?:\/[^/]+)?$/, 'GET'],
+    [/^\/api\/articles$/, 'POST'],
+    [/^\/api\/articles\/[^/]+$/, 'GET'],
+    [/^\/api\/diff$/, 'GET'],
+  ];
+  app.all('/api/*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = methods.find(([re]) => re.test(path))?.[1];
+    if (allow && c.req.method !== allow) {
+      c.header('Allow', allow);
+      return fail(c, 'methodNotAllowed', c.req.method, path, allow);
+    }
+    return fail(c, 'notFound', path);
+  });
   app.get('*', staticFiles(o.webRoot));
   return app;
 }

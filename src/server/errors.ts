@@ -9,6 +9,15 @@ export const API_ERRORS = {
     message: () =>
       'writes are closed: start the server with --token T (or NEWSTRACE_TOKEN) and send "Authorization: Bearer T"',
   },
+  methodNotAllowed: {
+    status: 405,
+    message: (method: string, path: string, allow: string) => `${path} does not take ${method}: it takes ${allow}`,
+  },
+  badHost: {
+    status: 403,
+    message: (host: string) =>
+      `Host "${host}" is not a name of this server: use its address, or start it with --allow-host ${host || 'NAME'}`,
+  },
   badToken: { status: 401, message: () => 'missing or wrong token: send "Authorization: Bearer <token>"' },
   tooLarge: {
     status: 413,

@@ -38,6 +38,15 @@ export function htmlItems(
  * Runs ingest items through the engine. Writes are serialised: the engine's batches are store transactions, and two
  * requests interleaving them on one connection would nest one inside the other.
  */
+export const INGEST_DEFAULTS = {
+  /**
+   * Characters of content from which a request's records are prepared on a worker thread: about 0.1 s of work on the
+   * main thread (the stages run at a few MB/s), which is as long as the other requests should wait; below it,
+   * starting a thread costs more than it saves.
+   */
+  threadFromChars: 256 * 1024,
+};
+
 export class Ingestor {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -49,7 +58,11 @@ export class Ingestor {
 
   run(items: IngestItem[]): Promise<IngestResult> {
     const next = this.queue.then(async () => {
-      const r = await new Engine(this.store).add(items).finally(this.onChange);
+      // A large request is prepared on a thread (extract, clean, analyze, fingerprint: seconds for megabytes), so that
+      // the event loop goes on answering the other requests meanwhile; a small one is not worth a thread's start.
+      const bytes = items.reduce((n, it) => n + (it.ok ? it.doc.content.length : 0), 0);
+      const threads = bytes >= INGEST_DEFAULTS.threadFromChars ? 1 : 0;
+      const r = await new Engine(this.store, { threads }).add(items).finally(this.onChange);
       const stories = await storiesOf(this.store, [...r.addedIds, ...r.skippedIds]);
       return {
         added: r.added,

@@ -53,14 +53,18 @@ export function openApiDocument(version: string): object {
           summary:
             'One story: articles in publication order (a page of them: limit, offset), relations with passages, fact table, version changes',
           parameters: [pathId('id', '^s[0-9a-f]{6,64}$'), ...queryParams(storyView)],
-          responses: { 200: json('StoryJson (README "JSON output") plus summary'), 404: errorResponse },
+          responses: {
+            200: json('StoryJson (README "JSON output") plus summary'),
+            400: errorResponse,
+            404: errorResponse,
+          },
         },
       },
       '/api/articles/{id}': {
         get: {
           summary: 'One article: text, clean body, removed noise with reasons, facts with spans',
           parameters: [pathId('id', '^a[0-9a-f]{6,64}$')],
-          responses: { 200: json('ArticleJson plus storyId and body'), 404: errorResponse },
+          responses: { 200: json('ArticleJson plus storyId and body'), 400: errorResponse, 404: errorResponse },
         },
       },
       '/api/diff': {

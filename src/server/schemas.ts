@@ -8,6 +8,11 @@ export const DEFAULT_PAGE = 100;
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, 'a day of the calendar (month 01-12, day within the month)')
   .describe('ISO date, inclusive');
 
 /** Ids are the hex hashes the engine makes (`s…` stories, `a…` articles); anything else cannot name a record. */

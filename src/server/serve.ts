@@ -16,7 +16,14 @@ export interface ServeOptions {
   token?: string;
   webRoot?: string;
   version?: string;
+  /** Host names requests may use besides the loopback ones, for a server on another address (AppOptions). */
+  allowHosts?: string[];
 }
+
+/** The names of this machine's loopback address: what a browser sends as Host to a server on 127.0.0.1. */
+export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+/** Addresses `--host` may give for loopback. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
 export interface RunningServer {
   url: string;
@@ -25,7 +32,7 @@ export interface RunningServer {
 }
 
 /** The package version, for `/openapi.json` (two folders up from `src/server` or `dist/server`). */
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version?: string;
@@ -38,13 +45,21 @@ function packageVersion(): string {
 
 /** Starts the HTTP server; port 0 picks a free one (tests). */
 export function startServer(o: ServeOptions): Promise<RunningServer> {
+  const host = o.host ?? DEFAULT_HOST;
+  // On loopback, only loopback names (and those allowed); on another address, only the names allowed, where given.
+  const loopback = LOOPBACK_HOSTS.includes(host);
+  const allowedHosts = loopback
+    ? [...LOOPBACK_NAMES, ...(o.allowHosts ?? [])]
+    : o.allowHosts?.length
+      ? [host, ...o.allowHosts]
+      : undefined;
   const app = createApp({
     store: o.store,
     token: o.token,
     webRoot: o.webRoot ?? defaultWebRoot(),
     version: o.version ?? packageVersion(),
+    allowedHosts,
   });
-  const host = o.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined;
     server = serve({ fetch: app.fetch, port: o.port ?? DEFAULT_PORT, hostname: host }, (info: AddressInfo) => {

@@ -61,6 +61,9 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
 
+  /** The migrations this open applied (`migrate: true`), by name: none when the schema was up to date. */
+  migrationsApplied: string[] = [];
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
@@ -74,7 +77,7 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({ connectionString, max: 4, options: `-c search_path="${schema}"` });
     const store = new PostgresStore(pool, schema);
     try {
-      if (opts.migrate) await migrate(pool, schema);
+      if (opts.migrate) store.migrationsApplied = await migrate(pool, schema);
       const pending = await pendingMigrations(pool, schema);
       if (pending.length > 0) {
         throw new Error(

@@ -481,6 +481,7 @@ export class SqliteStore implements Store {
       this.checkDataVersion();
       const out = await fn();
       this.db.exec('COMMIT');
+      this.commits++;
       this.checkpointer?.committed();
       return out;
     } catch (e) {
@@ -491,6 +492,13 @@ export class SqliteStore implements Store {
     } finally {
       this.depth--;
     }
+  }
+
+  /** Commits made through this connection (data_version counts only other connections'). */
+  private commits = 0;
+
+  changeMark(): string {
+    return `${this.db.pragma('data_version', { simple: true }) as number}:${this.commits}`;
   }
 
   /** Empties the caches when another connection has committed since this one last looked. */

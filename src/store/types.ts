@@ -163,6 +163,11 @@ export interface Store {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 
   hasArticle(id: string): Promise<boolean>;
+  /**
+   * A value that differs after any commit to the store, by this connection or another process's; for caches of what
+   * is read from it (the server's story responses). Stores that cannot tell leave it out.
+   */
+  changeMark?(): string;
   nextSeq(): Promise<number>;
   putArticle(article: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | undefined>;

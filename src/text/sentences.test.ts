@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentences } from './sentences.js';
+import { MAX_SENTENCE, splitParagraphs, splitSentences } from './sentences.js';
 
 const texts = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e));
 
@@ -27,6 +27,19 @@ describe('splitSentences', () => {
   it('spans are exact and trimmed', () => {
     const t = '  First one.   Second one!  ';
     for (const [s, e] of splitSentences(t)) expect(t.slice(s, e)).toBe(t.slice(s, e).trim());
+  });
+  it('cuts a run without end punctuation into pieces of at most MAX_SENTENCE, at white space, losing no word', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i}`);
+    const t = words.join(' ') + '. Next one.';
+    const spans = splitSentences(t);
+    for (const [s, e] of spans) expect(e - s).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(spans.length).toBeGreaterThan(10);
+    expect(spans.map(([s, e]) => t.slice(s, e)).join(' ')).toBe(t);
+    // One unbroken 5,000-character "word" with a surrogate pair at the cut: cut beside the pair, not inside it.
+    const long = 'x'.repeat(MAX_SENTENCE - 1) + '😀' + 'y'.repeat(3000);
+    const parts = splitSentences(long);
+    expect(parts.map(([s, e]) => long.slice(s, e)).join('')).toBe(long);
+    for (const [s] of parts) expect(long.charCodeAt(s) >= 0xdc00 && long.charCodeAt(s) <= 0xdfff).toBe(false);
   });
 });
 

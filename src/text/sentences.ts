@@ -64,14 +64,30 @@ function isAbbreviation(text: string, stop: number): boolean {
   return false;
 }
 
+/**
+ * Longest sentence, in UTF-16 code units. A longer run without end punctuation (a page that lost its punctuation, a
+ * list flattened into one line, hostile input) is cut at white space into pieces of at most this length: every later
+ * stage looks at a sentence's prefixes and neighbours (chrono-node's refiners match the text before each date, the
+ * attribution and quantity rules the words before each verb or number), so an unbounded sentence costs the square of
+ * its length, while bounded ones keep the whole analysis linear in the text. Real sentences stay far below it: the
+ * longest in ../shared/families and the fixtures are well under 1,000 characters.
+ */
+export const MAX_SENTENCE = 2000;
+
 /** Space, tab or no-break space: what may separate a stop from the next sentence on one line. */
 const isGap = (c: number) => c === 32 || c === 9 || c === 0xa0;
 
-export function splitSentences(text: string): Span[] {
+export function splitSentences(text: string, max = MAX_SENTENCE): Span[] {
   const out: Span[] = [];
   const push = (s: number, e: number) => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (e - s > max) {
+      const cut = cutAt(text, s, s + max);
+      out.push([s, trimEnd(text, s, cut)]);
+      s = cut;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+    }
     if (e > s) out.push([s, e]);
   };
   let start = 0;
@@ -104,6 +120,22 @@ export function splitSentences(text: string): Span[] {
   }
   push(start, n);
   return out;
+}
+
+/**
+ * Where to cut a run that is too long, at most `limit`: after the last white space in its second half, else at
+ * `limit` itself (one unbroken "word"), moved back one so as not to split a surrogate pair.
+ */
+function cutAt(text: string, start: number, limit: number): number {
+  const floor = start + ((limit - start) >> 1);
+  for (let i = limit; i > floor; i--) if (isSpace(text.charCodeAt(i - 1))) return i;
+  const c = text.charCodeAt(limit);
+  return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
+}
+
+function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Paragraph spans: runs of text separated by one or more blank lines, trimmed. */

@@ -101,7 +101,7 @@ export async function commitNextBatch(
   store: PostgresStore,
   engine: Engine,
   leaseMs = LEASE_MS,
-): Promise<{ added: number; skipped: number } | undefined> {
+): Promise<{ added: number; skipped: number; errors: RecordError[] } | undefined> {
   return store.transaction(async () => {
     await lease(store, leaseMs);
     const [{ locked }] = await store.query<{ locked: boolean }>(
@@ -125,7 +125,7 @@ export async function commitNextBatch(
     }
     const done = await engine.commitBatch(prepared, errors);
     await store.query(`UPDATE jobs SET state = 'done', prepared = NULL WHERE batch = $1`, [b]);
-    return { added: done.added.length, skipped: done.skipped.length };
+    return { added: done.added.length, skipped: done.skipped.length, errors };
   });
 }
 
@@ -151,6 +151,8 @@ export interface WorkerTotals {
   prepared: number;
   added: number;
   skipped: number;
+  /** Records rejected in the batches this worker committed, with their reasons (also kept in the store's errors). */
+  errors: RecordError[];
   /** Wall time spent claiming and preparing jobs, and committing batches under the commit lock, in milliseconds. */
   prepareMs: number;
   commitMs: number;
@@ -163,7 +165,7 @@ export const IDLE_MS = 100;
 
 export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerTotals> {
   const engine = new Engine(store, { batchSize: opts.batchSize });
-  const total: WorkerTotals = { prepared: 0, added: 0, skipped: 0, prepareMs: 0, commitMs: 0 };
+  const total: WorkerTotals = { prepared: 0, added: 0, skipped: 0, errors: [], prepareMs: 0, commitMs: 0 };
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   for (;;) {
     let t = performance.now();
@@ -175,6 +177,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     if (c) {
       total.added += c.added;
       total.skipped += c.skipped;
+      total.errors.push(...c.errors);
       total.commitMs += performance.now() - t;
     }
     if (n > 0 || c) {

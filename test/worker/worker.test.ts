@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEcbPlus } from '../../bench/corpora/ecbplus.js';
@@ -9,6 +9,7 @@ import { snapshot } from '../../bench/lib/snapshot.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { queueCounts } from '../../src/worker/queue.js';
+import { peerKit, sharedPath } from '../lib/shared.js';
 
 /**
  * Scale-out equivalence: the same records through one process on SQLite and through three worker processes on
@@ -18,7 +19,8 @@ import { queueCounts } from '../../src/worker/queue.js';
  *
  * Records: a corpus built by the peer kit's generator (`../shared/peers/corpus/build_corpus.mjs`, seed 42: real
  * English text in stories of copies, edits, updates and rewrites) where the kit is set up, else ECB+ topics 1–6 when
- * present; the dated, multi-outlet story fixtures always.
+ * present; the dated, multi-outlet story fixtures and two reprints of one of them (a story of four articles, so that
+ * a fresh clone without ../shared still compares stories with relations) always.
  */
 const BASE = process.env.NEWSTRACE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BIN = 'dist/cli/bin.js';
@@ -29,6 +31,8 @@ const BATCH = '16';
  * test stays within a minute on a loaded 2-core machine (1,500 took 85–118 s per test there at load 13).
  */
 const DOCS = 500;
+/** Copies of the fixtures when they are the only records: ~100 records, tens of batches to interrupt. */
+const FIXTURE_COPIES = 8;
 /** The lease in the hang test: long against one article's stages (milliseconds), short for the test to wait out. */
 const LEASE_S = '3';
 /** Worker tags, unique to this run (other runs of the suite may share the server). */
@@ -47,12 +51,6 @@ async function pgReachable(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** A copy of the peer kit with its npm packages installed (the generator reads its texts from them). */
-function peerKit(): string | undefined {
-  const dirs = [process.env.NEWSTRACE_PEERS, '/tmp/peers', resolve('../shared/peers')].filter(Boolean) as string[];
-  return dirs.find((d) => existsSync(join(d, 'corpus', 'build_corpus.mjs')) && existsSync(join(d, 'node_modules')));
 }
 
 function cli(args: string[]) {
@@ -137,8 +135,9 @@ beforeAll(async () => {
     return;
   }
   const lines: string[] = [];
-  const kit = peerKit();
-  const ecb = resolve('../shared/corpora/ecbplus-dev');
+  // The generator reads its texts from the kit's npm packages.
+  const kit = peerKit(join('corpus', 'build_corpus.mjs'));
+  const ecb = sharedPath('corpora', 'ecbplus-dev');
   if (kit) {
     const out = join(dir, 'generated.jsonl');
     const gen = spawnSync(
@@ -148,14 +147,28 @@ beforeAll(async () => {
     );
     if (gen.status !== 0) throw new Error(`the peer kit's corpus generator failed: ${gen.stderr}`);
     lines.push(...readFileSync(out, 'utf8').trim().split('\n'));
-  } else if (existsSync(ecb)) {
+  } else if (ecb) {
     console.warn('peer kit not set up (../shared/peers/setup.sh): the worker tests use ECB+ and the story fixtures');
     for (const d of loadEcbPlus(ecb).filter((x) => /^[1-6]-/.test(x.gold))) {
       lines.push(JSON.stringify({ id: d.id, url: d.doc.meta.url, outlet: 'ecb', text: d.doc.content }));
     }
-  } else console.warn('neither the peer kit nor ECB+ is here: the worker tests use the story fixtures only');
+  }
+  const fixtures: string[] = [];
   for (const f of ['copy-trimmed', 'siblings', 'same-event', 'different-events', 'unrelated']) {
-    lines.push(...readFileSync(`test/fixtures/stories/${f}/articles.jsonl`, 'utf8').trim().split('\n'));
+    fixtures.push(...readFileSync(`test/fixtures/stories/${f}/articles.jsonl`, 'utf8').trim().split('\n'));
+  }
+  fixtures.push(...readFileSync('test/fixtures/worker/reprints.jsonl', 'utf8').trim().split('\n'));
+  lines.push(...fixtures);
+  if (!kit && !ecb) {
+    // Syndicated copies of the fixtures (same text at other URLs), so that the kill and hang tests have many batches
+    // to interrupt.
+    console.warn('neither the peer kit nor ECB+ is here: the worker tests use the story fixtures and copies of them');
+    for (let k = 1; k < FIXTURE_COPIES; k++) {
+      for (const line of fixtures) {
+        const r = JSON.parse(line) as { id: string; url: string };
+        lines.push(JSON.stringify({ ...r, id: `${r.id}-copy${k}`, url: `${r.url}?syndicated=${k}` }));
+      }
+    }
   }
   records = lines.length;
   writeFileSync(input, lines.join('\n') + '\n');

@@ -26,6 +26,11 @@ const PHRASE_WORD =
 /** Time adjuncts between a source and its verb ("the ministry on Thursday accused"). */
 const TIME_ADJUNCT =
   /\s+(?:(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:night|morning|evening|afternoon))?|yesterday|today|earlier|later|last (?:week|month|year|night)|on \p{L}+ \d{1,2}(?:, \d{4})?)\s*$/u;
+/**
+ * Characters before a verb that TIME_ADJUNCT is tried on: its longest match ("late on Wednesday afternoon", "on
+ * September 18, 2024") with room for white space around it.
+ */
+const ADJUNCT_WINDOW = 80;
 /** Words that end a source phrase when read backwards from the verb. */
 const STOP =
   /^(?:that|which|who|whom|as|while|when|where|because|but|or|if|than|in|on|at|by|with|from|to|after|before|said|has|have|had|it's|is|was|were|are)$/i;
@@ -100,8 +105,10 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   let before = s.slice(0, end);
   if (mayEndInAdjunct(before)) {
-    const adj = TIME_ADJUNCT.exec(before);
-    if (adj) before = before.slice(0, adj.index);
+    // Only the end of the text can hold the adjunct: matching there keeps the cost per verb constant.
+    const from = Math.max(0, before.length - ADJUNCT_WINDOW);
+    const adj = TIME_ADJUNCT.exec(before.slice(from));
+    if (adj) before = before.slice(0, from + adj.index);
   }
   const at = lastWordsStart(before);
   if (at < 0) return undefined;
@@ -176,8 +183,15 @@ const isPlural = (n: SourceName) => /s$/i.test(n.canonical) && !/\bnews$|ss$/i.t
  * Resolves a pronoun or generic phrase to the source it points back to: "the ministry" to the last named ministry,
  * "the statement" to the last named source, "it" to the last singular one, "they" to the last plural one.
  */
+/**
+ * Named sources a pronoun or generic phrase may point back to: the most recent ones. A reader resolves "they" to a
+ * source of the last few paragraphs, not to one named hundreds of sources before; the bound also keeps the cost per
+ * pronoun constant, where the whole history made it grow with the text.
+ */
+const RESOLVE_BACK = 50;
+
 function resolve(lower: string, history: SourceName[]): SourceName | undefined {
-  const recent = [...history].reverse();
+  const recent = history.slice(-RESOLVE_BACK).reverse();
   if (lower === 'they' || lower === 'we') return recent.find(isPlural) ?? recent[0];
   if (PRONOUNS.has(lower)) return recent.find((n) => !isPlural(n)) ?? recent[0];
   const head = lower.split(' ').pop()!;
@@ -235,19 +249,43 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
 
 const QUOTE = /[“"]([^“”"]{12,}?)[”"]/g;
 
+/**
+ * The source of the first attribution (in `attrs` order) in the quote's sentence `si` or the next, or starting within
+ * 80 characters after the quote's `end`. None before sentence `si` can be one; the search stops where every later one
+ * starts too far on.
+ */
+function speakerNear(attrs: Fact[], sentences: Span[], si: number, end: number): string | undefined {
+  let lo = 0;
+  let hi = attrs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attrs[mid].sentence < si) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < attrs.length; i++) {
+    const f = attrs[i];
+    const fs = f.sentence;
+    if (fs === si || fs === si + 1 || (f.span[0] >= end && f.span[0] - end < 80))
+      return (f.value as AttributionValue).source;
+    if (fs > si + 1 && sentences[fs][0] - end >= 80) return undefined;
+  }
+  return undefined;
+}
+
 /** Quotations of three words or more, with the speaker attributed in the same sentence or the next. */
 export function quotes(body: string, sentences: Span[], attrs: Fact[]): Fact[] {
   const out: Fact[] = [];
+  // Quotes come in text order: the sentence holding each is found by a pointer that only moves on, and its speaker
+  // among the attributions from that sentence on (attributions come in sentence order), so that the cost stays linear.
+  let p = 0;
   for (const m of matchesOf(QUOTE, body)) {
     const inner = m[1];
     if (inner.trim().split(/\s+/).length < 3) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const si = sentences.findIndex(([a, b]) => a <= start && start < b);
-    const near = attrs.filter(
-      (f) => f.sentence === si || f.sentence === si + 1 || (f.span[0] >= end && f.span[0] - end < 80),
-    );
-    const speaker = near.length ? (near[0].value as AttributionValue).source : undefined;
+    while (p < sentences.length && sentences[p][1] <= start) p++;
+    const si = p < sentences.length && sentences[p][0] <= start ? p : -1;
+    const speaker = speakerNear(attrs, sentences, si, end);
     const value: QuoteValue = { speaker, quote: [start + 1, end - 1] };
     out.push({ kind: 'quote', span: [start, end], sentence: Math.max(0, si), text: m[0], value });
   }
