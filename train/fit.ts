@@ -29,11 +29,12 @@ export function trainPairModel(corpora: CorpusPairs[], holdout?: Holdout): PairM
       y.push(p.y);
       corpusOf.push(k);
     }
-  // Each corpus weighs the same in the fit, whatever its number of pairs: the real web pages of the families are a
-  // few hundred pairs beside tens of thousands of ECB+ and METER pairs, and would otherwise not count at all.
+  // Each corpus weighs as the square root of its number of pairs: by pair (the plain fit) the few hundred pairs of
+  // the families' real web pages count for nothing beside tens of thousands of ECB+ and METER pairs; by corpus (each
+  // the same) ECB+ loses what it needs. Measured by cross-validation (BENCHMARKS.md, "Same-story judgements"): mean of
+  // the families' leave-one-out and ECB+'s five-fold BCubed F1 .823 by pair, .812 by corpus, .837 by square root.
   const count = corpora.map((_, k) => corpusOf.filter((c) => c === k).length);
-  const used = count.filter((n) => n > 0).length;
-  const sampleWeights = corpusOf.map((k) => X.length / (used * count[k]));
+  const sampleWeights = corpusOf.map((k) => 1 / Math.sqrt(count[k]));
   const m = fitLogistic(X, y, { l2: L2, sampleWeights });
   return { features: [...PAIR_FEATURES], ...m };
 }

@@ -1,4 +1,5 @@
 import { isStopword } from '../../src/text/stopwords.js';
+import { averageLink } from '../../src/stories/linkage.js';
 
 /**
  * A plain same-story baseline, for side-by-side runs with the engine's story clustering: online single-pass clustering
@@ -95,46 +96,8 @@ function dot(a: Vec, b: Vec): number {
   return s;
 }
 
-/**
- * Average-link agglomerative clustering (UPGMA) of a symmetric similarity matrix: the two clusters whose members'
- * mean pairwise similarity is highest are merged, while that mean reaches `threshold`. Returns a cluster label per
- * item (the smallest member index of its cluster).
- */
-export function averageLink(sim: Float64Array[], threshold: number): number[] {
-  const n = sim.length;
-  // Cluster-to-cluster mean similarities, updated by the Lance-Williams formula for average linkage.
-  const s = sim.map((row) => Float64Array.from(row));
-  const size = new Array<number>(n).fill(1);
-  const alive = new Array<boolean>(n).fill(true);
-  const label = Array.from({ length: n }, (_, i) => i);
-  for (;;) {
-    let bi = -1;
-    let bj = -1;
-    let best = threshold;
-    for (let i = 0; i < n; i++) {
-      if (!alive[i]) continue;
-      const row = s[i];
-      for (let j = i + 1; j < n; j++) {
-        if (alive[j] && row[j] >= best) {
-          best = row[j];
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (bi < 0) break;
-    for (let k = 0; k < n; k++) {
-      if (!alive[k] || k === bi || k === bj) continue;
-      const v = (size[bi] * s[bi][k] + size[bj] * s[bj][k]) / (size[bi] + size[bj]);
-      s[bi][k] = v;
-      s[k][bi] = v;
-    }
-    size[bi] += size[bj];
-    alive[bj] = false;
-    for (let k = 0; k < n; k++) if (label[k] === bj) label[k] = bi;
-  }
-  return label;
-}
+/** Average-link clustering: the engine's own (src/stories/linkage.ts), so that the baseline differs only in its input. */
+export { averageLink };
 
 /**
  * Story labels of the texts by a plain batch method: TF-IDF vectors of all texts (`tfidfVectors`), cosine, average
