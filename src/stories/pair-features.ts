@@ -53,11 +53,34 @@ export class Neighbourhood {
   constructor(members: Array<{ terms: Uint32Array }>) {
     this.size = members.length;
     for (const m of members) for (const t of m.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const [t, n] of this.df) this.idfOf.set(t, Math.log((this.size + 1) / (n + 0.5)));
+    this.absent = Math.log((this.size + 1) / 0.5);
   }
+
+  /** Idf of each term the neighbourhood carries, computed once; a term none of it carries weighs `absent`. */
+  private readonly idfOf = new Map<number, number>();
+  private readonly absent: number;
+  /** Each side's norms under this neighbourhood's idf (all terms, names only): an article meets many members. */
+  private readonly norms = new WeakMap<object, [number, number]>();
 
   /** Inverse frequency of a term in the neighbourhood (a term none of it carries weighs most). */
   idf(t: number): number {
-    return Math.log((this.size + 1) / ((this.df.get(t) ?? 0) + 0.5));
+    return this.idfOf.get(t) ?? this.absent;
+  }
+
+  /** Squared norm of a side's weights times idf, over all its terms or its name terms only. */
+  norm2(side: PairSide, namesOnly: boolean): number {
+    let n = this.norms.get(side);
+    if (!n) {
+      n = [0, 0];
+      for (let k = 0; k < side.terms.length; k++) {
+        const x = side.weights[k] * this.idf(side.terms[k]);
+        n[0] += x * x;
+        if (side.terms[k] >= NAME_BIT) n[1] += x * x;
+      }
+      this.norms.set(side, n);
+    }
+    return namesOnly ? n[1] : n[0];
   }
 }
 
@@ -69,21 +92,11 @@ export function localCosine(a: PairSide, b: PairSide, hood: Neighbourhood, names
   let i = 0;
   let j = 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   const at = a.terms;
   const bt = b.terms;
-  // Norms over every term of each side; the dot product over the terms both carry (sorted merge).
-  for (let k = 0; k < at.length; k++) {
-    if (namesOnly && at[k] < NAME_BIT) continue;
-    const x = a.weights[k] * hood.idf(at[k]);
-    na += x * x;
-  }
-  for (let k = 0; k < bt.length; k++) {
-    if (namesOnly && bt[k] < NAME_BIT) continue;
-    const x = b.weights[k] * hood.idf(bt[k]);
-    nb += x * x;
-  }
+  // Norms over every term of each side (kept by the neighbourhood); the dot product over the terms both carry.
+  const na = hood.norm2(a, namesOnly);
+  const nb = hood.norm2(b, namesOnly);
   while (i < at.length && j < bt.length) {
     const x = at[i];
     const y = bt[j];

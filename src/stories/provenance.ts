@@ -256,16 +256,20 @@ export function classifyPair(input: PairInput): Relation {
     const kTo = coverageByKind(passages, 'b', to.bodyLength);
     const common = commonSources(from, to);
     const reuseLine = `${pct(covTo)} of the later text is reused from the earlier (verbatim ${pct(kTo.verbatim)}, paraphrased ${pct(kTo.paraphrase)}); ${pct(covFrom)} of the earlier is in the later`;
-    const swaps = from.body !== undefined && to.body !== undefined ? swappedWords(from.body, to.body, passages) : [];
-    const aligned = passages.reduce((n, p) => n + words(to.body?.slice(p.b[0], p.b[1]) ?? '').length, 0);
+    // Only a pair reused enough to be a rewrite is diffed word by word (the diff costs the product of the lengths).
+    const swaps =
+      from.body !== undefined && to.body !== undefined && Math.max(covFrom, covTo) >= COPY_COVERAGE
+        ? swappedWords(from.body, to.body, passages)
+        : [];
+    const aligned = () => passages.reduce((n, p) => n + words(to.body?.slice(p.b[0], p.b[1]) ?? '').length, 0);
     const outletFrom = from.outlet?.toLowerCase();
     const outletTo = to.outlet?.toLowerCase();
     const wireFrom = from.sources?.find((x) => x.strong && !x.span);
     const wireTo = to.sources?.find((x) => x.strong && !x.span);
     const spun =
       swaps.length >= SPIN_MIN_SWAPS &&
-      swaps.length >= SPIN_SWAP_RATE * aligned &&
-      Math.max(covFrom, covTo) >= COPY_COVERAGE;
+      Math.max(covFrom, covTo) >= COPY_COVERAGE &&
+      swaps.length >= SPIN_SWAP_RATE * aligned();
     const spinLine = `a machine-like rewrite: the same sentences in the same order with ${swaps.length} words swapped (${swaps
       .slice(0, 4)
       .map((w) => `"${w.fromText}" → "${w.toText}"`)
@@ -478,6 +482,8 @@ const SWAP_MAX_WORDS = 400;
 export function swappedWords(fromBody: string, toBody: string, passages: Passage[]): SwappedWord[] {
   const out: SwappedWord[] = [];
   for (const p of passages) {
+    // A verbatim run has the same words on both sides: nothing swapped.
+    if (p.kind === 'verbatim') continue;
     const wa = [...fromBody.slice(p.a[0], p.a[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.a[0] + m.index }));
     const wb = [...toBody.slice(p.b[0], p.b[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.b[0] + m.index }));
     if (p.kind === 'substitution') {
