@@ -133,6 +133,36 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   return { phrase, start };
 }
 
+/**
+ * "Norman Trew, head of the unit, said", "Industrial Equity, which is owned by …, a Hong Kong firm, said": a name, then
+ * up to APPOSITIONS comma-delimited descriptions, then the verb. The name must be capitalised words only.
+ */
+const APPOSITIONS = 3;
+const APPOSITION_CHARS = 120;
+function appositionBefore(s: string, verbAt: number): { phrase: string; start: number } | undefined {
+  let end = verbAt;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (s[end - 1] !== ',') return undefined;
+  let cut = end - 1;
+  for (let n = 0; n < APPOSITIONS; n++) {
+    const prev = s.lastIndexOf(',', cut - 1);
+    if (prev < 0 || cut - prev > APPOSITION_CHARS) return undefined;
+    const desc = s.slice(prev + 1, cut).trim();
+    // A description opens in lower case ("head of", "a publicly held", "who examined", "in turn") or is a title.
+    if (!/^(?:\p{Ll}|QC\b)/u.test(desc) || /[:“”"`']/.test(desc)) return undefined;
+    const name = /(?:^|[\s(“"])((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)$/u.exec(s.slice(0, prev));
+    if (name) {
+      const start = prev - name[1].length;
+      const before = s.slice(Math.max(0, start - 2), start);
+      // The name opens its clause: the sentence, or after a comma, "and", "but" or a quote.
+      if (start === 0 || /^(?:,\s|\s)$|[“"]\s?$/.test(before) || /\b(?:and|but)\s$/.test(s.slice(0, start)))
+        return { phrase: name[1], start };
+    }
+    cut = prev;
+  }
+  return undefined;
+}
+
 /** Capitalised words that are times, not sources. */
 const NOT_SOURCES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|This|That|These|Those|There|Here|Then|However|Meanwhile|Earlier|Later)$/;
@@ -145,10 +175,18 @@ function headOf(phrase: string): string {
   return words[words.length - 1];
 }
 
+/**
+ * A clause is not a speaker: "it was cooperating with investigators" ends in a source noun but opens with a pronoun
+ * and holds a verb. A speaker is a noun phrase: no pronoun before other words, no auxiliary or modal verb.
+ */
+const CLAUSE =
+  /^(?:it|he|she|they|we|i|you|this|that|there)\s|\b(?:is|was|were|are|be|been|being|has|had|have|will|would|could|should|may|might|can|did|does|do)\b/i;
+
 function isSourcePhrase(phrase: string): boolean {
   const lower = phrase.toLowerCase();
   const head = headOf(phrase);
   if (PRONOUNS.has(lower)) return true;
+  if (CLAUSE.test(lower)) return false;
   if (SOURCE_HEADS.has(head)) return true;
   if (NOT_SOURCES.test(phrase)) return false;
   // "chief executive Sundar Pichai", "the refugee agency UNHCR": a title or a head noun, then the name.
@@ -211,10 +249,22 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
       if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'according to']);
     }
     for (const m of matchesOf(INVERTED, s)) {
-      const phrase = m[2].trim();
+      let phrase = m[2].trim();
+      let end = m.index + m[0].length;
+      // "said Mr. Musk": the expression stops at the title's full stop; the name follows it.
+      const title = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)$/.exec(phrase);
+      if (title && s[end] === '.') {
+        const rest = /^\.\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u.exec(s.slice(end));
+        if (rest) {
+          phrase = `${phrase}. ${rest[1]}`;
+          end += rest[0].length;
+        }
+      }
+      // "a center called Palm Gardens", "described as": naming, not saying.
+      if (/^(?:call|describ)/i.test(m[1])) continue;
       if (isSourcePhrase(phrase) && !PRONOUNS.has(phrase.toLowerCase())) {
         const at = m.index + m[0].indexOf(m[1]);
-        found.push([at, m.index + m[0].length, phrase, m[1]]);
+        found.push([at, end, phrase, m[1]]);
       }
     }
     for (const m of matchesOf(VERB, s)) {
@@ -222,7 +272,7 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
       const verbAt = m.index;
       // "called an election", "called a meeting": calling for something is not a statement.
       if (/^call/i.test(verb) && /^\s+(?:a|an|off|in|up)\b/i.test(s.slice(m.index + m[0].length))) continue;
-      const pb = phraseBefore(s, verbAt);
+      const pb = phraseBefore(s, verbAt) ?? appositionBefore(s, verbAt);
       if (!pb || !isSourcePhrase(pb.phrase)) continue;
       if (found.some(([a, b]) => a <= verbAt && verbAt < b)) continue;
       found.push([pb.start, m.index + m[0].length, pb.phrase, verb]);

@@ -12,6 +12,9 @@ import aliasesJson from './aliases.json' with { type: 'json' };
 import { isSpace } from '../../text/chars.js';
 import { matchesOf } from '../../text/matches.js';
 import { detached, memoise } from '../../text/memo.js';
+import cityTimezones from 'city-timezones';
+
+const { cityMapping } = cityTimezones;
 
 interface Aliases {
   organisation: Record<string, string[]>;
@@ -22,21 +25,55 @@ interface Aliases {
 const ALIASES = aliasesJson as Aliases;
 
 const ORG_WORDS =
-  /\b(?:Ministry|Ministries|Council|Forces|Force|Coalition|Agency|Army|Party|Union|Committee|Commission|Organi[sz]ation|Nations|Office|Department|Court|Police|Bank|Company|Inc|Corp|Group|News|Observatory|Front|Brigade|Brigades|Movement|Authority|Institute|University|Association|Federation|Parliament|Assembly|Senate|Congress|Government|Administration|Network|Times|Post|Press|Agency|Service|Services|Fund|Program|Programme|Red Cross|Red Crescent|Watch|International|Church|Hospital|Airlines|Ltd|PLC|AG|SA|Centre|Center|Reserve|Guard|Bureau|Foundation|Trust|Exchange|Secretariat|Corps|House|Borders|Airways|Motors|Holdings)\b/;
+  /\b(?:Ministry|Ministries|Council|Forces|Force|Coalition|Agency|Army|Party|Union|Committee|Commission|Organi[sz]ation|Nations|Office|Department|Court|Police|Bank|Company|Inc|Corp|Group|News|Observatory|Front|Brigade|Brigades|Movement|Authority|Institute|University|Association|Federation|Parliament|Assembly|Senate|Congress|Government|Administration|Network|Times|Post|Press|Agency|Service|Services|Fund|Program|Programme|Red Cross|Red Crescent|Watch|International|Church|Hospital|Airlines|Ltd|PLC|AG|SA|Centre|Center|Reserve|Guard|Bureau|Foundation|Trust|Exchange|Secretariat|Corps|House|Borders|Airways|Motors|Holdings|Co|Cos|LP|LLC|Plc|GmbH|NV|Industries|Technologies|Systems|Partners|Associates|Laboratory|Laboratories|Enterprises|Pharmaceuticals|Communications|Equity|Investments|Securities|Capital|Club|Lottery|Expeditions|Confederation|Institution)\b/;
 /** Head words of geographic names: "Red Sea", "Gaza Strip", "Central African Republic". */
 const GEO_HEADS =
   /\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Mountains?|Islands?|Strait|Canal|Desert|Valley|Coast|Peninsula|Republic|Kingdom|Emirates|Strip|Heights|Plateau|Basin|Delta|Province|Region|Governorate)$/;
 /** First words of named storms and events, which are none of the three kinds. */
 const EVENT_FIRST = /^(?:Typhoon|Hurricane|Cyclone|Storm|Tropical|Operation)$/;
+/** Last words of names of events, contests, craft, instruments and currencies: none of the three kinds. */
+const THING_LAST =
+  /\s(?:Cup|War|Games|Olympics|Championships?|Prize|Awards?|Expedition|Telescope|Units?|Dollars?|Bonus|Summit|Festival|Week)$/;
+/** A suffix or head word left alone by a possessive or a bracket ("… Children's Hospital", "(Pacific) Ltd"). */
+const LONE_HEAD = /^(?:Ltd|Inc|Corp|Co|Plc|LLC|LP|Hospital|Republic|Kingdom|Company|Group|Club)$/;
+/** Acronyms of titles, currencies, time zones and notes, not of bodies. */
+const NOT_ACRONYMS = new Set(
+  'CEO CFO COO CTO CIO MP MEP QC KC USD EUR GBP JPY EST EDT CST CDT PST PDT GMT BST UTC AEST AEDT CET ET PT NOTE AI TV ID PM AM FAQ DNA GDP CPI IPO'.split(
+    ' ',
+  ),
+);
+/** Place names of the world (cities and their provinces, from the city-timezones gazetteer), keyed as `key` does. */
+const GAZETTEER = new Map<string, number>();
+for (const c of cityMapping) {
+  for (const n of [c.city, c.city_ascii]) {
+    const k = computeKey(n);
+    GAZETTEER.set(k, Math.max(GAZETTEER.get(k) ?? 0, c.pop));
+  }
+  // A province or state counts as a large place: "California", "Duchesne County" is not one but "Utah" is.
+  if (c.province) GAZETTEER.set(computeKey(c.province), Infinity);
+}
+/**
+ * A single word is a place by the gazetteer alone only for a city this large: the smaller ones share their names with
+ * people ("Paterson", "Beaumont") and words ("Reading", "Mobile").
+ */
+const SINGLE_WORD_CITY_POP = 1_000_000;
+function inGazetteer(name: string, k: string): boolean {
+  const pop = GAZETTEER.get(k);
+  if (pop === undefined) return false;
+  return /\s/.test(name) || pop >= SINGLE_WORD_CITY_POP;
+}
+/** Nationality adjectives before a noun ("Canadian scientists", "West German interest rates"): not names. */
+const DEMONYM =
+  /^(?:(?:West|East|North|South|Central)\s+)?(?:American|Canadian|Mexican|Brazilian|Argentine|Argentinian|Chilean|Colombian|Peruvian|Venezuelan|Cuban|British|English|Scottish|Welsh|Irish|French|German|Italian|Spanish|Portuguese|Dutch|Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Hungarian|Romanian|Bulgarian|Greek|Turkish|Russian|Ukrainian|Belarusian|Serbian|Croatian|Chinese|Japanese|Korean|Taiwanese|Vietnamese|Thai|Indonesian|Malaysian|Filipino|Indian|Pakistani|Afghan|Bangladeshi|Iranian|Iraqi|Syrian|Lebanese|Israeli|Palestinian|Jordanian|Saudi|Yemeni|Egyptian|Libyan|Tunisian|Algerian|Moroccan|Sudanese|Ethiopian|Kenyan|Nigerian|Ghanaian|South African|Australian|Zealander|European|African|Asian|Arab|Western|Eastern|Honduran|Nicaraguan|Guatemalan|Salvadoran)$/;
 /** A title inside a run of capitalised words: what follows it is a person ("Prime Minister Rishi Sunak"). */
 const TITLE_WORD =
   /^(?:President|Minister|Chancellor|Secretary|Secretary-General|King|Queen|Prince|Princess|Sheikh|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|General|Gen\.|Colonel|Col\.|Captain|Judge|Justice|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Pope|Ambassador|Commander|Leader|Chief|Executive|Director|Officer|Chairman|Chairwoman|Premier|Speaker)$/;
 const PLACE_NOUNS =
   /^\s+(?:city|village|town|province|governorate|region|district|county|state|countryside|neighbo(?:u)?rhood|area|camp|port|island|valley|river|border|capital)\b/i;
 const PLACE_PREP =
-  /\b(?:in|at|from|near|into|across|to|toward|towards|outside|inside|around|fled|entered|visited|captured|shelled|bombed|crossed|evacuated from|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
+  /\b(?:in|at|near|into|across|toward|towards|outside|inside|around|fled|entered|visited|captured|shelled|bombed|crossed|evacuated from|(?:port|city|town|village|province|region|district|governorate|state|island|capital) of)\s+$/;
 const TITLES =
-  /\b(?:President|Prime Minister|Minister|Secretary|Secretary-General|Chancellor|King|Queen|Prince|Princess|Sheikh|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Colonel|Col\.|Lt\.|Captain|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Pope|Ambassador|spokesman|spokeswoman|spokesperson|envoy|commander|chief|leader|actor|actress|singer|star)\s+$/i;
+  /\b(?:President|Prime Minister|Minister|Secretary|Secretary-General|Chancellor|King|Queen|Prince|Princess|Sheikh|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Colonel|Col\.|Lt\.|Captain|Judge|Justice|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof\.?|Pc|PC|Sgt\.?|Det\.?|Insp\.?|Inspector|Detective|Constable|Sir|Lord|Lady|Dame|Pope|Ambassador|spokesman|spokeswoman|spokesperson|envoy|commander|chief|leader|actor|actress|singer|star)\s+$/i;
 /**
  * Words before a name that make it a company or other body in business and legal copy: "shares in Nvidia", "the
  * carmaker Toyota", "a spokesperson for Europol", "the deal values Activision Blizzard at". A person is not traded,
@@ -135,13 +172,23 @@ function tailBefore(s: string, at: number): string {
 function classify(name: string, k: string, before: string, after: string): FactKind | undefined {
   const alias = aliasIndex.get(k);
   if (alias) return alias.kind;
+  if (NOT_ACRONYMS.has(name) || THING_LAST.test(name) || LONE_HEAD.test(name)) return undefined;
+  // "SFAS 87", "INTELSAT VI": a code with a number is a rule, a model or a craft.
+  if (/^\s+(?:\d|[IVX]+\b)/.test(after) && /^[\p{Lu}\d-]+$/u.test(name)) return undefined;
+  // A company suffix names a company, whatever precedes it ("Chimex Industries", "Conquest Exploration Co").
   if (ORG_WORDS.test(name)) return 'organisation';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) return 'organisation';
+  if (/\b(?:journal|newspaper|magazine|broadcaster)\s+$/i.test(before)) return 'organisation';
   if (/^\p{Lu}{2,6}s?$/u.test(name)) return 'organisation'; // acronyms: SANA, NATO, NGO
   if (COUNTRIES.has(k)) return 'place';
   if (PLACE_NOUNS.test(after)) return 'place';
   if (TITLES.test(before)) return 'person';
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  // "Ivy Lomas, 63,": a name with an age is a person's, whatever preposition precedes it.
+  if (words.length <= 4 && /^,\s*\d{1,3},/.test(after)) return 'person';
+  if (inGazetteer(name, k)) return 'place';
+  if (DEMONYM.test(name) && /^\s+\p{Ll}/u.test(after)) return undefined;
+  if (/\b(?:to|from)\s+$/.test(before) && words.length === 1 && !/^[’']s\b/.test(after)) return undefined;
   if (GEO_HEADS.test(name)) return 'place';
   if (PLACE_PREP.test(before) && words.length <= 3) return 'place';
   // "the Federal Reserve", "the White House": a person's name takes no article.
@@ -229,6 +276,18 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         at += name.length - rest.length;
         name = rest;
       }
+      // "Joining TA Associates are …", "Remembering X:": a sentence-opening gerund is not part of the name.
+      const gerund = /^\p{Lu}\p{Ll}+ing\s+(?=\p{Lu})/u.exec(name);
+      if (gerund && at === 0) {
+        at += gerund[0].length;
+        name = name.slice(gerund[0].length);
+      }
+      // "Victims' Identities: …", "Core Viewpoint - …": a heading at the start of a line names nothing.
+      if (m.index === 0 && /^\s*(?::|\s[-–]\s)/.test(s.slice(m.index + m[0].length)) && !aliasIndex.has(key(name)))
+        continue;
+      // "<HBJ>", "<REED.L>": a stock ticker in angle brackets; "one-China": a compound word, not a name.
+      if (s[m.index - 1] === '<' && /^[\p{Lu}.]{1,7}$/u.test(name)) continue;
+      if (s[m.index - 1] === '-') continue;
       for (const piece of pieces(name, at)) {
         if (piece.name.length < 2 || STOP_CAPS.has(piece.name) || GENERIC_HEADS.test(piece.name)) continue;
         if (/-led$|-backed$|-linked$/.test(piece.name)) continue; // "U.S.-led" qualifies what follows
@@ -244,6 +303,7 @@ export function entities(body: string, sentences: Span[]): Fact[] {
           !/^\p{Lu}{3,6}$/u.test(piece.name)
         )
           continue;
+        if (NOT_ACRONYMS.has(piece.name)) continue;
         let kind = piece.person ? (aliasIndex.get(k)?.kind ?? 'person') : classify(piece.name, k, before, after);
         // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz".
         if (!kind && listKind && piece.at - listEnd <= 6 && /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, piece.at)))
