@@ -276,6 +276,12 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         at += name.length - rest.length;
         name = rest;
       }
+      // "the CEO of Tesla Inc": a title's acronym and its "of" are not part of the name.
+      const titled = /^(\p{Lu}{2,4})\s+(?:of|at)\s+(?=\p{Lu})/u.exec(name);
+      if (titled && NOT_ACRONYMS.has(titled[1])) {
+        at += titled[0].length;
+        name = name.slice(titled[0].length);
+      }
       // "Joining TA Associates are …", "Remembering X:": a sentence-opening gerund is not part of the name.
       const gerund = /^\p{Lu}\p{Ll}+ing\s+(?=\p{Lu})/u.exec(name);
       if (gerund && at === 0) {
