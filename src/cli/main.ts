@@ -13,7 +13,7 @@ import {
   storyFactTable,
 } from '../report/facts.js';
 import { colorWanted, makeStyle } from '../report/style.js';
-import { diffFacts } from '../stories/facts.js';
+import { diffFacts } from '../claims/compare.js';
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';

@@ -5,7 +5,7 @@ import { diffArticles, loadStory } from '../engine/queries.js';
 import { MAX_FILE_BYTES } from '../ingest/index.js';
 import { factDiffJson } from '../report/facts.js';
 import { articleJson, relationJson, storyJson } from '../report/json.js';
-import { diffFacts } from '../stories/facts.js';
+import { diffFacts } from '../claims/compare.js';
 import type { Store } from '../store/types.js';
 import { apiError, type ApiErrorCode } from './errors.js';
 import { htmlItems, Ingestor, jsonItems, jsonLineItems } from './ingest.js';

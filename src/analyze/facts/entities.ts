@@ -140,6 +140,37 @@ for (const kind of ['organisation', 'place', 'person'] as const) {
   }
 }
 const COUNTRIES = new Set(ALIASES.countries.map(key));
+/** Every written form of each aliased name (canonical and variants), by the key of any of them. */
+const formsIndex = new Map<string, string[]>();
+for (const kind of ['organisation', 'place', 'person'] as const) {
+  for (const [canonical, variants] of Object.entries(ALIASES[kind])) {
+    const forms = [canonical, ...variants];
+    for (const f of forms) formsIndex.set(key(f), forms);
+  }
+}
+
+/**
+ * The forms a name may take in another outlet's text: the alias table's variants, its initials where it is a name of
+ * several capitalised words ("World Health Organization" → "WHO"), and a place without its qualifier ("the suburb of
+ * Saint-Fons" → "Saint-Fons", "Lyon, France" → "Lyon").
+ */
+export function entityForms(name: string): string[] {
+  const out = new Set<string>([name]);
+  for (const f of formsIndex.get(key(name)) ?? []) out.add(f);
+  const bare = name.replace(/^(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+/i, '');
+  out.add(bare);
+  const caps = bare.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (caps.length >= 2) out.add(caps.map((w) => w[0]).join(''));
+  const qualified = /^(?:.*\b(?:suburb|city|town|village|district|province|region|county|state|port) of\s+)(.+)$/i.exec(
+    bare,
+  );
+  if (qualified) out.add(qualified[1]);
+  if (bare.includes(',')) out.add(bare.split(',')[0].trim());
+  // A person is named by the surname alone after the first mention.
+  const words = bare.split(/\s+/);
+  if (words.length >= 2 && !ORG_WORDS.test(bare) && !GEO_HEADS.test(bare)) out.add(words[words.length - 1]);
+  return [...out];
+}
 
 export function canonicalEntity(name: string, kind: FactKind, k = key(name)): Canonical {
   const alias = aliasIndex.get(k);
