@@ -150,7 +150,9 @@ function textFact(x: Indexed, f: Fact, form: string): Fact | undefined {
   if (words.length === 0) return undefined;
   const esc = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
-  const m = re.exec(stripMarks(body));
+  const acronym = /^\p{Lu}{2,6}$/u.test(form);
+  const re2 = acronym ? re : new RegExp(re.source, 'iu');
+  const m = re2.exec(stripMarks(body));
   if (!m) return undefined;
   return {
     kind: f.kind,
@@ -164,6 +166,27 @@ function textFact(x: Indexed, f: Fact, form: string): Fact | undefined {
 /** Diacritics removed where they are combining marks of a precomposed letter, keeping the text's length. */
 const stripMarks = (s: string) =>
   s.replace(/[^\u0000-\u007f]/g, (c) => c.normalize('NFD').replace(/\p{M}/gu, '') || c).padEnd(s.length);
+
+/** A run of two or more capitalised words, with the small words names hold between them. */
+const CAPS_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)?\p{Lu}[\p{L}.'’-]*)+/gu;
+const expansionsMemo = new WeakMap<Indexed, Map<string, [number, number]>>();
+/** The initials of every capitalised run of an article's body, with the first run's span: built once, on demand. */
+function expansions(x: Indexed): Map<string, [number, number]> {
+  let out = expansionsMemo.get(x);
+  if (!out) {
+    out = new Map();
+    for (const m of x.a.body!.matchAll(CAPS_RUN)) {
+      const initials = m[0]
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join('');
+      if (!out.has(initials)) out.set(initials, [m.index, m.index + m[0].length]);
+    }
+    expansionsMemo.set(x, out);
+  }
+  return out;
+}
 
 /** B's fact (or text) that carries A's fact `f` under any of its forms, if any. */
 export function carriedBy(x: Indexed, f: Fact): Fact | undefined {
@@ -190,6 +213,11 @@ export function carriedBy(x: Indexed, f: Fact): Fact | undefined {
         const t = textFact(x, f, form);
         if (t) return t;
       }
+    // An acronym whose expansion the text writes out in capitalised words ("Smart Lander for Investigating Moon").
+    if (x.a.body && /^\p{Lu}{2,6}$/u.test(f.text)) {
+      const run = expansions(x).get(f.text);
+      if (run) return { kind: f.kind, span: run, sentence: -1, text: x.a.body.slice(run[0], run[1]), value: f.value };
+    }
     return undefined;
   }
   if (f.kind === 'quantity') return x.values.get(quantityKey(f.value as QuantityValue));
