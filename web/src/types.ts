@@ -139,3 +139,31 @@ export interface FactPageTable {
     details: Array<{ col: number; text?: string; attributedTo?: string }>;
   }>;
 }
+
+/** GET /api/stories/{id}/claims (src/report/claims.ts ClaimsJson). */
+export interface ClaimsResponse {
+  story: string;
+  claims: Array<{
+    key: string;
+    kind: 'figure' | 'statement';
+    subject: string;
+    unit?: string;
+    low?: number;
+    high?: number;
+    conservative?: number;
+    claims: Array<{
+      value: number | string;
+      max?: number;
+      approximate?: boolean;
+      source?: string;
+      sourceDisplay?: string;
+      articles: Array<{ article: string; outlet?: string; publishedAt?: string; text: string }>;
+    }>;
+    updates: Array<{
+      source?: string;
+      from: { article: string; publishedAt?: string; value: number };
+      to: { article: string; publishedAt?: string; value: number };
+    }>;
+    disputes: Array<{ source: string; values: number[] }>;
+  }>;
+}

@@ -16,7 +16,7 @@ export const SOURCE_HEADS = new Set(
   channel broadcaster tv radio service services administration cabinet parliament kremlin pentagon whitehouse
   researchers scientists study survey mayor governor guard data figures filings documents television statistics
   economists diplomats diplomat spokespeople communique announcement autopsy witness studies filing memo document
-  team`
+  team prefecture prefect coroner inquest`
     .split(/\s+/)
     .filter(Boolean),
 );
