@@ -34,6 +34,9 @@ const EVENT_FIRST = /^(?:Typhoon|Hurricane|Cyclone|Storm|Tropical|Operation)$/;
 /** Last words of names of events, contests, craft, instruments and currencies: none of the three kinds. */
 const THING_LAST =
   /\s(?:Cup|War|Games|Olympics|Championships?|Prize|Awards?|Expedition|Telescope|Units?|Dollars?|Bonus|Summit|Festival|Week)$/;
+/** Last words of names of buildings and structures: places. */
+const FACILITY_LAST =
+  /\s(?:Stadium|Arena|Airport|Station|Bridge|Tower|Square|Hotel|Museum|Palace|Dam|Guesthouse|Heath|Cathedral|Mosque|Temple|Prison)$/;
 /** A suffix or head word left alone by a possessive or a bracket ("… Children's Hospital", "(Pacific) Ltd"). */
 const LONE_HEAD = /^(?:Ltd|Inc|Corp|Co|Plc|LLC|LP|Hospital|Republic|Kingdom|Company|Group|Club)$/;
 /** Acronyms of titles, currencies, time zones and notes, not of bodies. */
@@ -206,6 +209,8 @@ function classify(name: string, k: string, before: string, after: string): FactK
   if (NOT_ACRONYMS.has(name) || THING_LAST.test(name) || LONE_HEAD.test(name)) return undefined;
   // "SFAS 87", "INTELSAT VI": a code with a number is a rule, a model or a craft.
   if (/^\s+(?:\d|[IVX]+\b)/.test(after) && /^[\p{Lu}\d-]+$/u.test(name)) return undefined;
+  // A named building or structure is a place ("DRV PNK Stadium", "Euphrates Dam").
+  if (FACILITY_LAST.test(name)) return 'place';
   // A company suffix names a company, whatever precedes it ("Chimex Industries", "Conquest Exploration Co").
   if (ORG_WORDS.test(name)) return 'organisation';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) return 'organisation';
@@ -281,6 +286,8 @@ function pieces(name: string, at: number): Array<{ name: string; at: number; per
 
 export function entities(body: string, sentences: Span[]): Fact[] {
   const out: Fact[] = [];
+  /** Surnames of the people named so far: "Musk" after "Elon Musk" is the same person. */
+  const surnames = new Set<string>();
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
     let listKind: FactKind | undefined;
@@ -320,7 +327,11 @@ export function entities(body: string, sentences: Span[]): Fact[] {
         name = name.slice(gerund[0].length);
       }
       // "Victims' Identities: …", "Core Viewpoint - …": a heading at the start of a line names nothing.
-      if (m.index === 0 && /^\s*(?::|\s[-–]\s)/.test(s.slice(m.index + m[0].length)) && !aliasIndex.has(key(name)))
+      if (
+        (m.index === 0 || /:\s+$/.test(s.slice(Math.max(0, m.index - 3), m.index))) &&
+        /^\s*(?::|\s[-–]\s)/.test(s.slice(m.index + m[0].length)) &&
+        !aliasIndex.has(key(name))
+      )
         continue;
       // "<HBJ>", "<REED.L>": a stock ticker in angle brackets; "one-China": a compound word, not a name.
       if (s[m.index - 1] === '<' && /^[\p{Lu}.]{1,7}$/u.test(name)) continue;
@@ -342,10 +353,23 @@ export function entities(body: string, sentences: Span[]): Fact[] {
           continue;
         if (NOT_ACRONYMS.has(piece.name)) continue;
         let kind = piece.person ? (aliasIndex.get(k)?.kind ?? 'person') : classify(piece.name, k, before, after);
-        // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz".
-        if (!kind && listKind && piece.at - listEnd <= 6 && /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, piece.at)))
+        // Lists continue their kind: "in Raqqa, Ayn al-Arab, and al-Baghouz" — but not into a nationality adjective
+        // ("US and Canadian scientists") or a speaker ("of Toronto, Alias said").
+        if (
+          !kind &&
+          listKind &&
+          piece.at - listEnd <= 6 &&
+          /^,?\s*(?:and\s+)?$/.test(s.slice(listEnd, piece.at)) &&
+          !(DEMONYM.test(piece.name) && /^\s+\p{Ll}/u.test(after)) &&
+          !/^\s+(?:said|says|told|added|reported)\b/.test(after)
+        )
           kind = listKind;
+        if ((!kind || kind === 'place') && !piece.name.includes(' ') && surnames.has(piece.name)) kind = 'person';
         if (!kind) continue;
+        if (kind === 'person') {
+          const last = piece.name.split(/\s+/).pop()!;
+          if (last.length > 2 && last !== piece.name) surnames.add(last);
+        }
         listKind = kind;
         listEnd = piece.at + piece.name.length;
         const c = canonicalEntity(piece.name, kind, k);
