@@ -224,7 +224,9 @@ function classify(name: string, k: string, before: string, after: string): FactK
   if (words.length <= 4 && /^,\s*\d{1,3},/.test(after)) return 'person';
   if (inGazetteer(name, k)) return 'place';
   if (DEMONYM.test(name) && /^\s+\p{Ll}/u.test(after)) return undefined;
-  if (/\b(?:to|from)\s+$/.test(before) && words.length === 1 && !/^[’']s\b/.test(after)) return undefined;
+  // After "to" or "from" a single word is a place only where the gazetteer knows it, at any size ("from Leeds").
+  if (/\b(?:to|from)\s+$/.test(before) && words.length === 1 && !/^[’']s\b/.test(after))
+    return GAZETTEER.has(k) ? 'place' : undefined;
   if (GEO_HEADS.test(name)) return 'place';
   if (PLACE_PREP.test(before) && words.length <= 3) return 'place';
   // "the Federal Reserve", "the White House": a person's name takes no article.

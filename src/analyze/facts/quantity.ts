@@ -368,7 +368,10 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
             .trim()
             .split(/\s+/)
             .pop() ?? '',
-        )
+        ) &&
+        // "El 19 Digital", "Apollo 11.", "the Nielsen 1-20 well": a name or a code; "fined Google 4.3 billion euros"
+        // counts something.
+        (g.join === '-' || /^(?:\s+\p{Lu}|\s*$|\s*[,.;:)])/u.test(s.slice(end, end + 3)))
       )
         continue;
       if (CODE_AFTER.test(s.slice(numAt + num.length, numAt + num.length + 1))) continue;
