@@ -57,6 +57,8 @@ export interface FactDiffJson {
   dropped: FactRef[];
   added: FactRef[];
   changed: Array<{ from: FactRef; to: FactRef }>;
+  /** Values B replaces as a later version of the same source or a report of a change (absent from older servers). */
+  updated?: Array<{ from: FactRef; to: FactRef }>;
   attributionChanges: Array<{ from?: FactRef; to?: FactRef }>;
   loadedAdded: FactRef[];
   loadedRemoved: FactRef[];
