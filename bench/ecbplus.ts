@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
-import { analyzeDocs } from '../src/api.js';
-import { onlineCentroids } from './corpora/baseline.js';
-import { loadEcbPlus } from './corpora/ecbplus.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../src/engine/engine.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import type { AssignOptions } from '../src/stories/assign.js';
+import type { PairModel } from '../src/stories/scorer.js';
+import { onlineCentroids, tfidfAverageLink } from './corpora/baseline.js';
+import { loadEcbPlus, type GoldDoc } from './corpora/ecbplus.js';
 import { clusterScores, mergedGroups } from './corpora/metrics.js';
 
 /**
@@ -11,16 +17,23 @@ import { clusterScores, mergedGroups } from './corpora/metrics.js';
  *
  * With --baseline, a plain online TF-IDF centroid clustering (corpora/baseline.ts) of the same documents in the same
  * order is scored beside it at several thresholds, before the JSON line: what words alone give on these topics.
+ *
+ * `--join P` sets the assignment's join probability (stories/assign.ts) for the run.
+ *
+ * With --cv, five folds of topics: each fold's topics clustered alone by the engine with a pair scorer fitted without
+ * them (`npm run train`'s data and fit), beside the plain baselines of the same fold (online TF-IDF centroids at .2,
+ * TF-IDF average link at .2 and .3); BCubed F1 per fold, mean and spread.
  */
 export default async function main(args: string[]): Promise<void> {
   const i = args.indexOf('--corpus');
   const dir = resolve(i >= 0 ? args[i + 1] : '../shared/corpora/ecbplus-dev');
   const docs = loadEcbPlus(dir);
+  if (args.includes('--cv')) return crossValidate(docs, resolve(dir, '../..'));
+  const j = args.indexOf('--join');
+  const assign = j >= 0 ? { joinProbability: Number(args[j + 1]) } : {};
   const t0 = performance.now();
-  const report = await analyzeDocs(docs.map((d) => d.doc));
+  const story = await runEngine(docs, undefined, assign);
   const sec = (performance.now() - t0) / 1000;
-  const story = new Map<string, string>();
-  for (const s of report.stories) for (const a of s.articles) story.set(a.source, s.id);
   // Records that share a URL are one article to the engine; score them with the story they were stored in.
   const scored = docs.filter((d) => story.has(d.id));
   const pred = scored.map((d) => story.get(d.id)!);
@@ -64,6 +77,75 @@ export default async function main(args: string[]): Promise<void> {
       pairwiseF1: q.pairwise.f1,
       topicsMerged: merged,
       topics,
+    }),
+  );
+}
+
+/** The engine's stories of these documents, one run in a fresh store, by document id. */
+async function runEngine(
+  docs: GoldDoc[],
+  model?: PairModel,
+  assign: Partial<AssignOptions> = {},
+): Promise<Map<string, string>> {
+  const tmp = mkdtempSync(join(tmpdir(), 'nt-ecbcv-'));
+  const store = new SqliteStore(join(tmp, 'ecb.db'));
+  try {
+    const r = await new Engine(store, { assign: { ...assign, ...(model ? { model } : {}) } }).add(
+      docs.map((d) => d.doc),
+    );
+    const arts = await store.getArticles([...r.addedIds]);
+    return new Map(arts.map((a) => [a.source, a.storyId]));
+  } finally {
+    await store.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function crossValidate(docs: GoldDoc[], shared: string): Promise<void> {
+  const { buildTrainingPairs } = await import('../train/train.js');
+  const { folds, trainPairModel } = await import('../train/fit.js');
+  const t0 = performance.now();
+  const corpora = await buildTrainingPairs(shared);
+  const ecb = corpora.find((c) => c.name === 'ecbplus');
+  if (!ecb) throw new Error(`no ECB+ training pairs under ${shared}`);
+  const topicOf = (d: GoldDoc) => d.gold.replace(/-[^-]*$/, '');
+  const f3 = (x: number) => x.toFixed(3);
+  console.log(
+    `5-fold cross-validation by topic (training pairs built in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
+  console.log(
+    '| fold | topics | documents | engine BCubed F1 | topics merged | centroids .2 | average link .2 | average link .3 |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const rows: number[][] = [];
+  for (const [k, fold] of folds(ecb, 5).entries()) {
+    const held = new Set(fold);
+    const model = trainPairModel(corpora, { corpus: 'ecbplus', groups: held });
+    const part = docs.filter((d) => held.has(topicOf(d)));
+    const story = await runEngine(part, model);
+    const scored = part.filter((d) => story.has(d.id));
+    const pred = scored.map((d) => story.get(d.id)!);
+    const gold = scored.map((d) => d.gold);
+    const e = clusterScores(pred, gold).bcubed.f1;
+    const texts = part.map((d) => String(d.doc.content));
+    const all = part.map((d) => d.gold);
+    const cent = clusterScores(onlineCentroids(texts, [0.2])[0], all).bcubed.f1;
+    const [l2, l3] = tfidfAverageLink(texts, [0.2, 0.3]).map((l) => clusterScores(l, all).bcubed.f1);
+    rows.push([e, cent, l2, l3]);
+    console.log(
+      `| ${k + 1} | ${fold.join(' ')} | ${part.length} | ${f3(e)} | ${mergedGroups(pred, gold)} of ${held.size} | ${f3(cent)} | ${f3(l2)} | ${f3(l3)} |`,
+    );
+  }
+  const col = (c: number) => rows.map((r) => r[c]);
+  const stat = (xs: number[]) =>
+    `${f3(xs.reduce((a, b) => a + b, 0) / xs.length)} [${f3(Math.min(...xs))}, ${f3(Math.max(...xs))}]`;
+  console.log(`| mean [min, max] | | | ${stat(col(0))} | | ${stat(col(1))} | ${stat(col(2))} | ${stat(col(3))} |`);
+  console.log(
+    JSON.stringify({
+      cvBcubedF1Mean: col(0).reduce((a, b) => a + b, 0) / rows.length,
+      cvBcubedF1Min: Math.min(...col(0)),
+      cvBcubedF1Max: Math.max(...col(0)),
+      seconds: (performance.now() - t0) / 1000,
     }),
   );
 }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { loadCases, multisetOverlap, runCase, words } from '../test/ingest/pages.js';
+import { scorePageHeads } from './lib/page-heads.js';
 
 /**
  * `npm run bench -- extraction`
@@ -16,6 +17,9 @@ import { loadCases, multisetOverlap, runCase, words } from '../test/ingest/pages
  * - `extract+clean`: what newstrace stores as the article body, after the clean stage removes captions and credits.
  * Then Readability alone on the two DOMs it runs on, linkedom (what the extract stage uses) and jsdom: the same
  * quality measure, and the time to parse each page and run Readability (`REPS` passes over the pages, one core).
+ * Then, when `../shared/families` is there (or the folder given as the first argument), the families part: title and
+ * publication date of its labelled plain-text pages by the extract stage beside the rule it used before
+ * (bench/lib/page-heads.ts says how each is scored), and the engine's errors to read.
  * Last line: JSON.
  */
 
@@ -62,7 +66,7 @@ function score(output: string, gold: string[], raw: string[]): Score {
 
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
-export default async function main(): Promise<void> {
+export default async function main(args: string[] = []): Promise<void> {
   const methods = ['raw page', 'all <p>', 'extract', 'extract+clean'] as const;
   const totals = new Map<string, Score>(methods.map((m) => [m, { kept: 0, gold: 0, boilerKept: 0, boiler: 0 }]));
   const rows: string[] = [];
@@ -149,5 +153,38 @@ export default async function main(): Promise<void> {
       },
     ]),
   );
-  process.stdout.write(JSON.stringify({ ...json, readability }) + '\n');
+  const familiesDir = args[0] ?? '../shared/families';
+  const heads = scorePageHeads(familiesDir);
+  let families: Record<string, unknown> | undefined;
+  if (!heads) process.stdout.write(`Families part skipped: no ${familiesDir}/families.jsonl\n\n`);
+  else {
+    const frac = (a: number, b: number) => (b === 0 ? '—' : `${a}/${b} = ${(a / b).toFixed(3)}`);
+    const row = (name: string, v: { engine: number; baseline: number }, of: number) =>
+      `| ${name} | ${frac(v.engine, of)} | ${frac(v.baseline, of)} |`;
+    process.stdout.write(
+      `Families (${familiesDir}): titles of the ${heads.titled} labelled articles; publication dates of the ` +
+        `${heads.dated} whose label is a full day, with the date header lines removed\n\n` +
+        `| measure | extract | baseline (first line; date header only) |\n|---|---|---|\n` +
+        [
+          row('title right', heads.titleRight, heads.titled),
+          row('no title', heads.titleNone, heads.titled),
+          row('date right (same day)', heads.dateRight, heads.dated),
+          row('no date', heads.dateNone, heads.dated),
+          row('date wrong by > 1 day', heads.dateWrong, heads.dated),
+        ].join('\n') +
+        `\n\nErrors of the extract stage:\n${heads.errors.map((e) => `- ${e}`).join('\n')}\n\n`,
+    );
+    families = {
+      titled: heads.titled,
+      dated: heads.dated,
+      titleRight: {
+        engine: heads.titleRight.engine / heads.titled,
+        baseline: heads.titleRight.baseline / heads.titled,
+      },
+      dateRight: { engine: heads.dateRight.engine / heads.dated, baseline: heads.dateRight.baseline / heads.dated },
+      dateWrong: heads.dateWrong,
+      dateNone: heads.dateNone,
+    };
+  }
+  process.stdout.write(JSON.stringify({ ...json, readability, ...(families ? { families } : {}) }) + '\n');
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Engine, relate } from '../src/engine/engine.js';
+import { Engine, relate, type EngineOptions } from '../src/engine/engine.js';
 import type { Relation } from '../src/model/index.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { cosine } from '../src/stories/terms.js';
@@ -30,11 +30,15 @@ export interface FamilyRun {
 const pairKey = (p: FamilyPair) => `${p.a}\n${p.b}`;
 
 /** Runs the engine on the documents in a fresh store and reads back stories and the labelled pairs' relations. */
-export async function runFamilies(docs: FamilyDoc[], pairs: FamilyPair[]): Promise<FamilyRun> {
+export async function runFamilies(
+  docs: FamilyDoc[],
+  pairs: FamilyPair[],
+  options: EngineOptions = {},
+): Promise<FamilyRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'nt-families-'));
   const store = new SqliteStore(join(tmp, 'families.db'));
   try {
-    const result = await new Engine(store).add(docs.map((d) => d.doc));
+    const result = await new Engine(store, options).add(docs.map((d) => d.doc));
     const articles = await store.getArticles([...result.addedIds]);
     const bySource = new Map(articles.map((a) => [a.source, a]));
     const story = new Map<string, string>();
@@ -154,6 +158,105 @@ export function bodyOf(content: string): string {
 
 const f3 = (x: number) => x.toFixed(3);
 
+/**
+ * Leave-one-family-out: for each family, a pair scorer fitted on every labelled pair except those touching that
+ * family (`npm run train`'s data and fit), and the engine run on all the texts with it; the held-out family's articles
+ * are scored in that run only. BCubed per held-out article against the whole run's stories (a false merge with
+ * another family counts); pairwise over every pair with a held-out end, counted once (in the run of the first of its
+ * two families); hard negatives, relations and per-fold figures from the run that held their family out.
+ */
+async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: string): Promise<void> {
+  const { buildTrainingPairs } = await import('../train/train.js');
+  const { trainPairModel } = await import('../train/fit.js');
+  const t0 = performance.now();
+  const corpora = await buildTrainingPairs(shared);
+  console.log(
+    `training pairs built in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${corpora.map((c) => `${c.name} ${c.pairs.length}`).join(', ')}`,
+  );
+  const families = [...new Set(docs.map((d) => d.family))].sort();
+  const order = new Map(families.map((f, k) => [f, k]));
+  let bp = 0;
+  let br = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let merged = 0;
+  const relations = new Map<string, Relation | undefined>();
+  const story = new Map<string, string>();
+  const idOf = new Map<string, string>();
+  const folds: Array<{ family: string; f1: number; bcubed: number }> = [];
+  for (const fam of families) {
+    const model = trainPairModel(corpora, { corpus: 'families', groups: new Set([fam]) });
+    const run = await runFamilies(docs, pairs, { assign: { model } });
+    const held = docs.filter((d) => d.family === fam);
+    let fb = 0;
+    let ftp = 0;
+    let ffp = 0;
+    let ffn = 0;
+    for (const d of held) {
+      const s = run.story.get(d.file);
+      const cluster = docs.filter((o) => s !== undefined && run.story.get(o.file) === s);
+      const both = cluster.filter((o) => o.event === d.event).length || 1;
+      const p = both / Math.max(1, cluster.length);
+      const r = both / docs.filter((o) => o.event === d.event).length;
+      bp += p;
+      br += r;
+      fb += (2 * p * r) / (p + r);
+      story.set(d.file, `${fam}\u0000${s}`);
+      if (run.idOf.has(d.url)) idOf.set(d.url, run.idOf.get(d.url)!);
+    }
+    for (let i = 0; i < docs.length; i++)
+      for (let j = i + 1; j < docs.length; j++) {
+        const [a, b] = [docs[i], docs[j]];
+        const first = Math.min(order.get(a.family)!, order.get(b.family)!);
+        if (first !== order.get(fam)) continue;
+        const same = a.event === b.event;
+        const s = run.story.get(a.file);
+        const together = s !== undefined && s === run.story.get(b.file);
+        if (together && same) tp++;
+        else if (together) fp++;
+        else if (same) fn++;
+        if (a.family === fam && b.family === fam) {
+          if (together && same) ftp++;
+          else if (together) ffp++;
+          else if (same) ffn++;
+        }
+      }
+    for (const d of held)
+      if (d.hardNegative) {
+        const s = run.story.get(d.file);
+        if (s !== undefined && docs.some((o) => o.family === fam && o.event !== d.event && run.story.get(o.file) === s))
+          merged++;
+      }
+    for (const p of pairs)
+      if (held.some((d) => d.url === p.a)) relations.set(pairKey(p), run.relations.get(pairKey(p)));
+    folds.push({
+      family: fam,
+      f1: ftp ? (2 * ftp) / (2 * ftp + ffp + ffn) : ffp + ffn ? 0 : 1,
+      bcubed: fb / held.length,
+    });
+  }
+  const P = tp / Math.max(1, tp + fp);
+  const R = tp / Math.max(1, tp + fn);
+  const BP = bp / docs.length;
+  const BR = br / docs.length;
+  const s = scoreFamilies(docs, pairs, { story, relations, idOf });
+  const f1s = folds.map((f) => f.f1);
+  console.log(`\nleave-one-family-out (${families.length} folds, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log('| method | pairwise P | R | F1 | BCubed P | R | F1 | hard negatives merged |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| engine, cross-validated | ${f3(P)} | ${f3(R)} | ${f3((2 * P * R) / (P + R))} | ${f3(BP)} | ${f3(BR)} | ${f3((2 * BP * BR) / (BP + BR))} | ${merged} of ${s.hardNegatives} |`,
+  );
+  console.log(
+    `per held-out family, pairwise F1 within it: mean ${f3(f1s.reduce((a, b) => a + b, 0) / f1s.length)}, min ${f3(Math.min(...f1s))}, max ${f3(Math.max(...f1s))}; ` +
+      folds.map((f) => `${f.family} ${f3(f.f1)}`).join(', '),
+  );
+  console.log(
+    `relations (each pair from the run that held its family out): agreement ${f3(s.relationAgreement)}, shared-source recall ${f3(s.sharedSourceRecall)}`,
+  );
+}
+
 export default async function main(args: string[]): Promise<void> {
   const i = args.indexOf('--corpus');
   const root = resolve(i >= 0 ? args[i + 1] : '../shared/families');
@@ -163,8 +266,9 @@ export default async function main(args: string[]): Promise<void> {
     return;
   }
   const { docs, pairs } = fam;
+  const j = args.indexOf('--join');
   const t0 = performance.now();
-  const run = await runFamilies(docs, pairs);
+  const run = await runFamilies(docs, pairs, j >= 0 ? { assign: { joinProbability: Number(args[j + 1]) } } : {});
   const sec = (performance.now() - t0) / 1000;
   const s = scoreFamilies(docs, pairs, run);
   const families = new Set(docs.map((d) => d.family)).size;
@@ -199,6 +303,7 @@ export default async function main(args: string[]): Promise<void> {
   console.log(
     `relation agreement ${f3(s.relationAgreement)}; shared-source recall ${f3(s.sharedSourceRecall)}; direction of labelled copies: right ${s.direction.right}, wrong ${s.direction.wrong}, unknown ${s.direction.unknown}`,
   );
+  if (args.includes('--cv')) await crossValidate(docs, pairs, resolve(root, '..'));
   console.log(
     JSON.stringify({
       articles: docs.length,

@@ -19,7 +19,12 @@ export function trainingCorpora(shared = resolve('../shared')): Record<string, L
   if (fam) out.families = fam.docs.map((d) => ({ key: d.file, group: d.family, gold: d.event, raw: d.doc }));
   const ecb = resolve(shared, 'corpora/ecbplus-dev');
   if (existsSync(ecb))
-    out.ecbplus = loadEcbPlus(ecb).map((d) => ({ key: d.id, group: d.gold.replace(/-[^-]*$/, ''), gold: d.gold, raw: d.doc }));
+    out.ecbplus = loadEcbPlus(ecb).map((d) => ({
+      key: d.id,
+      group: d.gold.replace(/-[^-]*$/, ''),
+      gold: d.gold,
+      raw: d.doc,
+    }));
   const meter = resolve(shared, 'corpora/meter-courts');
   if (existsSync(meter))
     out.meter = loadMeter(meter).map((d) => ({ key: d.id, group: d.key.split('/')[0], gold: d.key, raw: d.doc }));

@@ -65,7 +65,11 @@ const side = (a: StoredArticle): PairSide => ({
   eventTime: a.cues.eventTime,
 });
 
-export async function corpusPairs(name: string, input: LabelledDoc[]): Promise<CorpusPairs> {
+/**
+ * `crossGroups` false keeps only the pairs within a group: for a corpus whose groups are days (METER), every pair
+ * across groups differs by its date alone and would teach the scorer that a story never runs past one day.
+ */
+export async function corpusPairs(name: string, input: LabelledDoc[], crossGroups = true): Promise<CorpusPairs> {
   const arts = await stored(input.map((d) => d.raw));
   const docs = input.filter((d) => arts.has(d.raw.source));
   const a = docs.map((d) => arts.get(d.raw.source)!);
@@ -83,7 +87,7 @@ export async function corpusPairs(name: string, input: LabelledDoc[]): Promise<C
   const pairs: Pair[] = [];
   for (let i = 0; i < docs.length; i++)
     for (let j = i + 1; j < docs.length; j++) {
-      if (docs[i].group !== docs[j].group && pairHash(i, j) % CROSS_GROUP_SAMPLE !== 0) continue;
+      if (docs[i].group !== docs[j].group && (!crossGroups || pairHash(i, j) % CROSS_GROUP_SAMPLE !== 0)) continue;
       const later = a[i].seq > a[j].seq ? i : j;
       const x = pairFeatures(
         sides[i],

@@ -92,7 +92,7 @@ export function predictLogistic(m: Logistic, x: ArrayLike<number>): number {
 export function auc(scores: number[], labels: number[]): number {
   const idx = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
   const ranks = new Array<number>(scores.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]] === scores[idx[i]]) j++;
     for (let k = i; k <= j; k++) ranks[idx[k]] = (i + j) / 2 + 1;

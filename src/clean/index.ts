@@ -29,6 +29,11 @@ export interface CleanInput {
   title?: string;
   /** Caption texts the page marks as such (HTML figcaption). */
   captions?: string[];
+  /**
+   * Page furniture the extract stage recognised at the head of the page (breadcrumbs, stamps, bylines, credits,
+   * counters, the headline line): spans of `text` in text order, removed here with the reason given.
+   */
+  furniture?: Array<{ span: Span; reason: NoiseReason }>;
 }
 
 /** A link-bait label takes the rest of its paragraph when that is at most this long (a headline, not a story). */
@@ -76,10 +81,21 @@ export function clean(input: CleanInput): Cleaned {
     return p && pos < p[1] ? p : [pos, pos];
   };
 
+  const furniture = input.furniture ?? [];
+  let f = 0;
   for (let i = 0; i < sentences.length; i++) {
     const end = sentences[i][1];
     if (end <= coveredTo) continue;
     let start = Math.max(sentences[i][0], coveredTo);
+    // Furniture lines the extract stage found: a sentence may hold several lines (no full stop between them), so the
+    // sentence is taken up again after the line.
+    while (f < furniture.length && furniture[f].span[1] <= start) f++;
+    if (f < furniture.length && furniture[f].span[0] < end && !text.slice(start, furniture[f].span[0]).trim()) {
+      const [fs, fe] = furniture[f++].span;
+      remove(fs, fe, furniture[f - 1].reason);
+      if (fe < end) i--;
+      continue;
+    }
     let s = text.slice(start, end);
     const para = paragraphOf(start);
 

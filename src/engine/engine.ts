@@ -15,6 +15,7 @@ import {
 import { membershipOf } from '../stories/membership.js';
 import { neighbourCosines } from '../stories/terms.js';
 import { classifyPair, dayReferences } from '../stories/provenance.js';
+import { inferredSources } from '../stories/sources.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
@@ -281,7 +282,7 @@ export class Engine {
     const members = sketches.map((s, c) => member(s, overlaps[c]));
     clock?.lap('overlap');
     const hood = neighbourhoodOf(me, members, this.assign.neighbourhoodSize);
-    let scored = scoreMembers(me, members, hood);
+    let scored = scoreMembers(me, members, hood, this.assign.model);
     // The small stories the article is close to are scored whole, so that they can be clustered again.
     const complete = new Set<string>();
     for (const id of touchedStories(scored, this.assign)) {
@@ -294,6 +295,7 @@ export class Engine {
           me,
           extra.map((s) => member(s, overlap(p.shingles, s.shingles))),
           hood,
+          this.assign.model,
         ),
       ];
       complete.add(id);
@@ -466,6 +468,9 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       bodyLength: a.body.length,
       facts: a.facts,
       dayRefs: dayReferences(a.body),
+      body: a.body,
+      outlet: a.outlet,
+      sources: inferredSources(a.body, a.outlet),
     },
     b: {
       id: b.id,
@@ -474,6 +479,9 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       bodyLength: b.body.length,
       facts: b.facts,
       dayRefs: dayReferences(b.body),
+      body: b.body,
+      outlet: b.outlet,
+      sources: inferredSources(b.body, b.outlet),
     },
     overlap: overlap(a.shingles, b.shingles),
     alignment,

@@ -44,7 +44,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
   const ex = extract(raw);
   if (!ex.ok) return ex;
   const x = ex.value;
-  const cleaned = clean({ text: x.text, title: x.title, captions: x.captions });
+  const cleaned = clean({ text: x.text, title: x.title, captions: x.captions, furniture: x.furniture });
   if (cleaned.body.trim().length === 0) {
     return {
       ok: false,

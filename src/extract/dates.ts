@@ -49,3 +49,43 @@ export function outletOfUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Earliest and latest plausible publication years for a date read from a URL (news on the web; a year or so ahead). */
+const URL_YEARS = [1994, new Date().getUTCFullYear() + 1] as const;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The publication day a news URL spells, as `YYYY-MM-DD`: `/2022/10/12/`, `/20221012/`, `…-20231215`, `…-2024-03-28`,
+ * `/26-May-2023/`. Archive URLs (`web.archive.org/web/<capture>/<original>`) are read by their original URL: the
+ * capture time is when the page was copied, not when it was published. Undefined when the URL holds no valid date.
+ */
+export function dateOfUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const original = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(.+)$/i.exec(url)?.[1] ?? url;
+  let path: string;
+  try {
+    path = new URL(/^https?:/i.test(original) ? original : `http://${original}`).pathname;
+  } catch {
+    return undefined;
+  }
+  const ok = (y: number, m: number, d: number) =>
+    y >= URL_YEARS[0] && y <= URL_YEARS[1] ? validDay(y, m, d) : undefined;
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
+    [/(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/, (m) => ok(+m[1], +m[2], +m[3])],
+    [/(?:^|[/_-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?=$|[/._-])/, (m) => ok(+m[1], +m[2], +m[3])],
+    [/(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?=$|[/._-])/, (m) => ok(+m[1], +m[2], +m[3])],
+    [
+      /(?:^|[/_-])(\d{1,2})-([a-z]{3})[a-z]*-((?:19|20)\d{2})(?=$|[/._-])/i,
+      (m) => {
+        const mo = MONTHS.indexOf(m[2].toLowerCase());
+        return mo < 0 ? undefined : ok(+m[3], mo + 1, +m[1]);
+      },
+    ],
+  ];
+  for (const [re, read] of patterns) {
+    const m = re.exec(path);
+    const d = m && read(m);
+    if (d) return d;
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { stripSiteSuffix } from './page.js';
 
 /**
  * HTML pages: main text by Mozilla Readability (the Firefox reader view's algorithm) on a linkedom DOM, metadata from
@@ -118,16 +119,26 @@ export function extractHtml(input: string, baseUrl?: string): HtmlParts {
     paragraphs.unshift(standfirst);
   }
   const text = paragraphs.join('\n\n');
+  const title = meta.title ?? rTitle;
+  const url = meta.url ?? baseUrl;
   return {
     text,
-    title: meta.title ?? rTitle,
-    url: meta.url ?? baseUrl,
+    title: title && stripSiteSuffix(title, [meta.outlet, hostOf(url), hostOf(baseUrl)]),
+    url,
     outlet: meta.outlet,
     published: meta.published,
     byline: meta.byline ?? rByline,
     captions,
     teaser: teaser || promptText,
   };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fragmentPage(fragment: string): string {

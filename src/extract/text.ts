@@ -2,12 +2,12 @@ import type { RawDoc } from '../model/index.js';
 
 /**
  * Plain-text articles. A file may begin with metadata lines (`date 2022-04-19`, `title: …`, `url: …`, `outlet: …`,
- * `author: …`), possibly with the article running on after a `date` on the same line, then an optional title line.
- * What is left, from its first non-blank character, is the article text.
+ * `author: …`), possibly with the article running on after a `date` on the same line. What is left, from its first
+ * non-blank character, is the page text, whose head (headline, stamps, bylines) page.ts reads.
  */
 
 export interface TextParts {
-  /** Offset into `content` where the article text starts; everything before is headers and title. */
+  /** Offset into `content` where the page text starts; everything before is header lines. */
   start: number;
   headers: { date?: string; title?: string; url?: string; outlet?: string; byline?: string; id?: string };
   title?: string;
@@ -18,7 +18,7 @@ const HEADER =
 /** Date forms accepted at the start of a `date` header that runs on into the text. */
 const DATE_VALUE =
   /^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2} \p{L}+ \d{4}|\p{L}+\.? \d{1,2},? \d{4})/u;
-/** A first line is a title when it is at most this long and does not end like a sentence. */
+/** A header value longer than this is text, not a header. */
 export const MAX_TITLE_CHARS = 200;
 
 const KEYS: Record<string, keyof TextParts['headers']> = {
@@ -79,23 +79,5 @@ export function splitText(doc: RawDoc): TextParts {
     pos = lineEnd + 1;
   }
   while (pos < s.length && /\s/.test(s[pos])) pos++;
-  // A title line: short, alone in its paragraph, not ending like a sentence, with more text after it.
-  let title: string | undefined;
-  const nl = s.indexOf('\n', pos);
-  if (nl > 0 && !headers.title) {
-    const line = s.slice(pos, nl).trim();
-    const next = s.slice(nl + 1);
-    if (
-      line.length > 0 &&
-      line.length <= MAX_TITLE_CHARS &&
-      !/[.!?,;:]["”’']?$/.test(line) &&
-      /^\s*\n/.test(next) &&
-      next.trim().length > line.length
-    ) {
-      title = line;
-      pos = nl + 1;
-      while (pos < s.length && /\s/.test(s[pos])) pos++;
-    }
-  }
-  return { start: pos, headers, title: headers.title ?? title };
+  return { start: pos, headers, title: headers.title };
 }

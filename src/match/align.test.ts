@@ -5,7 +5,7 @@ import { align } from './align.js';
 const side = (body: string) => ({ body, sentences: splitSentences(body) });
 
 describe('align', () => {
-  it('finds a verbatim passage, merged across a small edit, with exact spans on both sides', () => {
+  it('finds the verbatim runs around a small edit, and the edit as a substitution, with exact spans on both sides', () => {
     const a = side(
       'The council met on Friday. Officials said the new bridge over the river will open to traffic in the spring of next year after long delays. Nothing else was decided.',
     );
@@ -14,14 +14,15 @@ describe('align', () => {
     );
     const r = align(a, b);
     const v = r.passages.filter((p) => p.kind === 'verbatim');
-    expect(v).toHaveLength(1);
-    expect(a.body.slice(v[0].a[0], v[0].a[1])).toBe(
-      'Officials said the new bridge over the river will open to traffic in the spring of next year after long delays',
+    expect(v).toHaveLength(2);
+    expect(a.body.slice(v[0].a[0], v[0].a[1])).toBe('Officials said the new bridge');
+    expect(b.body.slice(v[0].b[0], v[0].b[1])).toBe('Officials said the new bridge');
+    expect(a.body.slice(v[1].a[0], v[1].a[1])).toBe(
+      'the river will open to traffic in the spring of next year after long delays',
     );
-    expect(b.body.slice(v[0].b[0], v[0].b[1])).toBe(
-      'Officials said the new bridge across the river will open to traffic in the spring of next year after long delays',
-    );
-    expect(v[0].score).toBeLessThan(1);
+    const s = r.passages.filter((p) => p.kind === 'substitution');
+    expect(s.map((p) => [a.body.slice(p.a[0], p.a[1]), b.body.slice(p.b[0], p.b[1])])).toEqual([['over', 'across']]);
+    expect(v[0].score).toBe(1);
     expect(r.coverageA).toBeGreaterThan(0.5);
   });
   it('does not take a shared reporting phrase for reuse, but keeps a short phrase of content words', () => {
@@ -61,5 +62,22 @@ describe('align', () => {
     );
     expect(r.passages).toEqual([]);
     expect(r.coverageA).toBe(0);
+  });
+});
+
+describe('substitutions inside reused text', () => {
+  it('splits a verbatim passage at a changed number and marks the change with both spans', () => {
+    const a =
+      'Rescuers at the scene said four workers were trapped under the collapsed roof of the warehouse near the port on Friday.';
+    const b =
+      'Rescuers at the scene said five workers were trapped under the collapsed roof of the warehouse near the port on Friday.';
+    const al = align({ body: a, sentences: [[0, a.length]] }, { body: b, sentences: [[0, b.length]] });
+    const subs = al.passages.filter((p) => p.kind === 'substitution');
+    expect(subs).toHaveLength(1);
+    expect(a.slice(subs[0].a[0], subs[0].a[1])).toBe('four');
+    expect(b.slice(subs[0].b[0], subs[0].b[1])).toBe('five');
+    for (const p of al.passages.filter((p) => p.kind === 'verbatim'))
+      expect(a.slice(p.a[0], p.a[1])).toBe(b.slice(p.b[0], p.b[1]));
+    expect(al.coverageB).toBeGreaterThan(0.95);
   });
 });

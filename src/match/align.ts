@@ -54,17 +54,30 @@ interface Match {
 export function align(A: AlignSide, B: AlignSide): Alignment {
   const ta = tokensOf(A.body);
   const tb = tokensOf(B.body);
-  const verbatim = verbatimMatches(ta, tb);
-  let passages: Passage[] = verbatim.map((m) => {
-    const spanWords = Math.max(m.len, 1);
-    return {
-      a: [ta.start[m.i], ta.end[m.i + m.len - 1]] as Span,
-      b: [tb.start[m.j], tb.end[m.j + m.lenB - 1]] as Span,
-      kind: 'verbatim' as const,
-      score: Math.min(1, m.matched / Math.max(spanWords, m.lenB)),
-    };
-  });
-  passages = addParaphrases(A, B, ta, tb, passages);
+  const groups = verbatimMatches(ta, tb);
+  // A group of runs merged across short gaps is one reused passage (what the paraphrase step must not align again);
+  // it is reported as its verbatim runs and, where both sides have words between two runs, the substitution.
+  let passages: Passage[] = [];
+  for (const g of groups) {
+    g.runs.forEach((r, k) => {
+      passages.push({
+        a: [ta.start[r.i], ta.end[r.i + r.len - 1]],
+        b: [tb.start[r.j], tb.end[r.j + r.len - 1]],
+        kind: 'verbatim',
+        score: 1,
+      });
+      const next = g.runs[k + 1];
+      if (next && next.i > r.i + r.len && next.j > r.j + r.len)
+        passages.push({
+          a: [ta.start[r.i + r.len], ta.end[next.i - 1]],
+          b: [tb.start[r.j + r.len], tb.end[next.j - 1]],
+          kind: 'substitution',
+          score: 0,
+        });
+    });
+  }
+  const reused = groups.map((m) => [tb.start[m.j], tb.end[m.j + m.lenB - 1]] as Span);
+  passages = addParaphrases(A, B, ta, tb, passages, reused);
   passages.sort((x, y) => x.b[0] - y.b[0] || x.a[0] - y.a[0]);
   return {
     passages,
@@ -103,7 +116,7 @@ function seedHash(t: Tokens, i: number): number {
 }
 
 /** Verbatim runs as (A start, B start, A length, B length, words matched), merged across short gaps. */
-function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }> {
+function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number; runs: Match[] }> {
   const na = ta.hash.length;
   const nb = tb.hash.length;
   if (na < SEED_WORDS || nb < SEED_WORDS) return [];
@@ -134,7 +147,7 @@ function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }
     } else j++;
   }
   // Merge runs in the same order on both sides across short gaps.
-  const out: Array<Match & { lenB: number }> = [];
+  const out: Array<Match & { lenB: number; runs: Match[] }> = [];
   for (const r of runs) {
     const last = out[out.length - 1];
     if (last) {
@@ -144,10 +157,11 @@ function verbatimMatches(ta: Tokens, tb: Tokens): Array<Match & { lenB: number }
         last.len = r.i + r.len - last.i;
         last.lenB = r.j + r.len - last.j;
         last.matched += r.len;
+        last.runs.push(r);
         continue;
       }
     }
-    out.push({ ...r, lenB: r.len });
+    out.push({ ...r, lenB: r.len, runs: [r] });
   }
   return out;
 }
@@ -188,10 +202,17 @@ function longestShare(span: Span, spans: Span[]): number {
 /**
  * Each sentence of B that is not mostly one verbatim passage is paired with the A sentence (any, even one reused
  * verbatim elsewhere) whose content words it shares most;
- * a pair above the thresholds becomes a paraphrase passage, and verbatim runs inside it are folded into it.
+ * a pair above the thresholds becomes a paraphrase passage, and verbatim runs and substitutions inside it are folded
+ * into it. `vb`: the reused passages of B (verbatim runs merged across their substitutions).
  */
-function addParaphrases(A: AlignSide, B: AlignSide, ta: Tokens, tb: Tokens, verbatim: Passage[]): Passage[] {
-  const vb = verbatim.map((p) => p.b);
+function addParaphrases(
+  A: AlignSide,
+  B: AlignSide,
+  ta: Tokens,
+  tb: Tokens,
+  verbatim: Passage[],
+  vb: Span[],
+): Passage[] {
   const candA = A.sentences
     .map((s) => ({ span: s, stems: contentStems(ta, ...tokenRange(ta, s)) }))
     .filter((s) => s.stems.size >= PARAPHRASE_MIN_SHARED);

@@ -1,13 +1,18 @@
 import type { Span } from './span.js';
 
-export type PassageKind = 'verbatim' | 'paraphrase';
+/**
+ * `verbatim`: the same words; `paraphrase`: a sentence rewritten around the same content words; `substitution`: the
+ * words that changed inside reused text, between two verbatim passages ("four workers" → "five workers" is the
+ * verbatim "workers" with the substitution "four" → "five").
+ */
+export type PassageKind = 'verbatim' | 'paraphrase' | 'substitution';
 
 /** A passage of A reused in B. Spans are into each article's clean body. */
 export interface Passage {
   a: Span;
   b: Span;
   kind: PassageKind;
-  /** 1 for verbatim; for paraphrase the similarity measure (0..1) that matched the sentences. */
+  /** 1 for verbatim, 0 for a substitution; for paraphrase the similarity measure (0..1) that matched the sentences. */
   score: number;
 }
 

@@ -17,11 +17,25 @@ export interface Relation {
   direction?: 'dated' | 'textual' | 'unknown';
   /** For shared-source: the common source both attribute the text to, where they name one. */
   commonSource?: string;
+  /** How sure the verdict is (0..1): a named source or a wholly reproduced text is sure, a guess from text is not. */
+  confidence?: number;
+  /**
+   * For a copy that is a machine-like rewrite (the same sentences in the same order with words swapped for synonyms):
+   * the swapped words, each with its span in `from` and in `to`.
+   */
+  spin?: SwappedWord[];
   /** Human-readable reasons, each checkable against the figures beside it. */
   evidence: string[];
   /** Measured figures behind the verdict. */
   scores: RelationScores;
   passages: Passage[];
+}
+
+export interface SwappedWord {
+  from: [number, number];
+  to: [number, number];
+  fromText: string;
+  toText: string;
 }
 
 export interface RelationScores {

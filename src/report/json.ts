@@ -1,6 +1,6 @@
 import { bodySpanToText } from '../model/index.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
-import type { StoredArticle, StoredError, StoryRecord } from '../store/types.js';
+import type { Membership, StoredArticle, StoredError, StoryChange, StoryRecord } from '../store/types.js';
 import {
   factDiffJson,
   factTableJson,
@@ -27,6 +27,8 @@ export interface ArticleJson {
   text: string;
   removed: Array<{ text: string; reason: NoiseReason; span: Span }>;
   facts: FactJson[];
+  /** Why the article is in its story: its same-story score, how it came in, its closest member, the evidence. */
+  membership: Membership | null;
 }
 
 export interface FactJson {
@@ -50,10 +52,19 @@ export interface RelationJson {
   to: string;
   kind: RelationKind;
   commonSource?: string;
+  /** What the order of from and to rests on: publication times, the texts, or nothing known. */
+  direction?: 'dated' | 'textual' | 'unknown';
+  /** How sure the verdict is, 0..1; below LOW_CONFIDENCE it is shown as a guess. */
+  confidence?: number;
+  /** For a machine-like rewrite: the swapped words, spans in each article's text. */
+  spin?: Array<{ from: Span; to: Span; fromText: string; toText: string }>;
   evidence: string[];
   scores: RelationScores;
   passages: PassageJson[];
 }
+
+/** A verdict (membership or relation) below this confidence is a guess and is shown as one. */
+export const LOW_CONFIDENCE = 0.6;
 
 export interface StoryJson {
   id: string;
@@ -70,6 +81,8 @@ export interface StoryJson {
   facts: FactTableJson;
   /** Each later version's fact-level changes against the earliest article. */
   versions: Array<{ article: string; against: string; changes: FactDiffJson }>;
+  /** Membership changes after the first assignments: articles moved in or out, stories merged into this one. */
+  changes: StoryChange[];
 }
 
 export interface ReportJson {
@@ -95,6 +108,7 @@ export function articleJson(a: StoredArticle): ArticleJson {
       const span = bodySpanToText(a.kept, f.span);
       return { kind: f.kind, text: a.text.slice(span[0], span[1]), span, value: factValueToText(a, f) };
     }),
+    membership: orNull(a.membership),
   };
 }
 
@@ -112,6 +126,18 @@ export function relationJson(r: Relation, byId: Map<string, StoredArticle>): Rel
     to: r.to,
     kind: r.kind,
     ...(r.commonSource ? { commonSource: r.commonSource } : {}),
+    ...(r.direction ? { direction: r.direction } : {}),
+    ...(r.confidence !== undefined ? { confidence: Math.round(r.confidence * 100) / 100 } : {}),
+    ...(r.spin
+      ? {
+          spin: r.spin.map((w) => ({
+            from: from ? bodySpanToText(from.kept, w.from) : w.from,
+            to: to ? bodySpanToText(to.kept, w.to) : w.to,
+            fromText: w.fromText,
+            toText: w.toText,
+          })),
+        }
+      : {}),
     evidence: r.evidence,
     scores: r.scores,
     passages: r.passages.map((p) => ({
@@ -139,6 +165,7 @@ export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJ
       against: v.against,
       changes: factDiffJson(byId.get(v.against)!, byId.get(v.article)!, v.diff),
     })),
+    changes: story.changes ?? [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { LOW_CONFIDENCE } from './json.js';
 import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
 import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../store/types.js';
@@ -38,6 +39,13 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     if (!a) return;
     out.push(`${String(i + 1).padStart(3)}. ${label(a)}`);
     out.push(`     source: ${a.source}${a.dateline ? `   dateline: ${a.dateline}` : ''}`);
+    if (a.membership && a.membership.by !== 'founded') {
+      const m = a.membership;
+      const low = m.score < LOW_CONFIDENCE ? st.yellow(' (low confidence)') : '';
+      out.push(
+        `     in this story: ${m.by}, same-story score ${m.score.toFixed(2)}${low}${m.evidence.length ? `: ${m.evidence.join('; ')}` : ''}`,
+      );
+    }
     for (const r of a.removed)
       out.push(st.dim(`     removed ${r.reason} [${r.span[0]},${r.span[1]}): ${quote(r.text, 100)}`));
   });
@@ -54,15 +62,33 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
           ? st.cyan('shared-source')
           : st.green('same-event');
     const arrow = r.kind === 'copy' ? '→' : '↔';
-    out.push(`  ${r.from} ${arrow} ${r.to}  ${kind}${r.commonSource ? ` (common source: ${r.commonSource})` : ''}`);
+    const sure =
+      r.confidence === undefined
+        ? ''
+        : r.confidence < LOW_CONFIDENCE
+          ? st.yellow(`  confidence ${r.confidence.toFixed(2)}: a guess`)
+          : st.dim(`  confidence ${r.confidence.toFixed(2)}`);
+    const order = r.kind === 'copy' && r.direction === 'unknown' ? st.yellow('  direction unknown') : '';
+    out.push(
+      `  ${r.from} ${arrow} ${r.to}  ${kind}${r.commonSource ? ` (common source: ${r.commonSource})` : ''}${sure}${order}`,
+    );
     for (const e of r.evidence) out.push(`      · ${e}`);
     for (const p of r.passages) {
       if (!from || !to) break;
       out.push(
-        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
+        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : st.yellow('~ paraphrase')} A[${p.a[0]},${p.a[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
       );
       out.push(`                   B[${p.b[0]},${p.b[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }
+  }
+  if (story.changes && story.changes.length > 0) {
+    out.push('', st.bold('Membership changes'));
+    for (const c of story.changes)
+      out.push(
+        c.kind === 'merged'
+          ? `  ${c.at.slice(0, 19)}  story ${c.from} merged into ${c.to} on the arrival of ${c.cause} (score ${c.score.toFixed(2)})`
+          : `  ${c.at.slice(0, 19)}  ${c.articleId} moved from ${c.from} to ${c.to} on the arrival of ${c.cause} (score ${c.score.toFixed(2)})`,
+      );
   }
   const ordered = story.articles.map((id) => byId.get(id)).filter((a): a is StoredArticle => !!a);
   out.push('', st.bold('Facts'));

@@ -38,17 +38,24 @@ export function storyPageJson(
       excerpt: a.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
       removed: a.removed.length,
       facts: a.facts.length,
+      membership: a.membership
+        ? { score: a.membership.score, by: a.membership.by, evidence: a.membership.evidence }
+        : null,
     })),
     relations: s.relations.map((r) => ({
       from: r.from,
       to: r.to,
       kind: r.kind,
       ...(r.commonSource ? { commonSource: r.commonSource } : {}),
+      ...(r.direction ? { direction: r.direction } : {}),
+      ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
+      ...(r.spin ? { spin: r.spin.map((w) => `${w.fromText} → ${w.toText}`) } : {}),
       evidence: r.evidence,
       passages: r.passages.length,
       /** Share of the `to` article's text made of passages reused from `from` (picks each copy's closest parent). */
       coverageTo: r.scores.coverageTo,
     })),
+    changes: s.changes,
     facts: {
       articles: s.facts.articles,
       rows: s.facts.rows.map((r) => {

@@ -224,7 +224,38 @@ export function storeConformance(
       }
     });
 
-    it('names a story by its earliest article that has a title', async () => {
+    it('names a story by its most central titled member, earliest first; by a lede when none has a title', async () => {
+      const { store, cleanup } = await factory();
+      const off = { terms: Uint32Array.from([50, 51, 52]), weights: Float32Array.from([1, 1, 1]) };
+      const on = (k: number) => ({
+        terms: Uint32Array.from([5, 6, 7, 100 + k]),
+        weights: Float32Array.from([1, 1, 1, 1]),
+      });
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(
+            article(1, 's1', { title: undefined, body: 'Floods hit the valley on Monday. More rain is due.' }),
+            new Uint32Array(),
+            new Uint32Array(),
+          );
+          await store.refreshStory('s1');
+        });
+        expect(await store.listStories()).toMatchObject([{ id: 's1', title: 'Floods hit the valley on Monday' }]);
+        await store.transaction(async () => {
+          // The earliest titled member is off the story's centre; the later ones tell the story.
+          await store.putArticle(article(2, 's1', { title: 'Aside', ...off }), new Uint32Array(), new Uint32Array());
+          for (const n of [3, 4, 5])
+            await store.putArticle(article(n, 's1', on(n)), new Uint32Array(), new Uint32Array());
+          await store.refreshStory('s1');
+        });
+        expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 5, title: 'Title 3' }]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('names a story by its earliest article that has a title when its members are alike', async () => {
       const { store, cleanup } = await factory();
       try {
         await store.transaction(async () => {

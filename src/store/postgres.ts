@@ -4,6 +4,8 @@ import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
 import { storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
+import { NAMING_DEFAULTS } from '../model/naming.js';
+import { nameOfRows, type NamingRow } from './naming.js';
 import {
   pageIds,
   RECENT_POSTINGS,
@@ -345,7 +347,10 @@ export class PostgresStore implements Store {
       JSON.stringify(membership),
       id,
     ]);
-    await this.q().query('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
+    await this.q().query('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [
+      id,
+      r.story_id,
+    ]);
     await this.refreshStory(r.story_id);
     await this.refreshStory(into);
   }
@@ -391,6 +396,23 @@ export class PostgresStore implements Store {
          n_articles = EXCLUDED.n_articles, n_outlets = EXCLUDED.n_outlets, title = EXCLUDED.title`,
       [id],
     );
+    // The name from the members (model/naming.ts): the earliest and the latest sampled.
+    const rows = await this.rows<NamingRow>(
+      `(SELECT seq, title, url, published_at, terms, weights FROM articles WHERE story_id = $1 ORDER BY seq LIMIT $2)
+       UNION ALL
+       (SELECT seq, title, url, published_at, terms, weights FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2)`,
+      [id, NAMING_DEFAULTS.sampleEach],
+    );
+    if (rows.length === 0) return;
+    const bodies = new Map<number, string>();
+    const n = nameOfRows(rows, (seq) => bodies.get(seq));
+    if (n?.from === 'lede' && !bodies.size) {
+      // The lede is read only when no member has a title.
+      const [b] = await this.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [n.seq]);
+      if (b) bodies.set(n.seq, b.body);
+    }
+    const named = n?.from === 'lede' ? nameOfRows(rows, (seq) => bodies.get(seq)) : n;
+    if (named) await this.q().query('UPDATE stories SET title = $1 WHERE id = $2', [named.name, id]);
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {

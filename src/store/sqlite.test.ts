@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance.js';
-import { lookUpSnapshotFile, SqliteStore } from './sqlite.js';
+import { lookUpSnapshotFile, SCHEMA_VERSION, SqliteStore } from './sqlite.js';
 import type { StoredArticle } from './types.js';
 
 /** A minimal article `a<n>` of story `s<n>` (override any field). */
@@ -100,7 +100,7 @@ describe('SqliteStore', () => {
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const db = (m as any).db;
-      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('4');
+      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(String(SCHEMA_VERSION));
       expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'articles_fts'`).pluck().get()).toContain(
         "prefix='3'",
       );
@@ -156,7 +156,7 @@ describe('SqliteStore', () => {
         expect(Array.from(await m.documentFrequencies(Uint32Array.from([5, 7, 9])))).toEqual([2, 1, 0]);
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const db = (m as any).db;
-        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('4');
+        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(String(SCHEMA_VERSION));
         expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('bands', 'postings', 'df')`).all()).toEqual(
           [],
         );

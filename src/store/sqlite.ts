@@ -22,6 +22,8 @@ import {
 } from './types.js';
 import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
+import { NAMING_DEFAULTS } from '../model/naming.js';
+import { nameOfRows, type NamingRow } from './naming.js';
 
 /**
  * The new article (@title, @pub, @seq) names the story instead of its titled article so far (title, title_at,
@@ -210,8 +212,11 @@ function migrateFrom3(db: Database.Database): void {
  * the older store have neither: their cues say nothing until `reprocess` computes them.
  */
 function migrateFrom4(db: Database.Database): void {
-  db.exec(`ALTER TABLE articles ADD COLUMN cues TEXT;
-    ALTER TABLE articles ADD COLUMN membership TEXT;`);
+  // The older migrations rebuild the articles table from today's column list, which has them already.
+  const columns = new Set((db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name));
+  for (const column of ['cues', 'membership']) {
+    if (!columns.has(column)) db.exec(`ALTER TABLE articles ADD COLUMN ${column} TEXT`);
+  }
   db.prepare(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`).run();
 }
 
@@ -425,6 +430,13 @@ export class SqliteStore implements Store {
           first_seen = CASE WHEN @pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen) THEN @pub ELSE first_seen END,
           last_seen = CASE WHEN @pub IS NOT NULL AND (last_seen IS NULL OR @pub > last_seen) THEN @pub ELSE last_seen END`),
       hasStory: this.db.prepare('SELECT first_seen FROM stories WHERE id = ?'),
+      // The members a story is named from: its earliest and its latest (model/naming.ts NAMING_DEFAULTS.sampleEach).
+      namingFirst: this.db.prepare(`SELECT seq, title, url, published_at, terms, weights FROM articles
+        INDEXED BY articles_story WHERE story_id = ? ORDER BY seq LIMIT ?`),
+      namingLast: this.db.prepare(`SELECT seq, title, url, published_at, terms, weights FROM articles
+        INDEXED BY articles_story WHERE story_id = ? ORDER BY seq DESC LIMIT ?`),
+      bodyOf: this.db.prepare('SELECT body FROM articles WHERE seq = ?').pluck(),
+      setStoryName: this.db.prepare('UPDATE stories SET title = ?, title_seq = ?, title_at = ? WHERE id = ?'),
       storyArticles: this.db
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
         .pluck(),
@@ -567,6 +579,7 @@ export class SqliteStore implements Store {
       title: orNull(a.title),
       new_outlet: newOutlet,
     });
+    this.nameStory(a.storyId);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
     this.sketchCache.set(a.id, {
@@ -734,6 +747,7 @@ export class SqliteStore implements Store {
       title_seq: named.title_seq,
       title_at: named.title_at,
     });
+    this.nameStory(into);
   }
 
   async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
@@ -793,6 +807,17 @@ export class SqliteStore implements Store {
       title_seq: named?.seq ?? null,
       title_at: named?.published_at ?? null,
     });
+    this.nameStory(id);
+  }
+
+  /** Names the story from its members (model/naming.ts), as it stands now. */
+  private nameStory(id: string): void {
+    const rows = [
+      ...(this.stmts.namingFirst.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
+      ...(this.stmts.namingLast.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
+    ];
+    const n = nameOfRows(rows, (seq) => this.stmts.bodyOf.get(seq) as string | undefined);
+    if (n) this.stmts.setStoryName.run(n.name, n.seq, n.publishedAt ?? null, id);
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {

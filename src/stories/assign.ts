@@ -16,10 +16,12 @@ import { cosine, nameCosine } from './terms.js';
 export const ASSIGN_DEFAULTS = {
   /**
    * Same-story probability at which two articles, or an article and a story (mean over its members), tell one story.
-   * The scorer's probabilities are calibrated by its training (logistic loss), so one half is the point where both
-   * readings are equally likely; cross-validated clustering figures at .4/.5/.6 are in BENCHMARKS.md.
+   * The scorer's probabilities are calibrated by its training (logistic loss), but a wrong join costs more than a
+   * missed one (a merged story misleads; a split one is visibly two), and joins compound online. Chosen among
+   * .35/.45/.5/.6/.7/.8 by the mean BCubed F1 of the labelled families and ECB+ dev (.60: .904 and .877; .50: .877
+   * and .884; .70: .895; figures and commands in BENCHMARKS.md). Held-back sets were not used.
    */
-  joinProbability: 0.5,
+  joinProbability: 0.6,
   /**
    * Neighbours (by word cosine) whose term frequencies make the neighbourhood of an article: what its topic's articles
    * all share weighs little in `localCosine`. 20: tried 10/20/40 in cross-validation (BENCHMARKS.md).
@@ -31,6 +33,8 @@ export const ASSIGN_DEFAULTS = {
    * by their scores against the members the look-up found.
    */
   reclusterMax: 40,
+  /** The same-story scorer: the shipped model; cross-validation passes one trained without the texts it scores. */
+  model: PAIR_MODEL as PairModel,
 };
 
 export type AssignOptions = typeof ASSIGN_DEFAULTS;
@@ -134,9 +138,9 @@ export function assign(
   complete: ReadonlySet<string>,
   hood: Neighbourhood,
   options: Partial<AssignOptions> = {},
-  model: PairModel = PAIR_MODEL,
 ): Assignment {
   const o = { ...ASSIGN_DEFAULTS, ...options };
+  const model = o.model;
   const byStory = new Map<string, Scored[]>();
   for (const s of scored) {
     const list = byStory.get(s.member.storyId);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../model/index.js';
-import { classifyPair, dayReferences, type PairSide } from './provenance.js';
+import { classifyPair, dayReferences, swappedWords, type PairSide } from './provenance.js';
+import { inferredSources } from './sources.js';
 
 const side = (id: string, seq: number, body: string, publishedAt?: string): PairSide => ({
   id,
@@ -45,5 +46,91 @@ describe('provenance direction', () => {
     const wire = side('wire', 2, 'A man was jailed today.', '2000-03-02');
     const r = classifyPair({ a: paper, b: wire, overlap, alignment, topical: 0.5 });
     expect(r.from).toBe('paper');
+  });
+});
+
+describe('provenance verdicts', () => {
+  const text = (credit: string) =>
+    `${credit} The city council approved the new budget on Monday after a debate that lasted into the night, officials said. ` +
+    'The plan raises spending on schools and roads while cutting the fees paid by small shops in the old town.';
+  const body = text('SPRINGFIELD (AP) —');
+  const full: Alignment = {
+    passages: [{ a: [0, body.length], b: [0, body.length], kind: 'verbatim', score: 1 }],
+    coverageA: 1,
+    coverageB: 1,
+  };
+  const same = { jaccard: 1, containmentA: 1, containmentB: 1, shared: 40 };
+  const withSources = (s: PairSide, outlet: string, b: string): PairSide => ({
+    ...s,
+    body: b,
+    bodyLength: b.length,
+    outlet,
+    sources: inferredSources(b, outlet),
+  });
+  it('calls two reprints of one credited wire story siblings of the wire, however identical', () => {
+    const a = withSources(side('a', 1, body, '2024-05-01'), 'daily-a.com', body);
+    const b = withSources(side('b', 2, body, '2024-05-02'), 'herald-b.com', body);
+    const r = classifyPair({ a, b, overlap: same, alignment: full, topical: 0.9 });
+    expect(r.kind).toBe('shared-source');
+    expect(r.commonSource).toBe('AP');
+    expect(r.evidence[0]).toMatch(/"\(AP\)" \/ "\(AP\)"/);
+  });
+  it("calls the wire's own text the origin of a reprint, whatever the arrival order", () => {
+    const reprint = withSources(side('r', 1, body), 'daily-a.com', body);
+    const wire = withSources(side('w', 2, body), 'apnews.com', body);
+    const r = classifyPair({ a: reprint, b: wire, overlap: same, alignment: full, topical: 0.9 });
+    expect(r.kind).toBe('copy');
+    expect(r.from).toBe('w');
+    expect(r.direction).toBe('textual');
+  });
+  it('calls two versions of one outlet a copy (a revision)', () => {
+    const a = withSources(side('a', 1, body, '2024-05-01T10:00:00Z'), 'daily-a.com', body);
+    const b = withSources(side('b', 2, body, '2024-05-01T12:00:00Z'), 'daily-a.com', body);
+    const r = classifyPair({ a, b, overlap: same, alignment: full, topical: 0.9 });
+    expect(r.kind).toBe('copy');
+    expect(r.direction).toBe('dated');
+  });
+  it('does not take a quoted person for a common source, nor shared quotes for reuse', () => {
+    const quote = (id: string) =>
+      ({
+        kind: 'quote' as const,
+        text: 'Kaplan said',
+        span: [0, 10] as [number, number],
+        value: { speaker: 'Kaplan', quote: [0, 10] as [number, number] },
+      }) as never;
+    const a = { ...side('a', 1, 'x'), facts: [quote('a')] };
+    const b = { ...side('b', 2, 'x'), facts: [quote('b')] };
+    const al: Alignment = {
+      passages: [
+        { a: [0, 300], b: [0, 300], kind: 'paraphrase', score: 0.6 },
+        { a: [300, 420], b: [300, 420], kind: 'verbatim', score: 1 },
+      ],
+      coverageA: 0.42,
+      coverageB: 0.42,
+    };
+    const r = classifyPair({
+      a,
+      b,
+      overlap: { jaccard: 0.02, containmentA: 0.04, containmentB: 0.05, shared: 3 },
+      alignment: al,
+      topical: 0.5,
+    });
+    expect(r.kind).toBe('same-event');
+  });
+  it('finds the words a rewrite swapped, not spelling, inflection or figures', () => {
+    const a =
+      'The attack led to the killing of many civilians and the destruction of the city in 2017, officials said.';
+    const b =
+      'The attack resulted in the extermination of many civilians and the destruction of the town in 2018, officials said.';
+    const w = swappedWords(a, b, [{ a: [0, a.length], b: [0, b.length], kind: 'paraphrase', score: 0.8 }]);
+    expect(w.map((x) => `${x.fromText}>${x.toText}`)).toEqual([
+      'led to>resulted in',
+      'killing>extermination',
+      'city>town',
+    ]);
+    expect(b.slice(w[1].to[0], w[1].to[1])).toBe('extermination');
+    const c = 'They recognize the colour of the coalition.';
+    const d = 'They recognise the color of the coalitions.';
+    expect(swappedWords(c, d, [{ a: [0, c.length], b: [0, d.length], kind: 'verbatim', score: 1 }])).toEqual([]);
   });
 });

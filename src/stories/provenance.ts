@@ -8,6 +8,10 @@ import type {
   Relation,
   RelationKind,
 } from '../model/index.js';
+import type { SwappedWord } from '../model/story.js';
+import { stemmer } from 'stemmer';
+import { isStopword } from '../text/stopwords.js';
+import { isOrganisationSource, type InferredSource } from './sources.js';
 
 /**
  * Provenance of one pair of articles of a story: is one derived from the other (`copy`), do both reproduce a text
@@ -40,6 +44,22 @@ export const SIBLING_UNIQUE_LATER = 0.1;
 export const SIBLING_UNIQUE_EARLIER = 0.3;
 /** Coverage asymmetry needed to call a direction from text alone when dates do not tell. */
 export const DIRECTION_MARGIN = 0.1;
+/**
+ * Share of either side's word 5-shingles found in the other below which aligned text is not reuse: copied text keeps
+ * long runs of words, while independent reports of one event share names, short formulas and the same quoted lines
+ * of the same officials (the families' same-event pairs reach 9% on quotes alone; their reprints of one text 11% and
+ * above, most over 30%), unless a long passage is verbatim anyway (MIN_VERBATIM_COVERAGE × 2). Set on the families'
+ * labelled pairs (BENCHMARKS.md gives the relation figures at .05 and .1).
+ */
+export const MIN_REUSE_CONTAINMENT = 0.1;
+/**
+ * Spin: a rewrite that keeps the sentences and their order and swaps words. At least this many single-word swaps per
+ * aligned word of the later text (one content word in 65: a light edit changes a word or two of a story and its tenses,
+ * a synonym spinner one content word in ten to forty; the families' two spun pairs sit at 1.5–3%, their copies and
+ * reprints under 1%), and at least SPIN_MIN_SWAPS of them.
+ */
+export const SPIN_SWAP_RATE = 0.015;
+export const SPIN_MIN_SWAPS = 3;
 
 export interface PairSide {
   id: string;
@@ -49,6 +69,12 @@ export interface PairSide {
   facts: Fact[];
   /** How often the text calls its events today's and yesterday's (`dayReferences` of its body). */
   dayRefs?: DayReferences;
+  /** The clean body, for the words a rewrite swapped (`swappedWords`); without it no spin is looked for. */
+  body?: string;
+  /** The outlet (host name), when known: two versions of one outlet are revisions, a wire's own site the origin. */
+  outlet?: string;
+  /** Sources the text credits or its outlet is (`inferredSources`). */
+  sources?: InferredSource[];
 }
 
 export interface DayReferences {
@@ -76,6 +102,8 @@ export interface PairInput {
   alignment: Alignment;
   /** Same-event similarity of the two (cosine of salient terms). */
   topical: number;
+  /** `a` is the earlier whatever the dates say (the wire's own text against a reprint). */
+  forceFirst?: boolean;
 }
 
 interface SourceUse {
@@ -126,13 +154,14 @@ function coverageByKind(
 ): { verbatim: number; paraphrase: number } {
   const sum = { verbatim: 0, paraphrase: 0 };
   if (length === 0) return sum;
-  for (const p of passages) sum[p.kind] += p[side][1] - p[side][0];
+  for (const p of passages) if (p.kind !== 'substitution') sum[p.kind] += p[side][1] - p[side][0];
   return { verbatim: Math.min(1, sum.verbatim / length), paraphrase: Math.min(1, sum.paraphrase / length) };
 }
 
 /** Orders the pair as (earlier, later) and says on what grounds. */
 function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
   const { a, b, alignment } = input;
+  if (input.forceFirst) return { first: 'a', basis: `${a.outlet ?? 'the earlier'} is the origin of its own text` };
   let da = a.publishedAt;
   let db = b.publishedAt;
   // Compare at the precision both have: a day-only date says nothing about the hour.
@@ -200,56 +229,316 @@ export function classifyPair(input: PairInput): Relation {
 
   const vFrom = coverageByKind(passages, 'a', from.bodyLength).verbatim;
   const vTo = coverageByKind(passages, 'b', to.bodyLength).verbatim;
-  // Paraphrase alone is what two independent reports of one event look like; reuse needs verbatim text too.
+  // Paraphrase alone is what two independent reports of one event look like; reuse needs verbatim text too, in runs
+  // of words (shingles) rather than shared names.
   const reused =
     passages.length > 0 &&
     Math.max(covFrom, covTo) >= MIN_REUSE_COVERAGE &&
-    Math.max(vFrom, vTo) >= MIN_VERBATIM_COVERAGE;
+    Math.max(vFrom, vTo) >= MIN_VERBATIM_COVERAGE &&
+    (Math.max(contFrom, contTo) >= MIN_REUSE_CONTAINMENT || Math.max(vFrom, vTo) >= 2 * MIN_VERBATIM_COVERAGE);
+  let confidence: number;
+  let spin: SwappedWord[] | undefined;
+  let direction: Relation['direction'] = basis.startsWith('published')
+    ? 'dated'
+    : /ordered by arrival/.test(basis)
+      ? 'unknown'
+      : 'textual';
   if (!reused) {
     kind = 'same-event';
     evidence.push(
-      `no reused passage; same-event similarity ${input.topical.toFixed(2)} (salient words, names, figures)`,
+      `no reused passage (${pct(Math.max(contFrom, contTo))} of word 5-shingles shared, verbatim ${pct(Math.max(vFrom, vTo))}); same-event similarity ${input.topical.toFixed(2)} (salient words, names, figures)`,
     );
     const d1 = dayOf(from.publishedAt);
     const d2 = dayOf(to.publishedAt);
     if (d1 && d2) evidence.push(d1 === d2 ? `both published ${d1}` : `published ${d1} and ${d2}`);
+    confidence = Math.max(contFrom, contTo) < MIN_REUSE_CONTAINMENT / 2 ? 0.8 : 0.6;
   } else {
     const kTo = coverageByKind(passages, 'b', to.bodyLength);
-    const srcFrom = sourcesOf(from.facts);
-    const srcTo = sourcesOf(to.facts);
-    // The common source both lean on most.
-    const common = [...srcFrom.keys()]
-      .filter((s) => srcTo.has(s))
-      .sort(
-        (x, y) => srcTo.get(y)!.mentions + srcFrom.get(y)!.mentions - srcTo.get(x)!.mentions - srcFrom.get(x)!.mentions,
-      );
+    const common = commonSources(from, to);
     const reuseLine = `${pct(covTo)} of the later text is reused from the earlier (verbatim ${pct(kTo.verbatim)}, paraphrased ${pct(kTo.paraphrase)}); ${pct(covFrom)} of the earlier is in the later`;
-    const unique = `each carries text the other lacks (${pct(1 - covFrom)} of the earlier, ${pct(1 - covTo)} of the later), so neither holds the common text in full`;
-    if (covTo >= WHOLLY_DERIVED) {
+    const swaps = from.body !== undefined && to.body !== undefined ? swappedWords(from.body, to.body, passages) : [];
+    const aligned = passages.reduce((n, p) => n + words(to.body?.slice(p.b[0], p.b[1]) ?? '').length, 0);
+    const outletFrom = from.outlet?.toLowerCase();
+    const outletTo = to.outlet?.toLowerCase();
+    const wireFrom = from.sources?.find((x) => x.strong && !x.span);
+    const wireTo = to.sources?.find((x) => x.strong && !x.span);
+    const spun =
+      swaps.length >= SPIN_MIN_SWAPS &&
+      swaps.length >= SPIN_SWAP_RATE * aligned &&
+      Math.max(covFrom, covTo) >= COPY_COVERAGE;
+    const spinLine = `a machine-like rewrite: the same sentences in the same order with ${swaps.length} words swapped (${swaps
+      .slice(0, 4)
+      .map((w) => `"${w.fromText}" → "${w.toText}"`)
+      .join(', ')}${swaps.length > 4 ? ', …' : ''})`;
+    // A later text, by its date, made of the earlier's text (COPY_COVERAGE both ways: it keeps most of the earlier
+    // and adds little): with no credit naming a third source, the earlier, which the store holds, is its origin.
+    const datedCopy = direction === 'dated' && covTo >= COPY_COVERAGE && covFrom >= COPY_COVERAGE;
+    if (outletFrom && outletFrom === outletTo) {
       kind = 'copy';
-      evidence.push(basis, reuseLine, `the later version is wholly derived from the earlier`);
-    } else if (common.length > 0 && 1 - covTo >= SIBLING_UNIQUE_LATER && 1 - covFrom >= SIBLING_UNIQUE_EARLIER) {
-      kind = 'shared-source';
-      const f = srcFrom.get(common[0])!;
-      const t = srcTo.get(common[0])!;
-      commonSource = t.display.length > f.display.length ? t.display : f.display;
-      evidence.push(unique, reuseLine, `both attribute it to ${commonSource} ("${f.text}" / "${t.text}")`);
-    } else if (covTo >= COPY_COVERAGE || covFrom >= COPY_COVERAGE) {
+      confidence = 0.9;
+      evidence.push(basis, reuseLine, `both are ${from.outlet}'s: a revision or a second address of its own text`);
+    } else if ((wireFrom || wireTo) && !(wireFrom && wireTo)) {
+      // One side is on a wire's own site: the other reproduces the wire's text, which is in the store.
+      const wire = (wireFrom ?? wireTo)!;
+      const wireSide = wireFrom ? from : to;
+      const other = wireFrom ? to : from;
       kind = 'copy';
-      evidence.push(basis, reuseLine);
-      if (covFrom < COPY_COVERAGE) evidence.push(`the later version drops ${pct(1 - covFrom)} of the earlier`);
-      if (covTo < COPY_COVERAGE) evidence.push(`the later version adds ${pct(1 - covTo)} of new text`);
-    } else {
-      kind = 'copy';
+      confidence = 0.85;
+      if (wireSide !== from) {
+        // The wire's own text is the origin whatever the arrival order says.
+        return classifyPair({
+          ...input,
+          a: wireSide,
+          b: other,
+          alignment: swapAlignment(input, wireSide),
+          overlap: swapOverlap(input, wireSide),
+          forceFirst: true,
+        });
+      }
       evidence.push(
-        basis,
+        input.forceFirst ? `${from.outlet} is ${wire.name}'s own site: the origin of its text` : basis,
         reuseLine,
-        `partial reuse: the later version rewrites or adds ${pct(1 - covTo)} and no common source is named`,
+        `the earlier is ${wire.name}'s own text (${from.outlet})`,
       );
+    } else if (common && !(common.via === 'attribution' && datedCopy)) {
+      // (A dated later text made of an earlier one that merely reports what an organisation said reproduces that
+      // earlier text, which the store holds: a copy, below.)
+      kind = 'shared-source';
+      commonSource = common.name;
+      confidence = common.strong ? 0.9 : 0.7;
+      evidence.push(
+        `both reproduce ${common.name}: ${common.how}`,
+        reuseLine,
+        `neither outlet copied the other: each carries the source's text${covTo < WHOLLY_DERIVED ? ` (${pct(1 - covTo)} of the later is its own or the source's, not the earlier's)` : ''}`,
+      );
+      if (spun) {
+        spin = swaps;
+        evidence.push(`the later is ${spinLine}`);
+      }
+    } else if (spun) {
+      kind = 'copy';
+      spin = swaps;
+      confidence = 0.8;
+      evidence.push(basis, reuseLine, spinLine);
+    } else if (outletFrom && outletTo && !datedCopy) {
+      // Two outlets, one text, no credit: most such texts are both reprints of a third (a wire or a release) that
+      // neither names; a copy of one outlet's own text cannot be told from that by the text alone — unless the
+      // later, by its date, reproduces the earlier in full (then the earlier is taken as the origin, below).
+      kind = 'shared-source';
+      confidence = 0.5;
+      evidence.push(
+        reuseLine,
+        `${from.outlet} and ${to.outlet} carry one text and neither credits a source or the other: a common source not in the store (a wire or a release) or one copied from the other; the text does not tell which`,
+      );
+    } else {
+      const srcFrom = sourcesOf(from.facts);
+      const srcTo = sourcesOf(to.facts);
+      const named = [...srcFrom.keys()].filter((x) => srcTo.has(x));
+      const unique = `each carries text the other lacks (${pct(1 - covFrom)} of the earlier, ${pct(1 - covTo)} of the later), so neither holds the common text in full`;
+      if (covTo >= WHOLLY_DERIVED || datedCopy) {
+        kind = 'copy';
+        confidence = outletFrom && outletTo ? 0.6 : 0.8;
+        evidence.push(basis, reuseLine, `the later version is wholly derived from the earlier`);
+        if (outletFrom && outletTo)
+          evidence.push('neither credits a source: the earlier outlet is taken as the origin of its text');
+      } else if (named.length > 0 && 1 - covTo >= SIBLING_UNIQUE_LATER && 1 - covFrom >= SIBLING_UNIQUE_EARLIER) {
+        kind = 'shared-source';
+        confidence = 0.6;
+        const f = srcFrom.get(named[0])!;
+        const t = srcTo.get(named[0])!;
+        commonSource = t.display.length > f.display.length ? t.display : f.display;
+        evidence.push(unique, reuseLine, `both attribute it to ${commonSource} ("${f.text}" / "${t.text}")`);
+      } else {
+        kind = 'copy';
+        confidence = covTo >= COPY_COVERAGE || covFrom >= COPY_COVERAGE ? 0.7 : 0.5;
+        evidence.push(basis, reuseLine);
+        if (covFrom < COPY_COVERAGE) evidence.push(`the later version drops ${pct(1 - covFrom)} of the earlier`);
+        if (covTo < COPY_COVERAGE) evidence.push(`the later version adds ${pct(1 - covTo)} of new text`);
+      }
     }
     evidence.push(
       `word 5-shingle containment: ${pct(contFrom)} of the earlier's shingles in the later, ${pct(contTo)} the other way; Jaccard ${input.overlap.jaccard.toFixed(2)}`,
     );
   }
-  return { from: from.id, to: to.id, kind, commonSource, evidence, scores, passages };
+  if (kind === 'copy' && direction === 'unknown') {
+    confidence = Math.min(confidence, 0.5);
+    evidence.push('which of the two came first is not known: neither dates nor the texts tell');
+  }
+  return { from: from.id, to: to.id, kind, direction, commonSource, confidence, spin, evidence, scores, passages };
+}
+
+/** The alignment seen from `first` (as side A). */
+function swapAlignment(input: PairInput, first: PairSide): Alignment {
+  if (first === input.a) return input.alignment;
+  const al = input.alignment;
+  return {
+    ...al,
+    passages: al.passages.map((p) => ({ ...p, a: p.b, b: p.a })),
+    coverageA: al.coverageB,
+    coverageB: al.coverageA,
+  };
+}
+
+function swapOverlap(input: PairInput, first: PairSide): Overlap {
+  if (first === input.a) return input.overlap;
+  const o = input.overlap;
+  return { ...o, containmentA: o.containmentB, containmentB: o.containmentA };
+}
+
+/**
+ * The source both sides credit (a wire, a distributor, a release or statement), else an organisation both attribute
+ * their text to (a ministry, an agency, a company — never a person they quote, which independent reports share).
+ */
+function commonSources(
+  from: PairSide,
+  to: PairSide,
+): { name: string; how: string; strong: boolean; via: 'credit' | 'attribution' } | undefined {
+  const credited = (from.sources ?? [])
+    .map((f) => ({ f, t: (to.sources ?? []).find((t) => t.name === f.name) }))
+    .filter((x): x is { f: InferredSource; t: InferredSource } => x.t !== undefined)
+    // Named wires before generic releases and statements, strong credits first.
+    .sort(
+      (x, y) =>
+        Number(y.f.name[0] !== 'a') - Number(x.f.name[0] !== 'a') ||
+        Number(y.f.strong && y.t.strong) - Number(x.f.strong && x.t.strong),
+    );
+  const quote = (side: PairSide, src: InferredSource) =>
+    src.span && side.body ? `"${side.body.slice(src.span[0], src.span[1])}"` : `its own site (${side.outlet})`;
+  if (credited.length > 0 && credited[0].f.name[0] !== 'a') {
+    const { f, t } = credited[0];
+    return {
+      name: f.name,
+      how: `both credit it (${quote(from, f)} / ${quote(to, t)})`,
+      strong: f.strong && t.strong,
+      via: 'credit',
+    };
+  }
+  const srcFrom = sourcesOf(from.facts);
+  const srcTo = sourcesOf(to.facts);
+  const orgs = [...srcFrom.entries()]
+    .filter(([k, u]) => !u.fromQuote && srcTo.has(k) && !srcTo.get(k)!.fromQuote)
+    .filter(([k, u]) => isOrganisationSource(u.display) || isOrganisationSource(srcTo.get(k)!.display))
+    .sort(
+      ([x], [y]) =>
+        srcTo.get(y)!.mentions + srcFrom.get(y)!.mentions - srcTo.get(x)!.mentions - srcFrom.get(x)!.mentions,
+    );
+  if (orgs.length > 0) {
+    const [k, f] = orgs[0];
+    const t = srcTo.get(k)!;
+    const name = t.display.length > f.display.length ? t.display : f.display;
+    return { name, how: `both attribute it to ${name} ("${f.text}" / "${t.text}")`, strong: false, via: 'attribution' };
+  }
+  if (credited.length > 0) {
+    const { f, t } = credited[0];
+    return { name: f.name, how: `both say so (${quote(from, f)} / ${quote(to, t)})`, strong: false, via: 'credit' };
+  }
+  return undefined;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** A swap replaces at most this many words by at most this many ("now-bankrupt" → "now-defunct", "US" → "American"). */
+const SWAP_MAX_RUN = 2;
+
+/** A word with its spelling variants folded: case, apostrophes, hyphens, British/American -ise/-ize and -our/-or. */
+const norm = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/['’-]/g, '')
+    .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
+    .replace(/our(s|ed|ing|ite|ites)?$/, 'or$1');
+
+/**
+ * Is this change a synonym swap? Content words on both sides (a changed function word or tense is editing, not
+ * spinning), no figures (a changed number is a change of fact), and not one word's spelling or inflection
+ * ("recognize"/"recognise", "agree"/"agreed", "coalition"/"coalitions").
+ */
+function isSwap(x: string[], y: string[]): boolean {
+  if (/\d/.test(x.join('') + y.join(''))) return false;
+  const content = (ws: string[]) => ws.map(norm).filter((w) => !isStopword(w));
+  const cx = content(x);
+  const cy = content(y);
+  if (cx.length === 0 || cy.length === 0 || cx.join('') === cy.join('')) return false;
+  const stems = (ws: string[]) => ws.map((w) => stemmer(w)).join('');
+  return stems(cx) !== stems(cy);
+}
+
+/** Words longer than this many per passage are not diffed (the table is the product of the two lengths). */
+const SWAP_MAX_WORDS = 400;
+
+/**
+ * Single words one side swapped for another inside aligned passages: the two passages' words diffed (longest common
+ * subsequence), and each change of exactly one word for one word kept, with its span on both sides. Numbers are not
+ * synonyms: a changed figure is a change of fact, not a swap.
+ */
+export function swappedWords(fromBody: string, toBody: string, passages: Passage[]): SwappedWord[] {
+  const out: SwappedWord[] = [];
+  for (const p of passages) {
+    const wa = [...fromBody.slice(p.a[0], p.a[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.a[0] + m.index }));
+    const wb = [...toBody.slice(p.b[0], p.b[1]).matchAll(WORD)].map((m) => ({ w: m[0], at: p.b[0] + m.index }));
+    if (p.kind === 'substitution') {
+      // The aligner found the change already: between two verbatim runs.
+      if (
+        wa.length <= SWAP_MAX_RUN &&
+        wb.length <= SWAP_MAX_RUN &&
+        isSwap(
+          wa.map((t) => t.w),
+          wb.map((t) => t.w),
+        )
+      )
+        out.push({
+          from: p.a,
+          to: p.b,
+          fromText: fromBody.slice(p.a[0], p.a[1]),
+          toText: toBody.slice(p.b[0], p.b[1]),
+        });
+      continue;
+    }
+    if (wa.length === 0 || wb.length === 0 || wa.length > SWAP_MAX_WORDS || wb.length > SWAP_MAX_WORDS) continue;
+    const n = wa.length;
+    const m = wb.length;
+    const eq = (i: number, j: number) => wa[i].w.toLowerCase() === wb[j].w.toLowerCase();
+    const L = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = m - 1; j >= 0; j--) L[i][j] = eq(i, j) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (eq(i, j)) {
+        i++;
+        j++;
+        continue;
+      }
+      // A change: follow the table to the next common word; the words skipped on each side are what changed.
+      let ii = i;
+      let jj = j;
+      while (ii < n && jj < m && !eq(ii, jj)) {
+        if (L[ii + 1][jj] >= L[ii][jj + 1]) ii++;
+        else jj++;
+      }
+      if (ii - i >= 1 && ii - i <= SWAP_MAX_RUN && jj - j >= 1 && jj - j <= SWAP_MAX_RUN && i > 0 && j > 0) {
+        const x = wa.slice(i, ii);
+        const y = wb.slice(j, jj);
+        if (
+          isSwap(
+            x.map((t) => t.w),
+            y.map((t) => t.w),
+          )
+        )
+          out.push({
+            from: [x[0].at, x[x.length - 1].at + x[x.length - 1].w.length],
+            to: [y[0].at, y[y.length - 1].at + y[y.length - 1].w.length],
+            fromText: fromBody.slice(x[0].at, x[x.length - 1].at + x[x.length - 1].w.length),
+            toText: toBody.slice(y[0].at, y[y.length - 1].at + y[y.length - 1].w.length),
+          });
+      }
+      i = ii;
+      j = jj;
+    }
+  }
+  return out;
 }

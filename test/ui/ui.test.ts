@@ -112,6 +112,10 @@ describe.skipIf(!haveChromium)('web UI', () => {
     // The two are siblings of a common source: the graph draws the source as its own node.
     expect(await page.locator('svg.graph .node.source').count()).toBe(1);
     expect(await page.locator('table.facts tbody tr').count()).toBeGreaterThan(5);
+    // The later version is spun: a badge whose title lists the swapped words.
+    const spin = page.locator('.relations .rel-spin');
+    expect(await spin.count()).toBe(1);
+    expect(await spin.getAttribute('title')).toMatch(/killing → extermination/);
     await shot('story-raqqa');
   });
 

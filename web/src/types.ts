@@ -33,7 +33,7 @@ export interface ArticleJson {
 export interface PassageJson {
   a: Span;
   b: Span;
-  kind: 'verbatim' | 'paraphrase';
+  kind: 'verbatim' | 'paraphrase' | 'substitution';
   score: number;
 }
 
@@ -114,18 +114,36 @@ export interface StoryPageJson {
     excerpt: string;
     removed: number;
     facts: number;
+    /** Why it is in the story (null for the articles of an older store). */
+    membership: { score: number; by: 'founded' | 'joined' | 'moved'; evidence: string[] } | null;
   }>;
   relations: Array<{
     from: string;
     to: string;
     kind: RelationJson['kind'];
     commonSource?: string;
+    direction?: 'dated' | 'textual' | 'unknown';
+    confidence?: number;
+    /** Swapped words of a machine-like rewrite, "from → to". */
+    spin?: string[];
     evidence: string[];
     passages: number;
     coverageTo: number;
   }>;
+  changes: Array<{
+    at: string;
+    kind: 'moved' | 'merged';
+    articleId: string;
+    from: string;
+    to: string;
+    cause: string;
+    score: number;
+  }>;
   facts: FactPageTable;
 }
+
+/** A verdict below this confidence is shown as a guess (the server's LOW_CONFIDENCE). */
+export const LOW_CONFIDENCE = 0.6;
 
 export type PageArticle = StoryPageJson['articles'][number];
 export type PageRelation = StoryPageJson['relations'][number];

@@ -77,6 +77,7 @@ function legend(): HTMLElement {
     { class: 'legend diff-legend', 'aria-label': 'Legend' },
     h('li', {}, h('span', { class: 'seg verbatim' }, 'verbatim reuse')),
     h('li', {}, h('span', { class: 'seg paraphrase' }, 'paraphrase')),
+    h('li', {}, h('span', { class: 'seg substitution' }, 'changed inside reused text')),
     h('li', {}, h('span', { class: 'seg only-a' }, 'only in the earlier')),
     h('li', {}, h('span', { class: 'seg only-b' }, 'new in the compared')),
     h('li', {}, h('del', { class: 'seg noise' }, 'removed noise')),

@@ -1,7 +1,14 @@
 import { getClaims, getStory } from '../api.js';
 import { articleName, day, h, shortId } from '../dom.js';
 import type { Page } from '../main.js';
-import type { ClaimsResponse, FactPageTable, PageArticle, PageRelation, StoryPageJson } from '../types.js';
+import {
+  LOW_CONFIDENCE,
+  type ClaimsResponse,
+  type FactPageTable,
+  type PageArticle,
+  type PageRelation,
+  type StoryPageJson,
+} from '../types.js';
 import { propagationGraph } from './graph.js';
 
 const KIND_TEXT: Record<PageRelation['kind'], string> = {
@@ -112,6 +119,13 @@ function timeline(s: StoryPageJson, number: Map<string, number>): HTMLElement {
         h('span', { class: 'gap' }, gap),
         h('span', { class: 'outlet' }, articleName(a)),
         h('span', { class: 'title' }, a.title ?? a.excerpt),
+        a.membership && a.membership.by !== 'founded' && a.membership.score < LOW_CONFIDENCE
+          ? h(
+              'span',
+              { class: 'guess', title: a.membership.evidence.join('; ') },
+              `uncertain member (${a.membership.score.toFixed(2)})`,
+            )
+          : '',
         a !== first
           ? h('a', { href: `#/diff/${first.id}/${a.id}`, class: 'cmp' }, `compare with ${number.get(first.id)}`)
           : h('span', { class: 'cmp first' }, s.offset === 0 ? 'earliest' : 'first of this page'),
@@ -334,6 +348,11 @@ function relationsList(relations: PageRelation[], number: Map<string, number>): 
         ' ',
         h('span', { class: `rel rel-${r.kind}` }, KIND_TEXT[r.kind]),
         r.commonSource ? ` (common source: ${r.commonSource})` : '',
+        r.spin ? h('span', { class: 'rel rel-spin', title: r.spin.join(', ') }, 'spun: words swapped') : '',
+        r.confidence !== undefined && r.confidence < LOW_CONFIDENCE
+          ? h('span', { class: 'guess', title: `confidence ${r.confidence.toFixed(2)}` }, 'uncertain')
+          : '',
+        r.kind === 'copy' && r.direction === 'unknown' ? h('span', { class: 'guess' }, 'direction unknown') : '',
         h(
           'ul',
           { class: 'evidence' },
