@@ -96,6 +96,8 @@ interface Indexed {
   values: Map<string, Fact>;
   /** The words of the normalised body. */
   words: Set<string>;
+  /** Quantities and dates by what they measure (see `measured`): the only candidates for a conflict or an update. */
+  byMeasure: Map<string, Fact[]>;
 }
 
 function firstByKey(facts: Fact[]): Map<string, Fact> {
@@ -137,8 +139,24 @@ function index(a: CompareArticle): Indexed {
       if (!values.has(k)) values.set(k, f);
     }
   }
+  const byMeasure = new Map<string, Fact[]>();
+  for (const f of a.facts) {
+    const m = measured(f);
+    if (!m) continue;
+    const list = byMeasure.get(m);
+    if (list) list.push(f);
+    else byMeasure.set(m, [f]);
+  }
   const text = a.body ? normText(a.body) : '';
-  return { a, text, words: new Set(text.split(' ')), byKey: firstByKey(a.facts), entityForms: entity, values };
+  return {
+    a,
+    text,
+    words: new Set(text.split(' ')),
+    byKey: firstByKey(a.facts),
+    entityForms: entity,
+    values,
+    byMeasure,
+  };
 }
 
 /** A fact standing for text that carries `f` where no extracted fact does: `f`'s value at the span found. */
@@ -261,11 +279,14 @@ export function relation(
   if (!m || m !== measured(g) || sameValue(f, g)) return undefined;
   const [e1, e2] = [eventOf(f), eventOf(g)];
   const later = !!a.publishedAt && !!b.publishedAt && b.publishedAt > a.publishedAt;
+  const undated = !a.publishedAt || !b.publishedAt;
   const sameSource = !!a.outlet && a.outlet === b.outlet;
-  const cue = COMPARE_DEFAULTS.updateCue.test(sentenceAround(b, g));
   // An update may name its event otherwise ("4 killed" → "the toll rose to 5"); a conflict needs both to say it.
-  if ((later || !a.publishedAt || !b.publishedAt) && (sameSource || cue) && (!e1 || !e2 || e1 === e2) && (later || cue))
-    return 'updated';
+  // The sentence is read for a cue only where the dates and the events allow an update.
+  if ((later || undated) && (!e1 || !e2 || e1 === e2)) {
+    const cue = () => COMPARE_DEFAULTS.updateCue.test(sentenceAround(b, g));
+    if (later ? sameSource || cue() : cue()) return 'updated';
+  }
   if (e1 && e2 && e1 === e2) return 'conflicting';
   return undefined;
 }
@@ -316,8 +337,8 @@ export function factTable(articles: CompareArticle[]): FactTable {
         continue;
       }
       let cell: FactCell = { status: 'omitted' };
-      for (const g of x.a.facts) {
-        if (g.kind !== o.fact.kind) continue;
+      const m = measured(o.fact);
+      for (const g of m ? (x.byMeasure.get(m) ?? []) : []) {
         const rel = relation(o.article, o.fact, x.a, g);
         if (!rel) continue;
         cell = {
@@ -344,7 +365,10 @@ export function diffFacts(a: CompareArticle, b: CompareArticle): FactDiff {
   const updated: NonNullable<FactDiff['updated']> = [];
   const usedB = new Set<Fact>();
   const dropped: Fact[] = [];
-  const facts = (k: Fact['kind']) => onlyB.filter((g) => g.kind === k);
+  const candidates = (f: Fact) => {
+    const m = measured(f);
+    return m ? (xb.byMeasure.get(m) ?? []).filter((g) => !xa.byKey.has(factKey(g))) : [];
+  };
   for (const f of onlyA) {
     if (f.kind === 'attribution' || f.kind === 'loaded-term' || f.kind === 'quote') continue;
     const carried = carriedBy(xb, f);
@@ -354,7 +378,7 @@ export function diffFacts(a: CompareArticle, b: CompareArticle): FactDiff {
     }
     let rel: 'conflicting' | 'updated' | undefined;
     let match: Fact | undefined;
-    for (const g of facts(f.kind)) {
+    for (const g of candidates(f)) {
       if (usedB.has(g)) continue;
       rel = relation(a, f, b, g);
       if (rel) {
