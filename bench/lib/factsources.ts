@@ -53,7 +53,9 @@ function reutersDocs(shared: string, file: string): SourceDoc[] {
     const publishedAt = d
       ? `${d[3]}-${String(MONTHS.indexOf(d[2]) + 1).padStart(2, '0')}-${d[1].padStart(2, '0')}`
       : undefined;
+    // Each body ends in "REUTER" and the ETX control character (0x03) of the wire feed.
     const text = decode(body)
+      // eslint-disable-next-line no-control-regex -- the feed's ETX is what is being removed
       .replace(/\s*\bREUTER\s*\x03?\s*$/, '')
       .split(/\n {2,}/)
       .map((p) => p.replace(/\s+/g, ' ').trim())

@@ -183,7 +183,10 @@ function textFact(x: Indexed, f: Fact, form: string): Fact | undefined {
 
 /** Diacritics removed where they are combining marks of a precomposed letter, keeping the text's length. */
 const stripMarks = (s: string) =>
-  s.replace(/[^\u0000-\u007f]/g, (c) => c.normalize('NFD').replace(/\p{M}/gu, '') || c).padEnd(s.length);
+  s.replace(/[\u0080-\uffff]/g, (c) => {
+    const base = c.normalize('NFD').replace(/\p{M}/gu, '');
+    return base.length === 1 ? base : c;
+  });
 
 /** A run of two or more capitalised words, with the small words names hold between them. */
 const CAPS_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)?\p{Lu}[\p{L}.'’-]*)+/gu;
