@@ -14,10 +14,18 @@ export const REPORTING_VERBS =
   'said|says|say|added|adds|stated|states|noted|notes|affirmed|affirms|stressed|stresses|announced|announces|reported|reports|told|tells|claimed|claims|admitted|admits|estimated|estimates|warned|warns|accused|accuses|considered|considers|confirmed|confirms|denied|denies|insisted|insists|explained|explains|argued|argues|wrote|writes|declared|declares|demanded|demands|urged|urges|called|calls|pointed out|indicated|indicates|revealed|reveals|asserted|asserts|described|describes|condemned|condemns|acknowledged|acknowledges|alleged|alleges|showed|shows|blamed|blames|believe|believes|believed';
 
 /** "<source> [has|have|had] <verb>" — the source phrase is taken from the words just before. */
-const VERB = new RegExp(`\\b(?:(?:has|have|had|also|further|then|later|earlier)\\s+)*(${REPORTING_VERBS})\\b`, 'g');
+const VERB = new RegExp(
+  `\\b(?:(?:has|have|had|also|further|then|later|earlier|now|previously|already|again)\\s+)*(${REPORTING_VERBS})\\b`,
+  'g',
+);
 /** "<verb> the ministry" after a quote or clause: "…, said the ministry." */
-const INVERTED = new RegExp(`[,”"]\\s*(${REPORTING_VERBS})\\s+((?:the\\s+)?[^,.;:"“”]{2,60}?)(?=[.,;]|$)`, 'g');
+const INVERTED = new RegExp(`(?:[,”"]|'')\\s*(${REPORTING_VERBS})\\s+((?:the\\s+)?[^,.;:"“”]{2,60}?)(?=[.,;]|$)`, 'g');
 const ACCORDING = /\baccording to\s+((?:the\s+)?[^,.;:"“”()]{2,60}?)(?=[.,;:()]|\s+(?:on|in|at|which|who|that)\b|$)/gi;
+/** "Per the autopsy, …": a document as the source ("per share" names none: the article is required). */
+const PER_THE = /\b[Pp]er (the\s+[^,.;:"“”()]{2,40}?)(?=[.,;:()])/g;
+/** "the announcement read", "their full statement reads": a document read out. */
+const DOC_READS =
+  /\b((?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:statement|announcement|report|communique|letter|message|memo|notice|release))\s+(reads?)\b/gu;
 
 /** Words allowed inside a source phrase besides capitalised words and head nouns. */
 const PHRASE_WORD =
@@ -99,6 +107,10 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   let end = verbAt;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   let before = s.slice(0, end);
+  // "the National Statistics Institute (INSEE) said", "Reed International Plc <REED.L> said", "The <New York Stock
+  // Exchange> said": an acronym or ticker in brackets, or the closing bracket of a name, between the name and its verb.
+  const bracket = /\s*(?:\([\p{Lu}\d.&-]{2,12}\)|<[\p{Lu}\d.&-]{1,12}>|>)$/u.exec(before);
+  if (bracket) before = before.slice(0, bracket.index);
   if (mayEndInAdjunct(before)) {
     const adj = TIME_ADJUNCT.exec(before);
     if (adj) before = before.slice(0, adj.index);
@@ -248,6 +260,12 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
       const phrase = m[1].trim();
       if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'according to']);
     }
+    for (const m of matchesOf(PER_THE, s)) {
+      const phrase = m[1].trim();
+      if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'per']);
+    }
+    if (/\bread/.test(s))
+      for (const m of matchesOf(DOC_READS, s)) found.push([m.index, m.index + m[0].length, m[1], m[2]]);
     for (const m of matchesOf(INVERTED, s)) {
       let phrase = m[2].trim();
       let end = m.index + m[0].length;

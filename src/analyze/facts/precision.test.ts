@@ -95,6 +95,17 @@ describe('attributions name a speaker, never a clause', () => {
     expect(srcs('“It is the bedrock of democracy,” said Mr. Musk.')).toEqual(['Mr. Musk']);
   });
 
+  it('reads a speaker past a bracketed acronym or ticker, an adverb, a document read out and "per the"', () => {
+    expect(srcs('Unemployment rose, the National Statistics Institute (INSEE) said.')).toEqual([
+      'National Statistics Institute',
+    ]);
+    expect(srcs('Reed International Plc <REED.L> said it had no comment.')).toEqual(['Reed International Plc']);
+    expect(srcs('The United States Coast Guard has now confirmed the debris was part of the Titan.')).toHaveLength(1);
+    expect(srcs('The deal was valued at $44 billion, the announcement read.')).toHaveLength(1);
+    expect(srcs('Per the autopsy, the cause was an accident.')).toHaveLength(1);
+    expect(srcs('Each share is worth $54.20 per share.')).toEqual([]);
+  });
+
   it('does not read naming for saying', () => {
     expect(srcs('It opened a centre in Pensacola, called Palm Gardens of Pensacola.')).toEqual([]);
   });
