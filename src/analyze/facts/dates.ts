@@ -34,7 +34,7 @@ const PERIOD = new RegExp(
   'g',
 );
 const YEARS =
-  /\b(?:in|of|since|during|until|by|from|through|and|between|quarter|year|half|fiscal|[\p{L}]+['’]s) ((?:19|20)\d{2})(?!\s*(?:percent|%|people|[a-z]+s\b))/gu;
+  /(?:\b(?:in|of|since|during|until|by|from|through|and|between|quarter|year|half|fiscal)|['’]s) ((?:19|20)\d{2})(?!\s*(?:percent|%|people|[a-z]+s\b))/g;
 /** "last year", "this year's": the year, which chrono does not give. */
 const YEAR_REL = /\b(last|this|next) year\b/gi;
 const RELATIVE =

@@ -49,6 +49,15 @@ const FIRST_NAMES = new Set<string>([...maleFirstNames(), ...femaleFirstNames()]
 const COMMON_WORD_COUNT = 10000;
 const COMMON_WORDS = new Set<string>(popularWords.slice(0, COMMON_WORD_COUNT));
 
+/** The last word of `before` (lower case), read back from its end: the few tests of the word before a name. */
+function lastWord(before: string): string {
+  let end = before.length;
+  while (end > 0 && isSpace(before.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpace(before.charCodeAt(start - 1))) start--;
+  return before.slice(start, end).toLowerCase();
+}
+
 /** Last words of names of buildings and structures: places. */
 const FACILITY_LAST =
   /\s(?:Stadium|Arena|Airport|Station|Bridge|Tower|Square|Hotel|Museum|Palace|Dam|Guesthouse|Heath|Cathedral|Mosque|Temple|Prison)$/;
@@ -229,7 +238,9 @@ function classify(name: string, k: string, before: string, after: string): FactK
   // A company suffix names a company, whatever precedes it ("Chimex Industries", "Conquest Exploration Co").
   if (ORG_WORDS.test(name)) return 'organisation';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) return 'organisation';
-  if (/\b(?:journal|newspaper|magazine|broadcaster)\s+$/i.test(before)) return 'organisation';
+  const prev = lastWord(before);
+  if (prev === 'journal' || prev === 'newspaper' || prev === 'magazine' || prev === 'broadcaster')
+    return 'organisation';
   if (/^\p{Lu}{2,6}s?$/u.test(name)) return 'organisation'; // acronyms: SANA, NATO, NGO
   if (COUNTRIES.has(k)) return 'place';
   if (PLACE_NOUNS.test(after)) return 'place';
@@ -240,7 +251,7 @@ function classify(name: string, k: string, before: string, after: string): FactK
   if (inGazetteer(name, k)) return 'place';
   if (DEMONYM.test(name) && /^\s+\p{Ll}/u.test(after)) return undefined;
   // After "to" or "from" a single word is a place only where the gazetteer knows it, at any size ("from Leeds").
-  if (/\b(?:to|from)\s+$/.test(before) && words.length === 1 && !/^[’']s\b/.test(after))
+  if ((prev === 'to' || prev === 'from') && words.length === 1 && !/^[’']s\b/.test(after))
     return GAZETTEER.has(k) ? 'place' : undefined;
   if (GEO_HEADS.test(name)) return 'place';
   if (PLACE_PREP.test(before) && words.length <= 3) return 'place';
@@ -349,7 +360,7 @@ export function entities(body: string, sentences: Span[]): Fact[] {
       // "Victims' Identities: …", "Core Viewpoint - …": a heading at the start of a line names nothing.
       if (
         (m.index === 0 || /:\s+$/.test(s.slice(Math.max(0, m.index - 3), m.index))) &&
-        /^\s*(?::|\s[-–]\s)/.test(s.slice(m.index + m[0].length)) &&
+        /^\s*(?::|\s[-–]\s)/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4)) &&
         !aliasIndex.has(key(name))
       )
         continue;

@@ -150,7 +150,9 @@ const DOLLAR_OF: Record<string, string> = {
   singapore: 'sgd',
 };
 /** A person's age as wire copy gives it: "Sam Bankman-Fried, 32, was …". */
-const AGE = /(?<=\p{Lu}[\p{L}'’.-]*),\s(\d{1,3}),\s/gu;
+const AGE = /,\s(\d{1,3}),\s/g;
+/** The end of a capitalised word, which an age follows (tested on the few characters before the comma). */
+const NAME_END = /\p{Lu}[\p{L}'’.-]*$/u;
 /** Most years an age can be: a larger figure between commas is something else. */
 const MAX_AGE = 120;
 /** Words that cannot be what a figure counts. */
@@ -430,6 +432,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
     // "Bankman-Fried, 32, was …": an age between commas after a name.
     if (s.includes(', ')) {
       for (const m of matchesOf(AGE, s)) {
+        if (!NAME_END.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
         const age = Number(m[1]);
         const a = m.index + m[0].indexOf(m[1]);
         if (age > MAX_AGE || out.some((f) => f.span[0] <= s0 + a && s0 + a < f.span[1])) continue;
