@@ -13,7 +13,8 @@ import {
   storyFactTable,
 } from '../report/facts.js';
 import { colorWanted, makeStyle } from '../report/style.js';
-import { diffFacts } from '../stories/facts.js';
+import { diffFacts } from '../claims/compare.js';
+import { claimsCsv, claimsJson, claimsOf, claimsText } from '../report/claims.js';
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
@@ -344,6 +345,28 @@ export function buildProgram(): Command {
         if (o.csv) print(factTableCsv(table, ordered));
         else if (o.json) printJson(factTableJson(table, ordered));
         else print(factTableText(table, makeStyle(textOptions().color)));
+      });
+    });
+
+  program
+    .command('claims')
+    .description(
+      "a story's claim records: each figure or statement, what it counts, who asserts it, which articles carry it; the range across sources, a conservative value, updates and disputes",
+    )
+    .argument('<story>')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV (RFC 4180), one row per claim and article')
+    .action(async (id: string, o: { db?: string; json?: boolean; csv?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const s = await loadStory(store, id);
+        if (!s) throw new CliError(MESSAGES.noStory(id));
+        const byId = new Map(s.articles.map((a) => [a.id, a]));
+        const ordered = s.story.articles.map((x) => byId.get(x)!).filter(Boolean);
+        const records = claimsOf(ordered);
+        if (o.csv) print(claimsCsv(records, ordered));
+        else if (o.json) printJson(claimsJson(records, ordered));
+        else print(claimsText(records, makeStyle(textOptions().color)));
       });
     });
 

@@ -3,9 +3,10 @@ import type { Fact, FactKind } from './fact.js';
 /**
  * Facts compared across the versions of a story. A row is one fact (matched across articles by kind, normalised
  * value and context); a cell says whether an article carries it, omits it, or states a conflicting value for the
- * same thing (same unit and event, another number or date).
+ * same thing (same unit and event, another number or date), or an update of it (a later version from the same source,
+ * or a report that says the figure rose or was revised).
  */
-export type FactStatus = 'carried' | 'omitted' | 'conflicting';
+export type FactStatus = 'carried' | 'omitted' | 'conflicting' | 'updated';
 
 export interface FactCell {
   status: FactStatus;
@@ -13,6 +14,8 @@ export interface FactCell {
   fact?: Fact;
   /** Who the article says this comes from, where it says so (canonical source). */
   attributedTo?: string;
+  /** For a `conflicting` or `updated` cell: the other value it disagrees with or replaces, and its article. */
+  against?: { article: string; fact: Fact };
 }
 
 export interface FactRow {
@@ -37,8 +40,10 @@ export interface FactDiff {
   dropped: Fact[];
   /** Facts of B that A does not carry. */
   added: Fact[];
-  /** Same thing, different value: A's fact and B's. */
+  /** Same measured thing, different value, at the same time from different sources: A's fact and B's. */
   changed: Array<{ from: Fact; to: Fact }>;
+  /** A value B replaces as a later version from the same source, or as a report that says it rose or was revised. */
+  updated?: Array<{ from: Fact; to: Fact }>;
   /** Claims attributed to another source in B than in A, or attributed in one only. */
   attributionChanges: Array<{ from?: Fact; to?: Fact }>;
   loadedAdded: Fact[];

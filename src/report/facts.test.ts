@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.js';
 import type { StoredArticle } from '../store/types.js';
-import { factDiffText, factTableCsv, factTableJson, factTableText, storyFactTable, versionDiffs } from './facts.js';
+import {
+  articleColumnNames,
+  factDiffText,
+  factTableCsv,
+  factTableJson,
+  factTableText,
+  storyFactTable,
+  versionDiffs,
+} from './facts.js';
 import { makeStyle } from './style.js';
 
 /** A stored article whose text is its clean body (nothing removed), as the report functions read it. */
-function stored(id: string, body: string, seq: number): StoredArticle {
+function stored(id: string, body: string, seq: number, meta: Partial<StoredArticle> = {}): StoredArticle {
   const { sentences, facts } = analyze(body);
   return {
+    ...meta,
     id,
     seq,
     source: `${id}.txt`,
@@ -60,6 +69,7 @@ const a = stored(
   'a1',
   '"We will rebuild, street by street," the minister said. The strikes killed 240 civilians in Raqqa.',
   1,
+  { outlet: 'Reuters', publishedAt: '2022-04-19T08:00:00Z' },
 );
 const b = stored('b1', 'The strikes killed 774 civilians in Raqqa, a heinous massacre, the ministry said.', 2);
 const plain = makeStyle(false);
@@ -75,12 +85,12 @@ describe('fact reports', () => {
       'kind',
       'fact',
       'key',
-      'a1 status',
-      'a1 text',
-      'a1 attributed to',
-      'b1 status',
-      'b1 text',
-      'b1 attributed to',
+      'Reuters 2022-04-19 status',
+      'Reuters 2022-04-19 text',
+      'Reuters 2022-04-19 attributed to',
+      'b1.txt undated status',
+      'b1.txt undated text',
+      'b1.txt undated attributed to',
     ]);
     for (const r of rows) expect(r).toHaveLength(9);
     const quote = rows.find((r) => r[0] === 'quote')!;
@@ -94,6 +104,18 @@ describe('fact reports', () => {
       'conflicting',
       '774 civilians',
       'ministry',
+    ]);
+  });
+
+  it('names each CSV column by outlet and date, numbering names two articles share', () => {
+    const c = stored('c1', 'The strikes killed 240 civilians in Raqqa.', 3, {
+      outlet: 'Reuters',
+      publishedAt: '2022-04-19',
+    });
+    expect(articleColumnNames(['a1', 'b1', 'c1'], [a, b, c])).toEqual([
+      'Reuters 2022-04-19',
+      'b1.txt undated',
+      'Reuters 2022-04-19 #2',
     ]);
   });
 

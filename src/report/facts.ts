@@ -1,6 +1,7 @@
 import { bodySpanToText } from '../model/index.js';
 import type { Fact, FactDiff, FactTable, Span } from '../model/index.js';
-import { diffFacts, factLabel, factTable } from '../stories/facts.js';
+import { diffFacts, factTable } from '../claims/compare.js';
+import { factLabel } from '../stories/facts.js';
 import type { StoredArticle } from '../store/types.js';
 import type { Style } from './style.js';
 
@@ -17,6 +18,7 @@ export interface FactDiffJson {
   dropped: FactRefJson[];
   added: FactRefJson[];
   changed: Array<{ from: FactRefJson; to: FactRefJson }>;
+  updated: Array<{ from: FactRefJson; to: FactRefJson }>;
   attributionChanges: Array<{ from?: FactRefJson; to?: FactRefJson }>;
   loadedAdded: FactRefJson[];
   loadedRemoved: FactRefJson[];
@@ -28,7 +30,17 @@ export interface FactTableJson {
     key: string;
     kind: Fact['kind'];
     label: string;
-    cells: Record<string, { status: string; text?: string; span?: Span; attributedTo?: string }>;
+    cells: Record<
+      string,
+      {
+        status: string;
+        text?: string;
+        span?: Span;
+        attributedTo?: string;
+        /** A conflicting or updated cell: the other value's article, text and span there. */
+        against?: { article: string; text: string; span: Span };
+      }
+    >;
   }>;
 }
 
@@ -48,6 +60,7 @@ export function factDiffJson(a: StoredArticle, b: StoredArticle, d: FactDiff): F
     dropped: d.dropped.map((f) => refJson(a, f)),
     added: d.added.map((f) => refJson(b, f)),
     changed: d.changed.map((c) => ({ from: refJson(a, c.from), to: refJson(b, c.to) })),
+    updated: (d.updated ?? []).map((c) => ({ from: refJson(a, c.from), to: refJson(b, c.to) })),
     attributionChanges: d.attributionChanges.map((c) => ({
       ...(c.from ? { from: refJson(a, c.from) } : {}),
       ...(c.to ? { to: refJson(b, c.to) } : {}),
@@ -58,7 +71,9 @@ export function factDiffJson(a: StoredArticle, b: StoredArticle, d: FactDiff): F
 }
 
 export function storyFactTable(articles: StoredArticle[]): FactTable {
-  return factTable(articles.map((a) => ({ id: a.id, facts: a.facts })));
+  return factTable(
+    articles.map((a) => ({ id: a.id, facts: a.facts, body: a.body, outlet: a.outlet, publishedAt: a.publishedAt })),
+  );
 }
 
 export function factTableJson(table: FactTable, articles: StoredArticle[]): FactTableJson {
@@ -79,6 +94,8 @@ export function factTableJson(table: FactTable, articles: StoredArticle[]): Fact
           cell.span = span;
         }
         if (c.attributedTo) cell.attributedTo = c.attributedTo;
+        const other = c.against && byId.get(c.against.article);
+        if (c.against && other) cell.against = { article: c.against.article, ...textOf(other, c.against.fact) };
         cells[id] = cell;
       }
       return { key: r.key, kind: r.kind, label: r.label, cells };
@@ -93,7 +110,7 @@ export function versionDiffs(articles: StoredArticle[]): Array<{ article: string
   return rest.map((b) => ({ article: b.id, against: first.id, diff: diffFacts(first, b) }));
 }
 
-const MARK = { carried: '●', omitted: '·', conflicting: '≠' } as const;
+const MARK = { carried: '●', omitted: '·', conflicting: '≠', updated: '↑' } as const;
 
 export function factTableText(table: FactTable, st: Style): string {
   if (table.rows.length === 0) return '  (no facts found)\n';
@@ -105,14 +122,20 @@ export function factTableText(table: FactTable, st: Style): string {
       const m = MARK[c.status as keyof typeof MARK];
       return c.status === 'conflicting'
         ? st.red(m.padStart(2))
-        : c.status === 'omitted'
-          ? st.dim(m.padStart(2))
-          : m.padStart(2);
+        : c.status === 'updated'
+          ? st.yellow(m.padStart(2))
+          : c.status === 'omitted'
+            ? st.dim(m.padStart(2))
+            : m.padStart(2);
     });
     const label = `${r.kind.padEnd(12)} ${r.label}`;
     out.push(`  ${(label.length > 56 ? label.slice(0, 55) + '…' : label).padEnd(56)} ${cells.join(' ')}`);
   }
-  out.push(st.dim(`  ● carried   · omitted   ≠ conflicting value; columns are the articles in publication order`));
+  out.push(
+    st.dim(
+      `  ● carried   · omitted   ≠ conflicting value   ↑ updated value; columns are the articles in publication order`,
+    ),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -124,6 +147,8 @@ export function factDiffText(d: FactDiff, st: Style, indent = '  '): string {
   for (const f of d.added) out.push(st.green(line('+ added  ', f)));
   for (const c of d.changed)
     out.push(st.yellow(`${indent}≠ changed  ${c.from.kind.padEnd(12)} ${factLabel(c.from)} → ${factLabel(c.to)}`));
+  for (const c of d.updated ?? [])
+    out.push(st.yellow(`${indent}↑ updated  ${c.from.kind.padEnd(12)} ${factLabel(c.from)} → ${factLabel(c.to)}`));
   for (const c of d.attributionChanges) {
     if (c.from) out.push(st.red(line('- source ', c.from)));
     if (c.to) out.push(st.green(line('+ source ', c.to)));
@@ -134,16 +159,31 @@ export function factDiffText(d: FactDiff, st: Style, indent = '  '): string {
   return out.join('\n') + '\n';
 }
 
-/** RFC 4180 CSV of a fact table: one row per fact, one column per article (status and the text behind it). */
+/**
+ * Column names of a table's articles: outlet and publication day ("Reuters 2023-06-22"), the source file where the
+ * outlet is unknown, "undated" where the date is; a name two articles would share gets "#2", "#3" … after it.
+ */
+export function articleColumnNames(ids: string[], articles: StoredArticle[]): string[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const seen = new Map<string, number>();
+  return ids.map((id) => {
+    const a = byId.get(id);
+    const base = a ? `${a.outlet ?? a.source} ${a.publishedAt?.slice(0, 10) ?? 'undated'}` : id;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n > 1 ? `${base} #${n}` : base;
+  });
+}
+
+/**
+ * RFC 4180 CSV of a fact table: one row per fact, one column group per article (status, the text behind it, who it is
+ * attributed to), headed by the article’s outlet and date.
+ */
 export function factTableCsv(table: FactTable, articles: StoredArticle[]): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const header = [
-    'kind',
-    'fact',
-    'key',
-    ...table.articles.flatMap((id) => [`${id} status`, `${id} text`, `${id} attributed to`]),
-  ];
+  const names = articleColumnNames(table.articles, articles);
+  const header = ['kind', 'fact', 'key', ...names.flatMap((n) => [`${n} status`, `${n} text`, `${n} attributed to`])];
   const lines = [header.map(esc).join(',')];
   for (const r of table.rows) {
     const cells = table.articles.flatMap((id) => {

@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { diffArticles, loadStory } from '../engine/queries.js';
 import { MAX_FILE_BYTES } from '../ingest/index.js';
 import { factDiffJson } from '../report/facts.js';
+import { claimsJson, claimsOf } from '../report/claims.js';
 import { articleJson, relationJson, storyJson } from '../report/json.js';
-import { diffFacts } from '../stories/facts.js';
+import { diffFacts } from '../claims/compare.js';
 import type { Store } from '../store/types.js';
 import { apiError, type ApiErrorCode } from './errors.js';
 import { htmlItems, Ingestor, jsonItems, jsonLineItems } from './ingest.js';
@@ -126,6 +127,16 @@ export function createApp(o: AppOptions): Hono {
     } else stories.delete(key);
     stories.set(key, body);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
+  });
+
+  app.get('/api/stories/:id/claims', async (c) => {
+    const id = parse(storyId, c.req.param('id'));
+    if (!id.ok) return fail(c, 'badRequest', id.detail);
+    const s = await loadStory(store, id.data);
+    if (!s) return fail(c, 'noStory', id.data);
+    const byId = new Map(s.articles.map((a) => [a.id, a]));
+    const ordered = s.story.articles.map((x) => byId.get(x)).filter((a) => a !== undefined);
+    return c.json({ story: id.data, claims: claimsJson(claimsOf(ordered), ordered) });
   });
 
   app.get('/api/articles/:id', async (c) => {

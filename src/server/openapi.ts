@@ -60,6 +60,14 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      '/api/stories/{id}/claims': {
+        get: {
+          summary:
+            'Claim records of a story: each figure or statement, what it counts, who asserts it, which articles carry it (spans in each article text); range, conservative value, updates, disputes',
+          parameters: [pathId('id', '^s[0-9a-f]{6,64}$')],
+          responses: { 200: json('{ story, claims: ClaimsJson }'), 404: errorResponse },
+        },
+      },
       '/api/articles/{id}': {
         get: {
           summary: 'One article: text, clean body, removed noise with reasons, facts with spans',

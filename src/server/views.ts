@@ -4,7 +4,7 @@ import type { StoryJson } from '../report/json.js';
 export const EXCERPT_CHARS = 160;
 
 /** Fact-table cell statuses as one letter each, in the table's column order: `storyPageJson` rows' `marks`. */
-const STATUS_LETTER: Record<string, string> = { carried: 'c', omitted: 'o', conflicting: 'x' };
+const STATUS_LETTER: Record<string, string> = { carried: 'c', omitted: 'o', conflicting: 'x', updated: 'u' };
 
 /**
  * The story as the story page reads it (`GET /api/stories/{id}?view=page`): article metadata without texts, relations

@@ -1,4 +1,4 @@
-import type { DiffJson, StoryPageJson, StorySummary } from './types.js';
+import type { ClaimsResponse, DiffJson, StoryPageJson, StorySummary } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -36,3 +36,6 @@ export const getStory = (id: string, offset = 0) =>
 
 export const getDiff = (a: string, b: string) =>
   get<DiffJson>(`/api/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+
+/** A story's claim records (all its articles). */
+export const getClaims = (id: string) => get<ClaimsResponse>(`/api/stories/${encodeURIComponent(id)}/claims`);

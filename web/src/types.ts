@@ -57,6 +57,8 @@ export interface FactDiffJson {
   dropped: FactRef[];
   added: FactRef[];
   changed: Array<{ from: FactRef; to: FactRef }>;
+  /** Values B replaces as a later version of the same source or a report of a change (absent from older servers). */
+  updated?: Array<{ from: FactRef; to: FactRef }>;
   attributionChanges: Array<{ from?: FactRef; to?: FactRef }>;
   loadedAdded: FactRef[];
   loadedRemoved: FactRef[];
@@ -155,5 +157,33 @@ export interface FactPageTable {
     /** One letter per column: c carried, o omitted, x conflicting. */
     marks: string;
     details: Array<{ col: number; text?: string; attributedTo?: string }>;
+  }>;
+}
+
+/** GET /api/stories/{id}/claims (src/report/claims.ts ClaimsJson). */
+export interface ClaimsResponse {
+  story: string;
+  claims: Array<{
+    key: string;
+    kind: 'figure' | 'statement';
+    subject: string;
+    unit?: string;
+    low?: number;
+    high?: number;
+    conservative?: number;
+    claims: Array<{
+      value: number | string;
+      max?: number;
+      approximate?: boolean;
+      source?: string;
+      sourceDisplay?: string;
+      articles: Array<{ article: string; outlet?: string; publishedAt?: string; text: string }>;
+    }>;
+    updates: Array<{
+      source?: string;
+      from: { article: string; publishedAt?: string; value: number };
+      to: { article: string; publishedAt?: string; value: number };
+    }>;
+    disputes: Array<{ source: string; values: number[] }>;
   }>;
 }

@@ -14,10 +14,18 @@ export const REPORTING_VERBS =
   'said|says|say|added|adds|stated|states|noted|notes|affirmed|affirms|stressed|stresses|announced|announces|reported|reports|told|tells|claimed|claims|admitted|admits|estimated|estimates|warned|warns|accused|accuses|considered|considers|confirmed|confirms|denied|denies|insisted|insists|explained|explains|argued|argues|wrote|writes|declared|declares|demanded|demands|urged|urges|called|calls|pointed out|indicated|indicates|revealed|reveals|asserted|asserts|described|describes|condemned|condemns|acknowledged|acknowledges|alleged|alleges|showed|shows|blamed|blames|believe|believes|believed';
 
 /** "<source> [has|have|had] <verb>" — the source phrase is taken from the words just before. */
-const VERB = new RegExp(`\\b(?:(?:has|have|had|also|further|then|later|earlier)\\s+)*(${REPORTING_VERBS})\\b`, 'g');
+const VERB = new RegExp(
+  `\\b(?:(?:has|have|had|also|further|then|later|earlier|now|previously|already|again)\\s+)*(${REPORTING_VERBS})\\b`,
+  'g',
+);
 /** "<verb> the ministry" after a quote or clause: "…, said the ministry." */
-const INVERTED = new RegExp(`[,”"]\\s*(${REPORTING_VERBS})\\s+((?:the\\s+)?[^,.;:"“”]{2,60}?)(?=[.,;]|$)`, 'g');
+const INVERTED = new RegExp(`(?:[,”"]|'')\\s*(${REPORTING_VERBS})\\s+((?:the\\s+)?[^,.;:"“”]{2,60}?)(?=[.,;]|$)`, 'g');
 const ACCORDING = /\baccording to\s+((?:the\s+)?[^,.;:"“”()]{2,60}?)(?=[.,;:()]|\s+(?:on|in|at|which|who|that)\b|$)/gi;
+/** "Per the autopsy, …": a document as the source ("per share" names none: the article is required). */
+const PER_THE = /\b[Pp]er (the\s+[^,.;:"“”()]{2,40}?)(?=[.,;:()])/g;
+/** "the announcement read", "their full statement reads": a document read out. */
+const DOC_READS =
+  /\b((?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:statement|announcement|report|communique|letter|message|memo|notice|release))\s+(reads?)\b/gu;
 
 /** Words allowed inside a source phrase besides capitalised words and head nouns. */
 const PHRASE_WORD =
@@ -104,6 +112,10 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   let end = verbAt;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   let before = s.slice(0, end);
+  // "the National Statistics Institute (INSEE) said", "Reed International Plc <REED.L> said", "The <New York Stock
+  // Exchange> said": an acronym or ticker in brackets, or the closing bracket of a name, between the name and its verb.
+  const bracket = /\s*(?:\([\p{Lu}\d.&-]{2,12}\)|<[\p{Lu}\d.&-]{1,12}>|>)$/u.exec(before);
+  if (bracket) before = before.slice(0, bracket.index);
   if (mayEndInAdjunct(before)) {
     // Only the end of the text can hold the adjunct: matching there keeps the cost per verb constant.
     const from = Math.max(0, before.length - ADJUNCT_WINDOW);
@@ -140,6 +152,36 @@ function phraseBefore(s: string, verbAt: number): { phrase: string; start: numbe
   return { phrase, start };
 }
 
+/**
+ * "Norman Trew, head of the unit, said", "Industrial Equity, which is owned by …, a Hong Kong firm, said": a name, then
+ * up to APPOSITIONS comma-delimited descriptions, then the verb. The name must be capitalised words only.
+ */
+const APPOSITIONS = 3;
+const APPOSITION_CHARS = 120;
+function appositionBefore(s: string, verbAt: number): { phrase: string; start: number } | undefined {
+  let end = verbAt;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (s[end - 1] !== ',') return undefined;
+  let cut = end - 1;
+  for (let n = 0; n < APPOSITIONS; n++) {
+    const prev = s.lastIndexOf(',', cut - 1);
+    if (prev < 0 || cut - prev > APPOSITION_CHARS) return undefined;
+    const desc = s.slice(prev + 1, cut).trim();
+    // A description opens in lower case ("head of", "a publicly held", "who examined", "in turn") or is a title.
+    if (!/^(?:\p{Ll}|QC\b)/u.test(desc) || /[:“”"`']/.test(desc)) return undefined;
+    const name = /(?:^|[\s(“"])((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)$/u.exec(s.slice(0, prev));
+    if (name) {
+      const start = prev - name[1].length;
+      const before = s.slice(Math.max(0, start - 2), start);
+      // The name opens its clause: the sentence, or after a comma, "and", "but" or a quote.
+      if (start === 0 || /^(?:,\s|\s)$|[“"]\s?$/.test(before) || /\b(?:and|but)\s$/.test(s.slice(0, start)))
+        return { phrase: name[1], start };
+    }
+    cut = prev;
+  }
+  return undefined;
+}
+
 /** Capitalised words that are times, not sources. */
 const NOT_SOURCES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|This|That|These|Those|There|Here|Then|However|Meanwhile|Earlier|Later)$/;
@@ -152,10 +194,18 @@ function headOf(phrase: string): string {
   return words[words.length - 1];
 }
 
+/**
+ * A clause is not a speaker: "it was cooperating with investigators" ends in a source noun but opens with a pronoun
+ * and holds a verb. A speaker is a noun phrase: no pronoun before other words, no auxiliary or modal verb.
+ */
+const CLAUSE =
+  /^(?:it|he|she|they|we|i|you|this|that|there)\s|\b(?:is|was|were|are|be|been|being|has|had|have|will|would|could|should|may|might|can|did|does|do)\b/i;
+
 function isSourcePhrase(phrase: string): boolean {
   const lower = phrase.toLowerCase();
   const head = headOf(phrase);
   if (PRONOUNS.has(lower)) return true;
+  if (CLAUSE.test(lower)) return false;
   if (SOURCE_HEADS.has(head)) return true;
   if (NOT_SOURCES.test(phrase)) return false;
   // "chief executive Sundar Pichai", "the refugee agency UNHCR": a title or a head noun, then the name.
@@ -224,11 +274,29 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
       const phrase = m[1].trim();
       if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'according to']);
     }
+    for (const m of matchesOf(PER_THE, s)) {
+      const phrase = m[1].trim();
+      if (isSourcePhrase(phrase)) found.push([m.index, m.index + m[0].length, phrase, 'per']);
+    }
+    if (/\bread/.test(s))
+      for (const m of matchesOf(DOC_READS, s)) found.push([m.index, m.index + m[0].length, m[1], m[2]]);
     for (const m of matchesOf(INVERTED, s)) {
-      const phrase = m[2].trim();
+      let phrase = m[2].trim();
+      let end = m.index + m[0].length;
+      // "said Mr. Musk": the expression stops at the title's full stop; the name follows it.
+      const title = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)$/.exec(phrase);
+      if (title && s[end] === '.') {
+        const rest = /^\.\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u.exec(s.slice(end));
+        if (rest) {
+          phrase = `${phrase}. ${rest[1]}`;
+          end += rest[0].length;
+        }
+      }
+      // "a center called Palm Gardens", "described as": naming, not saying.
+      if (/^(?:call|describ)/i.test(m[1])) continue;
       if (isSourcePhrase(phrase) && !PRONOUNS.has(phrase.toLowerCase())) {
         const at = m.index + m[0].indexOf(m[1]);
-        found.push([at, m.index + m[0].length, phrase, m[1]]);
+        found.push([at, end, phrase, m[1]]);
       }
     }
     for (const m of matchesOf(VERB, s)) {
@@ -236,7 +304,7 @@ export function attributions(body: string, sentences: Span[]): Fact[] {
       const verbAt = m.index;
       // "called an election", "called a meeting": calling for something is not a statement.
       if (/^call/i.test(verb) && /^\s+(?:a|an|off|in|up)\b/i.test(s.slice(m.index + m[0].length))) continue;
-      const pb = phraseBefore(s, verbAt);
+      const pb = phraseBefore(s, verbAt) ?? appositionBefore(s, verbAt);
       if (!pb || !isSourcePhrase(pb.phrase)) continue;
       if (found.some(([a, b]) => a <= verbAt && verbAt < b)) continue;
       found.push([pb.start, m.index + m[0].length, pb.phrase, verb]);

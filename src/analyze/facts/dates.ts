@@ -34,7 +34,9 @@ const PERIOD = new RegExp(
   'g',
 );
 const YEARS =
-  /\b(?:in|of|since|during|until|by|from|through|and|between) ((?:19|20)\d{2})(?!\s*(?:percent|%|people|[a-z]+s\b))/g;
+  /(?:\b(?:in|of|since|during|until|by|from|through|and|between|quarter|year|half|fiscal)|['’]s) ((?:19|20)\d{2})(?!\s*(?:percent|%|people|[a-z]+s\b))/g;
+/** "last year", "this year's": the year, which chrono does not give. */
+const YEAR_REL = /\b(last|this|next) year\b/gi;
 const RELATIVE =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last|next|ago|this)\b/i;
 
@@ -46,6 +48,8 @@ const PART_OF_MONTH = /^(?:the )?(?:end|beginning|start|middle|mid|early|late) (
 const FUTURE =
   /\b(?:will|is due to|are due to|is scheduled|are scheduled|is set to|are set to|is expected to|are expected to|plans? to|next)\b/i;
 const DAY_MS = 86_400_000;
+/** Days after publication a yearless past date may still fall (a dateline a day or two behind the events). */
+const PAST_SLACK_DAYS = 7;
 /** Past-tense verbs that are not what a date dates: reporting and saying. */
 const NOT_EVENTS =
   /^(?:said|added|reported|stated|noted|announced|confirmed|told|claimed|estimated|published|released)$/i;
@@ -127,6 +131,8 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
     for (const r of results) {
       // chrono keeps the comma of "on Friday," in its text.
       r.text = r.text.replace(/[\s,;.]+$/, '');
+      // "now", "the now-bankrupt exchange": the present, not a date the text gives.
+      if (/^(?:right )?now$/i.test(r.text)) continue;
       const c = r.start;
       const relative = RELATIVE.test(r.text) && !c.isCertain('year');
       if (relative && !ref) continue; // nothing to resolve against
@@ -142,12 +148,31 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
       else if (c.isCertain('day') || relative) iso = `${y}-${pad(mo)}-${pad(c.get('day')!)}`;
       else if (c.isCertain('month')) iso = `${y}-${pad(mo)}`;
       else continue;
+      // A month named without its year in a past-tense report is the last one before the article ("visits … in
+      // February" in November's paper), where chrono may take the nearest, which can be ahead.
+      if (
+        !c.isCertain('year') &&
+        ref &&
+        !FUTURE.test(s) &&
+        c.isCertain('month') &&
+        !relative &&
+        /\b(?:in|on|since|during)\s+$/i.test(s.slice(Math.max(0, r.index - 10), r.index))
+      ) {
+        const when = Date.UTC(y, mo - 1, c.isCertain('day') ? c.get('day')! : 1);
+        if (when > ref.getTime() + PAST_SLACK_DAYS * DAY_MS) iso = `${y - 1}${iso.slice(4)}`;
+      }
       const v: DateValue = { iso };
       if (r.end && r.end.isCertain('day'))
         v.end = `${r.end.get('year')}-${pad(r.end.get('month')!)}-${pad(r.end.get('day')!)}`;
       if (relative || !c.isCertain('year')) v.relative = true;
       push(r.index, r.index + r.text.length, v);
     }
+    if (ref && /\byear\b/i.test(s))
+      for (const m of matchesOf(YEAR_REL, s)) {
+        const d = m[1].toLowerCase();
+        const y = ref.getUTCFullYear() + (d === 'last' ? -1 : d === 'next' ? 1 : 0);
+        push(m.index, m.index + m[0].length, { iso: String(y), relative: true });
+      }
     for (const m of matchesOf(YEARS, s)) {
       const at = m.index + m[0].length - m[1].length;
       push(at, at + 4, { iso: m[1] });

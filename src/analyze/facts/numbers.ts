@@ -36,6 +36,9 @@ export const SCALES: Record<string, number> = {
   billion: 1_000_000_000,
   trillion: 1_000_000_000_000,
   m: 1_000_000,
+  // Reuters and other wire desks abbreviate: "52.6 mln shares", "1.02 bln stg".
+  mln: 1_000_000,
+  bln: 1_000_000_000,
   mn: 1_000_000,
   bn: 1_000_000_000,
   k: 1_000,
@@ -44,9 +47,10 @@ export const SCALES: Record<string, number> = {
 /** "240", "1,200", "3.5", "eighty", "twenty-five", "two dozen", "1.5 million" → the number, or undefined. */
 export function parseNumber(text: string): number | undefined {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?(hundred|thousand|million|billion|trillion|m|mn|bn|k)\b)?$/.exec(
-    t,
-  );
+  const m =
+    /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?(hundred|thousand|million|billion|trillion|mln|bln|m|mn|bn|k)\b)?$/.exec(
+      t,
+    );
   if (m) {
     const n = Number(m[1].replace(/,/g, ''));
     // Rounded to 12 significant digits: 4.1 * 1e6 is 4099999.9999999995 in binary floating point.
@@ -75,6 +79,6 @@ export function parseNumber(text: string): number | undefined {
   return any ? total + current : undefined;
 }
 
-const WORD_NUMBER = `(?:a |two |three |four |five )?dozen|(?:${Object.keys(UNITS).join('|')})(?:[ -](?:${Object.keys(UNITS).join('|')}))?(?: (?:hundred|thousand|million|billion))?`;
+const WORD_NUMBER = `(?:a |two |three |four |five )?dozen|(?:${Object.keys(UNITS).join('|')})(?:[ -](?:${Object.keys(UNITS).join('|')}))?(?: (?:hundred|thousand|million|billion|mln|bln))?`;
 /** A number in digits or words, with an optional scale word. */
-export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?: ?(?:hundred|thousand|million|billion|trillion|mn|bn|m|k)\\b)?|\\b(?:${WORD_NUMBER})\\b`;
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?: ?(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|m|k)\\b)?|\\b(?:${WORD_NUMBER})\\b`;

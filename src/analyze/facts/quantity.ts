@@ -11,10 +11,20 @@ import { matchesOf } from '../../text/matches.js';
 
 const APPROX =
   '(?:about|around|nearly|almost|approximately|roughly|some|more than|over|at least|up to|fewer than|less than|as many as|close to|an estimated|estimated)';
-const CURRENCY: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', US$: 'usd' };
+const CURRENCY: Record<string, string> = {
+  $: 'usd',
+  '€': 'eur',
+  '£': 'gbp',
+  US$: 'usd',
+  $US: 'usd',
+  A$: 'aud',
+  $A: 'aud',
+  C$: 'cad',
+  HK$: 'hkd',
+};
 
 const QUANTITY = new RegExp(
-  `(?<![\\w.,-])(?<approx>\\b${APPROX} )?(?<cur>US\\$|\\$|€|£)?(?<range>between )?(?<num>${NUMBER})(?:(?: and| to|-|–)(?<cur2> ?US\\$|\\$|€|£)? ?(?<num2>${NUMBER}))?(?<pct> ?(?:%|percent\\b|per cent\\b))?`,
+  `(?<![\\w.,-])(?<approx>\\b${APPROX} )?(?<cur>US\\$|HK\\$|A\\$|C\\$|\\$US|\\$A|\\$|€|£)?(?<range>between )?(?<num>${NUMBER})(?:(?<join> and| to|-|–)(?<cur2> ?US\\$|\\$|€|£)? ?(?<num2>${NUMBER}))?(?<pct> ?(?:%|percent\\b|per cent\\b|pct\\b))?`,
   'gi',
 );
 /**
@@ -52,6 +62,16 @@ function quantityMatches(s: string): RegExpExecArray[] {
     from = m.index + Math.max(1, m[0].length);
   }
 }
+
+/** The QUANTITY match that starts at `at`, if one does: the second figure of what was not a range. */
+function matchAt(s: string, at: number): RegExpExecArray | undefined {
+  QUANTITY.lastIndex = at;
+  const m = QUANTITY.exec(s);
+  return m && m.index === at ? m : undefined;
+}
+
+/** A bare year, 1900–2099. */
+const isYear = (t: string) => /^(?:19|20)\d\d$/.test(t);
 
 /** "thousands of", "hundreds of", "dozens of", "tens of thousands of". */
 const VAGUE = /\b(?<approx>(?:tens of |hundreds of )?(?<scale>dozens|hundreds|thousands|millions|billions)) of\b/gi;
@@ -107,7 +127,34 @@ const FILLER = new Set([
 ]);
 /** Words before a figure that make it a label or a measure on a scale, not a count: "magnitude 6.8", "Category 4". */
 const LABEL_BEFORE =
-  /\b(?:magnitude|category|level|grade|no\.|number|article|section|flight|route|highway|platform|gate|room|bus|chapter|page|version)\s+$/i;
+  /\b(?:magnitude|category|level|grade|no\.|number|article|section|flight|route|highway|platform|gate|room|bus|chapter|page|version|court|group|terminal|pier|studio|model|series|phase|stage|round|week|day|game)\s+$/i;
+/**
+ * A figure right after a capitalised word inside the sentence is part of a name or an identifier: "El 19 Digital",
+ * "the Nielsen 1-20 well", "Boeing 737"; one glued to a capital letter is a code ("3D", "5G"). Neither counts anything.
+ */
+const NAME_BEFORE = /(?<=\S\s+)\p{Lu}[\p{L}]*\s$/u;
+const CODE_AFTER = /^\p{Lu}/u;
+/** Clock times ("4.07pm"), emergency numbers ("a 911 call") and spans back from now ("three weeks ago", a date). */
+const NOT_COUNT_AFTER = /^\s?(?:a\.?m\b|p\.?m\b|calls?\b|(?:\p{L}+\s+)?ago\b)/iu;
+/** Currency words after a figure, with the country in front where it is not the dollar of the US. */
+const CURRENCY_AFTER =
+  /^\s+(?:(US|U\.S\.|American|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s+)?(?:dollars?|dlrs?)\b/i;
+const DOLLAR_OF: Record<string, string> = {
+  us: 'usd',
+  'u.s.': 'usd',
+  american: 'usd',
+  canadian: 'cad',
+  australian: 'aud',
+  'hong kong': 'hkd',
+  'new zealand': 'nzd',
+  singapore: 'sgd',
+};
+/** A person's age as wire copy gives it: "Sam Bankman-Fried, 32, was …". */
+const AGE = /,\s(\d{1,3}),\s/g;
+/** The end of a capitalised word, which an age follows (tested on the few characters before the comma). */
+const NAME_END = /\p{Lu}[\p{L}'’.-]*$/u;
+/** Most years an age can be: a larger figure between commas is something else. */
+const MAX_AGE = 120;
 /** Words that cannot be what a figure counts. */
 const NOT_UNITS = new Set([
   'and',
@@ -150,6 +197,10 @@ const MONEY_WORDS: Record<string, string> = {
   rupees: 'inr',
   roubles: 'rub',
   rubles: 'rub',
+  dlrs: 'usd',
+  dlr: 'usd',
+  stg: 'gbp',
+  yen: 'jpy',
 };
 
 /** Plurals that no suffix rule turns back into their singular. */
@@ -273,25 +324,74 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
     let lastUnit: string | undefined;
-    for (const m of quantityMatches(s)) {
+    let skipTo = 0;
+    const matches = quantityMatches(s);
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      if (m.index < skipTo) continue;
       const g = m.groups!;
       const num = g.num;
       const value = parseNumber(num);
       if (value === undefined) continue;
       const numAt =
         m.index + m[0].indexOf(num, (g.approx?.length ?? 0) + (g.cur?.length ?? 0) + (g.range?.length ?? 0));
-      const end = m.index + m[0].length;
+      let end = m.index + m[0].length;
+      let max = g.num2 ? parseNumber(g.num2) : undefined;
+      let fraction = 0;
+      if (g.num2 && max !== undefined) {
+        const num2At = m.index + m[0].lastIndexOf(g.num2);
+        const den = /^\/(\d{1,2})\b/.exec(s.slice(num2At + g.num2.length));
+        if (g.join === '-' && den && max < Number(den[1])) {
+          // "11-3/4 dlrs": a whole number and a fraction, as commodity and bond prices are written.
+          fraction = max / Number(den[1]);
+          max = undefined;
+          const tail = /^\/\d{1,2}(?: ?(?:%|percent\b|pct\b))?/.exec(s.slice(num2At + g.num2.length))![0];
+          end = num2At + g.num2.length + tail.length;
+          if (/(?:%|percent|pct)$/.test(tail)) g.pct = tail;
+        } else if (max <= value || isYear(num)) {
+          // Not a range: a score ("won 2-1"), a year before a figure ("2025 to 2.2%"), a fall ("from 5 to 3").
+          // The second figure is read on its own; the first is a count only in the last case, and then says no unit.
+          if (!(g.join === '-' || g.join === '–') || isYear(num)) {
+            const again = matchAt(s, num2At);
+            if (again) matches.splice(i + 1, 0, again);
+          } else skipTo = num2At + g.num2.length;
+          continue;
+        }
+      }
       if (!g.num2 && !g.pct && !g.cur && isDatePart(s, numAt, numAt + num.length, num)) continue;
       if (!g.cur && LABEL_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (
+        !g.cur &&
+        !g.approx &&
+        NAME_BEFORE.test(s.slice(Math.max(0, numAt - 40), numAt)) &&
+        !MONTHS.test(
+          s
+            .slice(Math.max(0, numAt - 12), numAt)
+            .trim()
+            .split(/\s+/)
+            .pop() ?? '',
+        ) &&
+        // "El 19 Digital", "Apollo 11.", "the Nielsen 1-20 well": a name or a code; "fined Google 4.3 billion euros"
+        // counts something.
+        (g.join === '-' || /^(?:\s+\p{Lu}|\s*$|\s*[,.;:)])/u.test(s.slice(end, end + 3)))
+      )
+        continue;
+      if (CODE_AFTER.test(s.slice(numAt + num.length, numAt + num.length + 1))) continue;
+      if (!g.pct && !g.cur && NOT_COUNT_AFTER.test(s.slice(end, end + 24))) continue;
       // "one" alone is an article more often than a count: keep it only with a unit that follows directly.
       if (/^(?:one|a dozen)$/i.test(num) && !g.cur) continue;
-      const max = g.num2 ? parseNumber(g.num2) : undefined;
       let unit: string | undefined;
+      let scale = 1;
       if (g.pct) unit = 'percent';
       else if (g.cur) unit = CURRENCY[g.cur.trim()] ?? 'money';
       else {
         const after = wordsAfter(s, end, 1)[0]?.toLowerCase();
-        if (after && after in MONEY_WORDS) unit = MONEY_WORDS[after];
+        const dollars = CURRENCY_AFTER.exec(s.slice(end, end + 40));
+        if (dollars) unit = dollars[1] ? DOLLAR_OF[dollars[1].toLowerCase()] : 'usd';
+        else if (after === 'cts' || after === 'cents') {
+          unit = 'usd';
+          scale = 0.01;
+        } else if (after && after in MONEY_WORDS) unit = MONEY_WORDS[after];
         else unit = unitAfter(s, end);
         if (!unit && /^\s*ones?\b/i.test(s.slice(end))) unit = unitBefore(s, m.index);
       }
@@ -308,8 +408,8 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
         /\b(?:about|around|nearly|some|approximately|roughly|more than|over|at least|up to|estimated)\s+$/i.test(
           s.slice(Math.max(0, m.index - 20), m.index),
         );
-      const v: QuantityValue = { value, unit };
-      if (max !== undefined && max > value) v.max = max;
+      const v: QuantityValue = { value: Number(((value + fraction) * scale).toPrecision(12)), unit };
+      if (max !== undefined && max > value) v.max = Number((max * scale).toPrecision(12));
       if (approx) v.approximate = true;
       // The span covers the figure and the word it counts, where that word follows.
       let spanEnd = end;
@@ -328,6 +428,22 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
         text: body.slice(start, s0 + spanEnd),
         value: v,
       });
+    }
+    // "Bankman-Fried, 32, was …": an age between commas after a name.
+    if (s.includes(', ')) {
+      for (const m of matchesOf(AGE, s)) {
+        if (!NAME_END.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+        const age = Number(m[1]);
+        const a = m.index + m[0].indexOf(m[1]);
+        if (age > MAX_AGE || out.some((f) => f.span[0] <= s0 + a && s0 + a < f.span[1])) continue;
+        out.push({
+          kind: 'quantity',
+          span: [s0 + a, s0 + a + m[1].length],
+          sentence: si,
+          text: m[1],
+          value: { value: age, unit: 'year', event: 'age' },
+        });
+      }
     }
     // Every VAGUE match holds "s of" (its scale word is a plural): most sentences hold none.
     if (!VAGUE_HINT.test(s)) return;

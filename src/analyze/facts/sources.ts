@@ -15,7 +15,8 @@ export const SOURCE_HEADS = new Set(
   chief head leader leaders secretary-general secretary director board bank company firm union media newspaper
   channel broadcaster tv radio service services administration cabinet parliament kremlin pentagon whitehouse
   researchers scientists study survey mayor governor guard data figures filings documents television statistics
-  economists diplomats diplomat spokespeople`
+  economists diplomats diplomat spokespeople communique announcement autopsy witness studies filing memo document
+  team prefecture prefect coroner inquest`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -213,8 +213,23 @@ function factChanges(f: FactDiffJson, a: ArticleJson, b: ArticleJson, cols: HTML
       f.added.map((r) => ref('b', r)),
     ),
     group(
+      'updated',
+      `Updated by ${articleName(b)}`,
+      (f.updated ?? []).map((c) =>
+        h(
+          'li',
+          {},
+          h('span', { class: `kind k-${c.from.kind}` }, c.from.kind),
+          ' ',
+          h('button', { type: 'button', class: 'linkish', onclick: () => show(cols, 'a', c.from.span) }, c.from.label),
+          ' → ',
+          h('button', { type: 'button', class: 'linkish', onclick: () => show(cols, 'b', c.to.span) }, c.to.label),
+        ),
+      ),
+    ),
+    group(
       'changed',
-      'Changed',
+      'Conflicting values',
       f.changed.map((c) =>
         h(
           'li',

@@ -1,8 +1,9 @@
-import { getStory } from '../api.js';
+import { getClaims, getStory } from '../api.js';
 import { articleName, day, h, shortId } from '../dom.js';
 import type { Page } from '../main.js';
 import {
   LOW_CONFIDENCE,
+  type ClaimsResponse,
   type FactPageTable,
   type PageArticle,
   type PageRelation,
@@ -17,7 +18,8 @@ const KIND_TEXT: Record<PageRelation['kind'], string> = {
 };
 
 export async function renderStory(id: string, from = 0): Promise<Page> {
-  const s = await getStory(id, Math.max(0, Math.floor(from)));
+  // The claims are of the whole story; a failure to load them leaves the rest of the page.
+  const [s, claims] = await Promise.all([getStory(id, Math.max(0, Math.floor(from))), getClaims(id).catch(() => null)]);
   const number = new Map(s.articles.map((a, i) => [a.id, s.offset + i + 1]));
   const title = s.title ?? `Story ${shortId(s.id)}`;
   const outlets = new Set(s.articles.map((a) => a.outlet ?? a.source)).size;
@@ -50,6 +52,14 @@ export async function renderStory(id: string, from = 0): Promise<Page> {
           'Fact table',
           'Each fact, and which articles carry it, omit it, or state another value',
           factTable(s.facts, number, s.articles),
+        )
+      : null,
+    claims
+      ? section(
+          'claims',
+          'Claims',
+          'Each figure or statement, who asserts it and which articles carry it; sources’ figures for one count side by side',
+          claimsPanel(claims, number),
         )
       : null,
     section(
@@ -144,7 +154,7 @@ function legend(): HTMLElement {
  * One fact-table cell. Built without the `h` helper: a large story has tens of thousands of them. The mark is drawn
  * by CSS (`::before`, with empty alternative text); screen readers read the status word, visually hidden.
  */
-const STATUS: Record<string, string> = { c: 'carried', o: 'omitted', x: 'conflicting' };
+const STATUS: Record<string, string> = { c: 'carried', o: 'omitted', x: 'conflicting', u: 'updated' };
 
 function cell(status: string, c: { text?: string; attributedTo?: string } = {}): HTMLTableCellElement {
   const td = document.createElement('td');
@@ -233,12 +243,91 @@ function factTable(t: FactPageTable, number: Map<string, number>, articles: Page
       h(
         'table',
         { class: 'facts' },
-        h('caption', {}, '● carried · omitted ≠ conflicting value; columns are the articles in publication order'),
+        h(
+          'caption',
+          {},
+          '● carried · omitted ≠ conflicting value ↑ updated value; columns are the articles in publication order',
+        ),
         h('thead', {}, head),
         body,
       ),
     ),
     more,
+  );
+}
+
+/** Statements shown at first: the figures are what the panel is for. */
+const STATEMENTS_FIRST = 5;
+
+function claimsPanel(c: ClaimsResponse, number: Map<string, number>): HTMLElement {
+  const figures = c.claims.filter((r) => r.kind === 'figure');
+  const statements = c.claims.filter((r) => r.kind === 'statement').slice(0, STATEMENTS_FIRST);
+  if (figures.length + statements.length === 0) return h('p', {}, 'No claims found in these articles.');
+  const num = (n: number) => n.toLocaleString('en');
+  const value = (x: ClaimsResponse['claims'][number]['claims'][number]) =>
+    typeof x.value === 'number'
+      ? `${x.approximate ? '~' : ''}${num(x.value)}${x.max !== undefined ? `–${num(x.max)}` : ''}`
+      : `“${x.value}”`;
+  const arts = (x: ClaimsResponse['claims'][number]['claims'][number]) =>
+    x.articles.map((a) => (number.has(a.article) ? `#${number.get(a.article)}` : (a.outlet ?? a.article))).join(', ');
+  const rows = [...figures, ...statements].flatMap((r) => {
+    const disputed = r.disputes.length > 1;
+    const head = h(
+      'tr',
+      { class: disputed ? 'disputed' : undefined },
+      h(
+        'th',
+        { scope: 'rowgroup', rowspan: String(r.claims.length) },
+        r.kind === 'figure' ? r.subject : `statement by ${r.subject}`,
+        r.kind === 'figure' && r.low !== r.high
+          ? h('div', { class: 'note' }, `range ${num(r.low!)}–${num(r.high!)}, conservative ${num(r.conservative!)}`)
+          : null,
+        disputed ? h('div', { class: 'note' }, 'disputed between sources') : null,
+        r.updates.length
+          ? h(
+              'div',
+              { class: 'note' },
+              r.updates
+                .map(
+                  (u) =>
+                    `${u.source ? `${u.source}: ` : ''}${num(u.from.value)} (${day(u.from.publishedAt)}) → ${num(u.to.value)} (${day(u.to.publishedAt)})`,
+                )
+                .join('; '),
+            )
+          : null,
+      ),
+      h('td', {}, value(r.claims[0])),
+      h('td', {}, r.claims[0].sourceDisplay ?? '—'),
+      h('td', {}, arts(r.claims[0])),
+    );
+    return [
+      head,
+      ...r.claims
+        .slice(1)
+        .map((x) => h('tr', {}, h('td', {}, value(x)), h('td', {}, x.sourceDisplay ?? '—'), h('td', {}, arts(x)))),
+    ];
+  });
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Claims' },
+    h(
+      'table',
+      { class: 'claims' },
+      h('caption', {}, 'Claims: what is counted or said, the value, who asserts it, the articles carrying it'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Counted or said'),
+          h('th', { scope: 'col' }, 'Value'),
+          h('th', { scope: 'col' }, 'Asserted by'),
+          h('th', { scope: 'col' }, 'Articles'),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
   );
 }
 
