@@ -70,7 +70,9 @@ describe('diffText', () => {
     for (const l of lines) {
       const m = /([AB])\[(\d+),(\d+)\) "?(.{0,30})/.exec(l)!;
       const art = byId.get(m[1] === 'A' ? rel.from : rel.to)!;
-      expect(art.text.slice(Number(m[2]), Number(m[3])).slice(0, 20)).toBe(m[4].replace(/^["“]/, '').slice(0, 20));
+      // The quoted text, without its quotation marks or the ellipsis of a long one.
+      const shown = m[4].replace(/^["“]/, '').replace(/[”"…].*$/, '').slice(0, 20);
+      expect(art.text.slice(Number(m[2]), Number(m[3])).slice(0, shown.length)).toBe(shown);
     }
     await store.close();
   });
