@@ -1,7 +1,7 @@
 import type { Overlap } from '../model/index.js';
 import { overlap } from '../match/verify.js';
 import { averageLink } from './linkage.js';
-import { Neighbourhood, pairFeatures, PAIR_FEATURES, type PairSide } from './pair-features.js';
+import { MONTH, Neighbourhood, pairFeatures, PAIR_FEATURES, type PairSide } from './pair-features.js';
 import { sameStoryProbability, type PairModel, PAIR_MODEL } from './scorer.js';
 import { cosine, nameCosine } from './terms.js';
 
@@ -99,9 +99,20 @@ function identical(o: Overlap): boolean {
   return o.shared > 0 && o.containmentA >= ONE_TEXT_CONTAINMENT && o.containmentB >= ONE_TEXT_CONTAINMENT;
 }
 
-/** The probability for a pair whose evidence is `x`, with an identical text always one story. */
+/**
+ * Days by which two articles' event-time intervals (analyze/eventtime.ts: what the texts and dates say of when their
+ * events happened, report lag included) may lie apart and still tell one story. Beyond it the two events cannot be one
+ * whatever their words (a city's rebuilding in 2017 and its mosque's reopening in 2022): the scorer's time features
+ * are too weak to say so, since few labelled pairs lie that far apart. A week absorbs a date misread by a few days.
+ */
+export const MAX_EVENT_DAYS_APART = 7;
+const APART = PAIR_FEATURES.indexOf('timesApart');
+
+/** The probability for a pair whose evidence is `x`: versions of one text are one story, events apart are not. */
 function probability(x: Float64Array, o: Overlap, model: PairModel): number {
-  return identical(o) ? 1 : sameStoryProbability(x, model);
+  if (identical(o)) return 1;
+  if (x[APART] * MONTH > MAX_EVENT_DAYS_APART) return 0;
+  return sameStoryProbability(x, model);
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);

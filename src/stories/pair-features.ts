@@ -131,7 +131,7 @@ function figureContainment(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Days a gap is measured in before it is capped: past these, two reports are as far apart as they can be. */
-const MONTH = 30;
+export const MONTH = 30;
 const MAX_PUBLISHED_GAP = 90;
 const MAX_TEXT_GAP = 365;
 /** Latest years two texts name that differ by more than this count as this much. */
