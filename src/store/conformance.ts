@@ -333,9 +333,7 @@ export function storeConformance(
           await put(9, 's3', '2022-05-02');
           for (const id of ['s1', 's2', 's3']) await store.refreshStory(id);
         });
-        const seen = Object.fromEntries(
-          (await store.listStories()).map((s) => [s.id, [s.firstSeen, s.lastSeen]]),
-        );
+        const seen = Object.fromEntries((await store.listStories()).map((s) => [s.id, [s.firstSeen, s.lastSeen]]));
         expect(seen).toEqual({
           s1: ['2022-04-11T09:30:00.000Z', '2022-04-13T00:00:00.000Z'],
           s2: ['2022-04-01T00:00:00.000Z', '2022-04-03T00:00:00.000Z'],

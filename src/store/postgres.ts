@@ -419,10 +419,9 @@ export class PostgresStore implements Store {
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
-    const [s] = await this.rows<StoryRow>(
-      `SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = $1`,
-      [id],
-    );
+    const [s] = await this.rows<StoryRow>(`SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = $1`, [
+      id,
+    ]);
     if (!s) return undefined;
     const articles = await this.storyOrderIds(id);
     let rel: Array<{ data: string }>;

@@ -20,7 +20,15 @@ import {
   type StoryRecord,
   type StorySummary,
 } from './types.js';
-import { ENTITY_KINDS, ftsQuery, searchTokens, SEEN_COLUMNS, seenDates, storySummary, type StoryRow } from './search.js';
+import {
+  ENTITY_KINDS,
+  ftsQuery,
+  searchTokens,
+  SEEN_COLUMNS,
+  seenDates,
+  storySummary,
+  type StoryRow,
+} from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
@@ -455,7 +463,8 @@ export class SqliteStore implements Store {
       sketch: this.db.prepare(
         'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ?',
       ),
-      list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories
+      list: this.db
+        .prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories
         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
       putError: this.db.prepare('INSERT INTO errors (source, reason, at) VALUES (?, ?, ?)'),
       errors: this.db.prepare('SELECT source, reason, at FROM errors ORDER BY id'),
