@@ -48,6 +48,9 @@ export interface StoryRow {
   ts_last?: string | null;
 }
 
+/** A story whose first and last seen both have a time needs no look at its members (their scan is linear in them). */
+const BOTH_TIMED = "first_seen LIKE '%T%' AND last_seen LIKE '%T%'";
+
 /**
  * The story list's extra columns: the earliest and latest member dates with a time of day. A story's first and last
  * seen are kept as the least and greatest date strings of its members, which mixes a plain date ('2024-03-01') and
@@ -55,8 +58,10 @@ export interface StoryRow {
  * so the stored rows and the schema stay as they are. Both stores' SQL accepts the text as written. Dates are
  * stored normalised (extract/dates.ts): a timestamp is ISO with a 'T', a plain date has none.
  */
-export const SEEN_COLUMNS = `(SELECT min(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') AS ts_first,
-  (SELECT max(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') AS ts_last`;
+export const SEEN_COLUMNS = `CASE WHEN ${BOTH_TIMED} THEN first_seen ELSE
+    (SELECT min(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') END AS ts_first,
+  CASE WHEN ${BOTH_TIMED} THEN last_seen ELSE
+    (SELECT max(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') END AS ts_last`;
 
 const hasTime = (d: string) => d.includes('T');
 
