@@ -14,8 +14,21 @@ export interface TextOptions {
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 const quote = (s: string, n = 160) => `“${clip(s.replace(/\s+/g, ' ').trim(), n)}”`;
+/**
+ * A stored date in the terminal's one form: 'YYYY-MM-DD HH:MM UTC' where it has a time of day, 'YYYY-MM-DD' (or
+ * 'YYYY-MM') where it has none, so that every date column lines up whatever the stored form.
+ */
+export function dateLabel(d: string): string {
+  const t = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(d);
+  if (!t) return d;
+  const ms = Date.parse(d);
+  if (Number.isNaN(ms)) return `${t[1]} ${t[2]}`;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 const label = (a: StoredArticle) =>
-  `${a.id}  ${a.publishedAt ?? 'date unknown'}  ${a.outlet ?? a.source}${a.title ? `  ${clip(a.title, 70)}` : ''}`;
+  `${a.id}  ${a.publishedAt ? dateLabel(a.publishedAt) : 'date unknown'}  ${a.outlet ?? a.source}${a.title ? `  ${clip(a.title, 70)}` : ''}`;
 
 export function storiesText(stories: StorySummary[], opts: TextOptions): string {
   const st = makeStyle(opts.color);
@@ -23,7 +36,7 @@ export function storiesText(stories: StorySummary[], opts: TextOptions): string 
   const lines = [st.bold('story          articles outlets  first seen            title')];
   for (const s of stories) {
     lines.push(
-      `${s.id.padEnd(14)} ${String(s.articles).padStart(8)} ${String(s.outlets).padStart(7)}  ${(s.firstSeen ?? '—').padEnd(20)}  ${clip(s.title ?? '', Math.max(20, opts.width - 58))}`,
+      `${s.id.padEnd(14)} ${String(s.articles).padStart(8)} ${String(s.outlets).padStart(7)}  ${(s.firstSeen ? dateLabel(s.firstSeen) : '—').padEnd(20)}  ${clip(s.title ?? '', Math.max(20, opts.width - 58))}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -76,7 +76,7 @@ export const STORY_CACHE_SIZE = 32;
 export function createApp(o: AppOptions): Hono {
   const { store } = o;
   const stories = new Map<string, Uint8Array>();
-  let storesMark = store.changeMark?.();
+  let storesMark: string | undefined;
   const ingestor = new Ingestor(store, () => stories.clear());
   const app = new Hono();
   app.use('*', securityHeaders);
@@ -105,7 +105,7 @@ export function createApp(o: AppOptions): Hono {
     if (!view.ok) return fail(c, 'badRequest', view.detail);
     const { offset, limit } = view.data;
     // Another process may have added to the store (`newstrace add` beside a running server): its answers are stale.
-    const mark = store.changeMark?.();
+    const mark = await store.changeMark?.();
     if (mark !== storesMark) {
       stories.clear();
       storesMark = mark;

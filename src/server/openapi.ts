@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_ERRORS } from './errors.js';
+import { responseSchemas } from './responses.js';
 import { articleRecord, diffQuery, htmlIngestQuery, storyQuery, storyView } from './schemas.js';
 
 /** Query parameters of an OpenAPI operation, from the zod schema that validates them (one source of truth). */
@@ -23,10 +24,25 @@ const pathId = (name: string, pattern: string) => ({
   required: true,
   schema: { type: 'string', pattern },
 });
-const json = (description: string, schema: object = { type: 'object' }) => ({
+const json = (description: string, schema: object) => ({
   description,
   content: { 'application/json': { schema } },
 });
+/** A response schema of responses.ts, by the name it is listed under in components.schemas. */
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** The response schemas of responses.ts as OpenAPI components, referring to each other by name. */
+function responseComponents(): Record<string, object> {
+  const { schemas } = z.toJSONSchema(responseSchemas, { uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => {
+      const { $schema: _s, $id: _i, ...rest } = s;
+      return [id, rest];
+    }),
+  );
+}
 const errorResponse = json('an error: { error: { code, message } }', { $ref: '#/components/schemas/Error' });
 
 /** The OpenAPI 3.1 description served at `/openapi.json`. Response bodies follow the JSON contract in the README. */
@@ -45,7 +61,7 @@ export function openApiDocument(version: string): object {
         get: {
           summary: 'List or search stories (full text, outlet, date range, entity), largest first',
           parameters: queryParams(storyQuery),
-          responses: { 200: json('{ stories: StorySummary[] }'), 400: errorResponse },
+          responses: { 200: json('stories, largest first', ref('StoryList')), 400: errorResponse },
         },
       },
       '/api/stories/{id}': {
@@ -54,7 +70,9 @@ export function openApiDocument(version: string): object {
             'One story: articles in publication order (a page of them: limit, offset), relations with passages, fact table, version changes',
           parameters: [pathId('id', '^s[0-9a-f]{6,64}$'), ...queryParams(storyView)],
           responses: {
-            200: json('StoryJson (README "JSON output") plus summary'),
+            200: json('view=full: the JSON of `newstrace show --json` (README "JSON output"); view=page: StoryPage', {
+              oneOf: [ref('Story'), ref('StoryPage')],
+            }),
             400: errorResponse,
             404: errorResponse,
           },
@@ -65,21 +83,29 @@ export function openApiDocument(version: string): object {
           summary:
             'Claim records of a story: each figure or statement, what it counts, who asserts it, which articles carry it (spans in each article text); range, conservative value, updates, disputes',
           parameters: [pathId('id', '^s[0-9a-f]{6,64}$')],
-          responses: { 200: json('{ story, claims: ClaimsJson }'), 404: errorResponse },
+          responses: { 200: json("the story's claim records", ref('Claims')), 404: errorResponse },
         },
       },
       '/api/articles/{id}': {
         get: {
           summary: 'One article: text, clean body, removed noise with reasons, facts with spans',
           parameters: [pathId('id', '^a[0-9a-f]{6,64}$')],
-          responses: { 200: json('ArticleJson plus storyId and body'), 400: errorResponse, 404: errorResponse },
+          responses: {
+            200: json('the article, its story and its clean body', ref('ArticleWithBody')),
+            400: errorResponse,
+            404: errorResponse,
+          },
         },
       },
       '/api/diff': {
         get: {
           summary: 'Two articles compared: aligned passages (A spans in a.text, B spans in b.text) and the fact diff',
           parameters: queryParams(diffQuery),
-          responses: { 200: json('{ a, b, relation, passages, facts }'), 400: errorResponse, 404: errorResponse },
+          responses: {
+            200: json('the two articles, their relation, aligned passages and fact diff', ref('Diff')),
+            400: errorResponse,
+            404: errorResponse,
+          },
         },
       },
       '/api/articles': {
@@ -100,7 +126,10 @@ export function openApiDocument(version: string): object {
             },
           },
           responses: {
-            200: json('{ added, skipped, read, articles, stories, errors: [{ source, reason }] }'),
+            200: json(
+              'what was added and skipped, their stories, and each rejected record with its reason',
+              ref('IngestResult'),
+            ),
             ...Object.fromEntries(
               Object.values(API_ERRORS)
                 .filter((e) => [400, 401, 403, 413, 415].includes(e.status))
@@ -113,6 +142,7 @@ export function openApiDocument(version: string): object {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
+        ...responseComponents(),
         Error: {
           type: 'object',
           required: ['error'],

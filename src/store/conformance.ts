@@ -314,6 +314,40 @@ export function storeConformance(
       }
     });
 
+    it("gives a story's first and last seen in one form: timestamps where any member has a time", async () => {
+      const { store, cleanup } = await factory();
+      try {
+        const put = (n: number, storyId: string, publishedAt: string) =>
+          store.putArticle(article(n, storyId, { publishedAt }), new Uint32Array(), new Uint32Array());
+        await store.transaction(async () => {
+          // s1: a plain date on the day of the earliest timestamp, a timestamp in the middle, a plain date last.
+          await put(1, 's1', '2022-04-11');
+          await put(2, 's1', '2022-04-11T09:30:00.000Z');
+          await put(3, 's1', '2022-04-12T18:00:00.000Z');
+          await put(4, 's1', '2022-04-13');
+          // s2: only a middle member has a time; s3: plain dates only.
+          await put(5, 's2', '2022-04-01');
+          await put(6, 's2', '2022-04-02T07:00:00.000Z');
+          await put(7, 's2', '2022-04-03');
+          await put(8, 's3', '2022-05-01');
+          await put(9, 's3', '2022-05-02');
+          for (const id of ['s1', 's2', 's3']) await store.refreshStory(id);
+        });
+        const seen = Object.fromEntries((await store.listStories()).map((s) => [s.id, [s.firstSeen, s.lastSeen]]));
+        expect(seen).toEqual({
+          s1: ['2022-04-11T09:30:00.000Z', '2022-04-13T00:00:00.000Z'],
+          s2: ['2022-04-01T00:00:00.000Z', '2022-04-03T00:00:00.000Z'],
+          s3: ['2022-05-01', '2022-05-02'],
+        });
+        expect((await store.getStory('s1'))?.firstSeen).toBe('2022-04-11T09:30:00.000Z');
+        expect((await store.getStory('s2'))?.firstSeen).toBe('2022-04-01T00:00:00.000Z');
+        expect((await store.getStory('s3'))?.firstSeen).toBe('2022-05-01');
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
     it('rolls a failed transaction back whole: nothing half-written', async () => {
       const { store, reopen, cleanup } = await factory();
       let s = store;

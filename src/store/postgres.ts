@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
-import { storySummary, type StoryRow } from './search.js';
+import { SEEN_COLUMNS, seenDates, storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
@@ -113,6 +113,7 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       const out = await this.tx.run(client, fn);
       await client.query('COMMIT');
+      this.commits++;
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -120,6 +121,22 @@ export class PostgresStore implements Store {
     } finally {
       client.release();
     }
+  }
+
+  /** Transactions committed through this store. */
+  private commits = 0;
+
+  /**
+   * Differs after any commit that can change a story, by this store or another process (`newstrace add`, a worker):
+   * every such commit stores an article (a new seq; a merge or move happens only as an article arrives) and a move
+   * or merge also logs a story change. Two look-ups of a primary key's last entry, one round trip (well under a
+   * millisecond on a local server), instead of LISTEN/NOTIFY, whose notice may arrive after the next request.
+   */
+  async changeMark(): Promise<string> {
+    const [r] = await this.rows<{ seq: string | null; ch: string | null }>(
+      'SELECT (SELECT max(seq) FROM articles) AS seq, (SELECT max(id) FROM story_changes) AS ch',
+    );
+    return `${r.seq ?? 0}:${r.ch ?? 0}:${this.commits}`;
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -419,7 +436,9 @@ export class PostgresStore implements Store {
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
-    const [s] = await this.rows<{ first_seen: string | null }>('SELECT first_seen FROM stories WHERE id = $1', [id]);
+    const [s] = await this.rows<StoryRow>(`SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = $1`, [
+      id,
+    ]);
     if (!s) return undefined;
     const articles = await this.storyOrderIds(id);
     let rel: Array<{ data: string }>;
@@ -438,7 +457,7 @@ export class PostgresStore implements Store {
       id,
       articles,
       relations: rel.map((r) => JSON.parse(r.data) as Relation),
-      firstSeen: orUndef(s.first_seen),
+      firstSeen: seenDates(s.first_seen, s.last_seen, s.ts_first, s.ts_last).firstSeen,
       changes: (
         await this.rows<{ data: string }>(
           'SELECT data FROM story_changes WHERE to_story = $1 OR from_story = $1 ORDER BY id',
@@ -450,7 +469,7 @@ export class PostgresStore implements Store {
 
   async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
     const rows = await this.rows<StoryRow>(
-      `SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+      `SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories
        ORDER BY n_articles DESC, first_seen ASC NULLS FIRST, id LIMIT $1 OFFSET $2`,
       [query.limit ?? null, query.offset ?? 0],
     );

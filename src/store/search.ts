@@ -43,6 +43,51 @@ export interface StoryRow {
   first_seen: string | null;
   last_seen: string | null;
   title: string | null;
+  /** The earliest and latest member dates that carry a time (SEEN_COLUMNS); null where no member has one. */
+  ts_first?: string | null;
+  ts_last?: string | null;
+}
+
+/** A story whose first and last seen both have a time needs no look at its members (their scan is linear in them). */
+const BOTH_TIMED = "first_seen LIKE '%T%' AND last_seen LIKE '%T%'";
+
+/**
+ * The story list's extra columns: the earliest and latest member dates with a time of day. A story's first and last
+ * seen are kept as the least and greatest date strings of its members, which mixes a plain date ('2024-03-01') and
+ * an ISO timestamp ('2024-03-01T10:00:00.000Z') in one list; `seenDates` derives one form from these at read time,
+ * so the stored rows and the schema stay as they are. Both stores' SQL accepts the text as written. Dates are
+ * stored normalised (extract/dates.ts): a timestamp is ISO with a 'T', a plain date has none.
+ */
+export const SEEN_COLUMNS = `CASE WHEN ${BOTH_TIMED} THEN first_seen ELSE
+    (SELECT min(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') END AS ts_first,
+  CASE WHEN ${BOTH_TIMED} THEN last_seen ELSE
+    (SELECT max(published_at) FROM articles WHERE story_id = stories.id AND published_at LIKE '%T%') END AS ts_last`;
+
+const hasTime = (d: string) => d.includes('T');
+
+/** A plain date ('2024-03-01', or '2024-03' for a month) as the ISO timestamp of its first moment, UTC. */
+function dayStart(d: string): string {
+  const [y, m = '01', day = '01'] = d.split('-');
+  return `${y}-${m}-${day}T00:00:00.000Z`;
+}
+
+/**
+ * A story's first and last seen in one form: full ISO timestamps where any member has a time of day, plain dates
+ * where none has. A plain first (last) date on the day of the earliest (latest) timestamp gives that timestamp, the
+ * more precise of the two; a plain date on another day gives that day's first moment, UTC.
+ */
+export function seenDates(
+  first: string | null | undefined,
+  last: string | null | undefined,
+  tsFirst: string | null | undefined,
+  tsLast: string | null | undefined,
+): { firstSeen?: string; lastSeen?: string } {
+  const f = first ?? undefined;
+  const l = last ?? undefined;
+  if (!tsFirst || !tsLast) return { firstSeen: f, lastSeen: l };
+  const firstSeen = f === undefined || hasTime(f) ? f : tsFirst.startsWith(f) ? tsFirst : dayStart(f);
+  const lastSeen = l === undefined || hasTime(l) ? l : tsLast.startsWith(l) ? tsLast : dayStart(l);
+  return { firstSeen, lastSeen };
 }
 
 /** The story list entry of a `stories` row. */
@@ -52,8 +97,7 @@ export function storySummary(r: StoryRow): StorySummary {
     id: r.id,
     articles: r.n_articles,
     outlets: r.n_outlets,
-    firstSeen: orUndef(r.first_seen),
-    lastSeen: orUndef(r.last_seen),
+    ...seenDates(r.first_seen, r.last_seen, r.ts_first, r.ts_last),
     title: orUndef(r.title),
   };
 }

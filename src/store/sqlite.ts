@@ -20,7 +20,15 @@ import {
   type StoryRecord,
   type StorySummary,
 } from './types.js';
-import { ENTITY_KINDS, ftsQuery, searchTokens, storySummary, type StoryRow } from './search.js';
+import {
+  ENTITY_KINDS,
+  ftsQuery,
+  searchTokens,
+  SEEN_COLUMNS,
+  seenDates,
+  storySummary,
+  type StoryRow,
+} from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
@@ -429,7 +437,7 @@ export class SqliteStore implements Store {
           title_at = CASE WHEN ${TAKES_TITLE} THEN @pub ELSE title_at END,
           first_seen = CASE WHEN @pub IS NOT NULL AND (first_seen IS NULL OR @pub < first_seen) THEN @pub ELSE first_seen END,
           last_seen = CASE WHEN @pub IS NOT NULL AND (last_seen IS NULL OR @pub > last_seen) THEN @pub ELSE last_seen END`),
-      hasStory: this.db.prepare('SELECT first_seen FROM stories WHERE id = ?'),
+      hasStory: this.db.prepare(`SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = ?`),
       // The members a story is named from: its earliest and its latest (model/naming.ts NAMING_DEFAULTS.sampleEach).
       namingFirst: this.db.prepare(`SELECT seq, title, url, published_at, terms, weights FROM articles
         INDEXED BY articles_story WHERE story_id = ? ORDER BY seq LIMIT ?`),
@@ -455,7 +463,8 @@ export class SqliteStore implements Store {
       sketch: this.db.prepare(
         'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ?',
       ),
-      list: this.db.prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+      list: this.db
+        .prepare(`SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories
         ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`),
       putError: this.db.prepare('INSERT INTO errors (source, reason, at) VALUES (?, ?, ?)'),
       errors: this.db.prepare('SELECT source, reason, at FROM errors ORDER BY id'),
@@ -829,7 +838,7 @@ export class SqliteStore implements Store {
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
-    const r = this.stmts.hasStory.get(id) as { first_seen: string | null } | undefined;
+    const r = this.stmts.hasStory.get(id) as StoryRow | undefined;
     if (!r) return undefined;
     const articles = this.stmts.storyArticles.all(id) as string[];
     let data: string[];
@@ -845,7 +854,7 @@ export class SqliteStore implements Store {
       id,
       articles,
       relations: data.map((d) => JSON.parse(d) as Relation),
-      firstSeen: orUndef(r.first_seen),
+      firstSeen: seenDates(r.first_seen, r.last_seen, r.ts_first, r.ts_last).firstSeen,
       changes: (this.stmts.changes.all(id, id) as string[]).map((d) => JSON.parse(d) as StoryChange),
     };
   }
@@ -885,7 +894,7 @@ export class SqliteStore implements Store {
     const covered = tokens.length > 0 && !f.outlet && !f.from && !f.to && !f.entity;
     const rows = this.db
       .prepare(
-        `SELECT id, n_articles, n_outlets, first_seen, last_seen, title FROM stories
+        `SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories
          WHERE id IN (SELECT a.story_id FROM articles a${covered ? ' INDEXED BY articles_seq_story' : ''}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})
          ORDER BY n_articles DESC, first_seen, id LIMIT ? OFFSET ?`,
       )

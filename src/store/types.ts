@@ -165,9 +165,10 @@ export interface Store {
   hasArticle(id: string): Promise<boolean>;
   /**
    * A value that differs after any commit to the store, by this connection or another process's; for caches of what
-   * is read from it (the server's story responses). Stores that cannot tell leave it out.
+   * is read from it (the server's story responses). Stores that cannot tell leave it out. PostgreSQL reads it from
+   * the database (one round trip), hence the promise.
    */
-  changeMark?(): string;
+  changeMark?(): string | Promise<string>;
   nextSeq(): Promise<number>;
   putArticle(article: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | undefined>;
