@@ -91,15 +91,15 @@ describe('provenance verdicts', () => {
     expect(r.direction).toBe('dated');
   });
   it('does not take a quoted person for a common source, nor shared quotes for reuse', () => {
-    const quote = (id: string) =>
+    const quote = () =>
       ({
         kind: 'quote' as const,
         text: 'Kaplan said',
         span: [0, 10] as [number, number],
         value: { speaker: 'Kaplan', quote: [0, 10] as [number, number] },
       }) as never;
-    const a = { ...side('a', 1, 'x'), facts: [quote('a')] };
-    const b = { ...side('b', 2, 'x'), facts: [quote('b')] };
+    const a = { ...side('a', 1, 'x'), facts: [quote()] };
+    const b = { ...side('b', 2, 'x'), facts: [quote()] };
     const al: Alignment = {
       passages: [
         { a: [0, 300], b: [0, 300], kind: 'paraphrase', score: 0.6 },

@@ -238,7 +238,7 @@ export function classifyPair(input: PairInput): Relation {
     (Math.max(contFrom, contTo) >= MIN_REUSE_CONTAINMENT || Math.max(vFrom, vTo) >= 2 * MIN_VERBATIM_COVERAGE);
   let confidence: number;
   let spin: SwappedWord[] | undefined;
-  let direction: Relation['direction'] = basis.startsWith('published')
+  const direction: Relation['direction'] = basis.startsWith('published')
     ? 'dated'
     : /ordered by arrival/.test(basis)
       ? 'unknown'
