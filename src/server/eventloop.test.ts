@@ -13,8 +13,8 @@ import { startServer, type RunningServer } from './serve.js';
  * the seconds it took.
  */
 const TOKEN = 'eventloop-token';
-/** Bytes of the posted article: seconds of work, a tenth of the largest body accepted. */
-const POST_BYTES = 3 * 1024 * 1024;
+/** Bytes of the posted article: the issue's 16 MB, half the largest body accepted (about half a minute of work). */
+const POST_BYTES = 16 * 1024 * 1024;
 /** p95 of the GETs while the POST runs: the issue asks 100 ms; margin for a loaded shared test machine. */
 const MAX_P95_MS = 250;
 
@@ -40,6 +40,8 @@ function send(method: string, path: string, body?: string): Promise<{ status: nu
         port: server.port,
         path,
         method,
+        // A new connection per request: a kept-alive socket the server closes while idle would reset the next one.
+        agent: false,
         headers: body ? { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` } : {},
       },
       (res) => {
@@ -47,7 +49,9 @@ function send(method: string, path: string, body?: string): Promise<{ status: nu
         res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (e) =>
+      reject(new Error(`${method} ${path}: ${e.message} after ${(performance.now() - t).toFixed(0)} ms`)),
+    );
     req.end(body);
   });
 }
@@ -74,5 +78,5 @@ describe('the event loop during a large POST', () => {
     );
     expect(times.length).toBeGreaterThan(10);
     expect(p95).toBeLessThan(MAX_P95_MS);
-  }, 120_000);
+  }, 600_000);
 });
