@@ -198,12 +198,18 @@ async function queued(name: string): Promise<{ url: string; store: PostgresStore
   return { url, store: (await openStore(url)) as PostgresStore };
 }
 
+/**
+ * A worker that finished its queue exits 0, or 3 when some records it took were rejected (the generated corpus holds
+ * lines that are not UTF-8; the single process rejects them too, and the comparison checks the errors).
+ */
+const finished = (codes: Array<number | null>) => codes.map((c) => c === 0 || c === 3);
+
 describe('PostgreSQL workers', () => {
   it('three workers give the stories, relations and fact tables of one process on SQLite', async (ctx) => {
     if (!reachable) return ctx.skip();
     const { url, store } = await queued('eq');
     const ws = TAGS.map((t) => worker(url, t));
-    expect(await Promise.all(ws.map((w) => w.exited))).toEqual([0, 0, 0]);
+    expect(finished(await Promise.all(ws.map((w) => w.exited)))).toEqual([true, true, true]);
     await expectSameAsSingleProcess(store);
     await store.close();
   }, 120_000);
@@ -220,7 +226,7 @@ describe('PostgreSQL workers', () => {
     const killed = ws.find((w) => w.tag === tag)!;
     killed.child.kill('SIGKILL');
     expect(await killed.exited).toBe(null);
-    expect(await Promise.all(ws.filter((w) => w !== killed).map((w) => w.exited))).toEqual([0, 0]);
+    expect(finished(await Promise.all(ws.filter((w) => w !== killed).map((w) => w.exited)))).toEqual([true, true]);
     await expectSameAsSingleProcess(store);
     await store.close();
   }, 120_000);
@@ -242,7 +248,7 @@ describe('PostgreSQL workers', () => {
       if ((await busyWorkers(store, true)).includes(tag)) break;
       hung.child.kill('SIGCONT');
     }
-    expect(await Promise.all(ws.filter((w) => w !== hung).map((w) => w.exited))).toEqual([0, 0]);
+    expect(finished(await Promise.all(ws.filter((w) => w !== hung).map((w) => w.exited)))).toEqual([true, true]);
     // Woken after the others finished, it finds its session ended by the server and cannot commit anything stale.
     hung.child.kill('SIGCONT');
     expect(await hung.exited).not.toBe(0);
