@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.js';
 import type { FactTable } from '../model/index.js';
-import { diffFacts, factTable, type FactArticle } from './facts.js';
+import { diffFacts, factTable, type CompareArticle } from './compare.js';
 
-const article = (id: string, body: string, publishedAt?: string): FactArticle => ({
+const article = (id: string, body: string, publishedAt?: string): CompareArticle => ({
   id,
   facts: analyze(body, { publishedAt }).facts,
 });
