@@ -1,14 +1,10 @@
 import { resolve } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Engine } from '../src/engine/engine.js';
-import { SqliteStore } from '../src/store/sqlite.js';
 import type { AssignOptions } from '../src/stories/assign.js';
 import type { PairModel } from '../src/stories/scorer.js';
 import { onlineCentroids, tfidfAverageLink } from './corpora/baseline.js';
 import { loadEcbPlus, type GoldDoc } from './corpora/ecbplus.js';
 import { clusterScores, mergedGroups } from './corpora/metrics.js';
+import { engineRun } from './lib/engine-run.js';
 
 /**
  * `npm run bench -- ecbplus --corpus PATH`: every document of an ECB+ folder clustered by the engine's own online
@@ -87,18 +83,11 @@ async function runEngine(
   model?: PairModel,
   assign: Partial<AssignOptions> = {},
 ): Promise<Map<string, string>> {
-  const tmp = mkdtempSync(join(tmpdir(), 'nt-ecbcv-'));
-  const store = new SqliteStore(join(tmp, 'ecb.db'));
-  try {
-    const r = await new Engine(store, { assign: { ...assign, ...(model ? { model } : {}) } }).add(
-      docs.map((d) => d.doc),
-    );
-    const arts = await store.getArticles([...r.addedIds]);
-    return new Map(arts.map((a) => [a.source, a.storyId]));
-  } finally {
-    await store.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  return engineRun(
+    docs.map((d) => d.doc),
+    { assign: { ...assign, ...(model ? { model } : {}) } },
+    async (_, arts) => new Map(arts.map((a) => [a.source, a.storyId])),
+  );
 }
 
 async function crossValidate(docs: GoldDoc[], shared: string): Promise<void> {

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Engine, relate, type EngineOptions } from '../src/engine/engine.js';
+import { resolve } from 'node:path';
+import { relate, type EngineOptions } from '../src/engine/engine.js';
 import type { Relation } from '../src/model/index.js';
-import { SqliteStore } from '../src/store/sqlite.js';
 import { cosine } from '../src/stories/terms.js';
 import { tfidfAverageLink } from './corpora/baseline.js';
 import { loadFamilies, type FamilyDoc, type FamilyPair } from './corpora/families.js';
 import { clusterScores, type PRF } from './corpora/metrics.js';
+import { engineRun } from './lib/engine-run.js';
 
 /**
  * `npm run bench -- families --corpus ../shared/families`: the engine on the real story families (their texts as a
@@ -35,44 +33,41 @@ export async function runFamilies(
   pairs: FamilyPair[],
   options: EngineOptions = {},
 ): Promise<FamilyRun> {
-  const tmp = mkdtempSync(join(tmpdir(), 'nt-families-'));
-  const store = new SqliteStore(join(tmp, 'families.db'));
-  try {
-    const result = await new Engine(store, options).add(docs.map((d) => d.doc));
-    const articles = await store.getArticles([...result.addedIds]);
-    const bySource = new Map(articles.map((a) => [a.source, a]));
-    const story = new Map<string, string>();
-    const idOf = new Map<string, string>();
-    for (const d of docs) {
-      const a = bySource.get(d.file);
-      if (!a) continue;
-      story.set(d.file, a.storyId);
-      idOf.set(d.url, a.id);
-    }
-    const relations = new Map<string, Relation | undefined>();
-    const storyCache = new Map<string, Relation[]>();
-    for (const p of pairs) {
-      const ia = idOf.get(p.a);
-      const ib = idOf.get(p.b);
-      const a = articles.find((x) => x.id === ia);
-      const b = articles.find((x) => x.id === ib);
-      if (!a || !b || a.storyId !== b.storyId) {
-        relations.set(pairKey(p), undefined);
-        continue;
+  return engineRun(
+    docs.map((d) => d.doc),
+    options,
+    async (store, articles) => {
+      const bySource = new Map(articles.map((a) => [a.source, a]));
+      const story = new Map<string, string>();
+      const idOf = new Map<string, string>();
+      for (const d of docs) {
+        const a = bySource.get(d.file);
+        if (!a) continue;
+        story.set(d.file, a.storyId);
+        idOf.set(d.url, a.id);
       }
-      let rels = storyCache.get(a.storyId);
-      if (!rels) {
-        rels = (await store.getStory(a.storyId))?.relations ?? [];
-        storyCache.set(a.storyId, rels);
+      const relations = new Map<string, Relation | undefined>();
+      const storyCache = new Map<string, Relation[]>();
+      for (const p of pairs) {
+        const ia = idOf.get(p.a);
+        const ib = idOf.get(p.b);
+        const a = articles.find((x) => x.id === ia);
+        const b = articles.find((x) => x.id === ib);
+        if (!a || !b || a.storyId !== b.storyId) {
+          relations.set(pairKey(p), undefined);
+          continue;
+        }
+        let rels = storyCache.get(a.storyId);
+        if (!rels) {
+          rels = (await store.getStory(a.storyId))?.relations ?? [];
+          storyCache.set(a.storyId, rels);
+        }
+        const stored = rels.find((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
+        relations.set(pairKey(p), stored ?? relate(a, b, cosine(a.terms, a.weights, b.terms, b.weights)));
       }
-      const stored = rels.find((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
-      relations.set(pairKey(p), stored ?? relate(a, b, cosine(a.terms, a.weights, b.terms, b.weights)));
-    }
-    return { story, relations, idOf };
-  } finally {
-    await store.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+      return { story, relations, idOf };
+    },
+  );
 }
 
 export interface FamilyScores {

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Engine } from '../src/engine/engine.js';
 import { overlap } from '../src/match/verify.js';
 import type { RawDoc } from '../src/model/index.js';
-import { SqliteStore } from '../src/store/sqlite.js';
 import type { StoredArticle } from '../src/store/types.js';
 import { ASSIGN_DEFAULTS } from '../src/stories/assign.js';
 import { Neighbourhood, pairFeatures, type PairSide } from '../src/stories/pair-features.js';
 import { cosine, nameCosine } from '../src/stories/terms.js';
+import { engineRun } from '../bench/lib/engine-run.js';
 
 /**
  * Labelled pairs for the same-story scorer, with the features the engine computes: each corpus is added to a fresh
@@ -46,16 +42,7 @@ export const CROSS_GROUP_SAMPLE = 8;
 const pairHash = (i: number, j: number) => (Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b)) >>> 0;
 
 async function stored(raws: RawDoc[]): Promise<Map<string, StoredArticle>> {
-  const tmp = mkdtempSync(join(tmpdir(), 'nt-train-'));
-  const store = new SqliteStore(join(tmp, 'train.db'));
-  try {
-    const r = await new Engine(store).add(raws);
-    const arts = await store.getArticles([...r.addedIds]);
-    return new Map(arts.map((a) => [a.source, a]));
-  } finally {
-    await store.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  return engineRun(raws, {}, async (_, arts) => new Map(arts.map((a) => [a.source, a])));
 }
 
 const side = (a: StoredArticle): PairSide => ({
