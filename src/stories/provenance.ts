@@ -11,7 +11,7 @@ import type {
 import type { SwappedWord } from '../model/story.js';
 import { stemmer } from 'stemmer';
 import { isStopword } from '../text/stopwords.js';
-import { isOrganisationSource, type InferredSource } from './sources.js';
+import { isNamed, isOrganisationSource, type InferredSource } from './sources.js';
 
 /**
  * Provenance of one pair of articles of a story: is one derived from the other (`copy`), do both reproduce a text
@@ -254,7 +254,9 @@ export function classifyPair(input: PairInput): Relation {
     confidence = Math.max(contFrom, contTo) < MIN_REUSE_CONTAINMENT / 2 ? 0.8 : 0.6;
   } else {
     const kTo = coverageByKind(passages, 'b', to.bodyLength);
-    const common = commonSources(from, to);
+    const srcFrom = sourcesOf(from.facts);
+    const srcTo = sourcesOf(to.facts);
+    const common = commonSources(from, to, srcFrom, srcTo);
     const reuseLine = `${pct(covTo)} of the later text is reused from the earlier (verbatim ${pct(kTo.verbatim)}, paraphrased ${pct(kTo.paraphrase)}); ${pct(covFrom)} of the earlier is in the later`;
     // Only a pair reused enough to be a rewrite is diffed word by word (the diff costs the product of the lengths).
     const swaps =
@@ -335,8 +337,6 @@ export function classifyPair(input: PairInput): Relation {
         `${from.outlet} and ${to.outlet} carry one text and neither credits a source or the other: a common source not in the store (a wire or a release) or one copied from the other; the text does not tell which`,
       );
     } else {
-      const srcFrom = sourcesOf(from.facts);
-      const srcTo = sourcesOf(to.facts);
       const named = [...srcFrom.keys()].filter((x) => srcTo.has(x));
       const unique = `each carries text the other lacks (${pct(1 - covFrom)} of the earlier, ${pct(1 - covTo)} of the later), so neither holds the common text in full`;
       if (covTo >= WHOLLY_DERIVED || datedCopy) {
@@ -396,6 +396,8 @@ function swapOverlap(input: PairInput, first: PairSide): Overlap {
 function commonSources(
   from: PairSide,
   to: PairSide,
+  srcFrom: Map<string, SourceUse>,
+  srcTo: Map<string, SourceUse>,
 ): { name: string; how: string; strong: boolean; via: 'credit' | 'attribution' } | undefined {
   const credited = (from.sources ?? [])
     .map((f) => ({ f, t: (to.sources ?? []).find((t) => t.name === f.name) }))
@@ -403,12 +405,12 @@ function commonSources(
     // Named wires before generic releases and statements, strong credits first.
     .sort(
       (x, y) =>
-        Number(y.f.name[0] !== 'a') - Number(x.f.name[0] !== 'a') ||
+        Number(isNamed(y.f)) - Number(isNamed(x.f)) ||
         Number(y.f.strong && y.t.strong) - Number(x.f.strong && x.t.strong),
     );
   const quote = (side: PairSide, src: InferredSource) =>
     src.span && side.body ? `"${side.body.slice(src.span[0], src.span[1])}"` : `its own site (${side.outlet})`;
-  if (credited.length > 0 && credited[0].f.name[0] !== 'a') {
+  if (credited.length > 0 && isNamed(credited[0].f)) {
     const { f, t } = credited[0];
     return {
       name: f.name,
@@ -417,8 +419,6 @@ function commonSources(
       via: 'credit',
     };
   }
-  const srcFrom = sourcesOf(from.facts);
-  const srcTo = sourcesOf(to.facts);
   const orgs = [...srcFrom.entries()]
     .filter(([k, u]) => !u.fromQuote && srcTo.has(k) && !srcTo.get(k)!.fromQuote)
     .filter(([k, u]) => isOrganisationSource(u.display) || isOrganisationSource(srcTo.get(k)!.display))

@@ -71,6 +71,15 @@ function photoCredit(body: string, start: number, end: number): boolean {
   return /\b(?:photo|picture|image|getty|file photo|caption)\b/i.test(line);
 }
 
+/** The names of the sources a text mentions without naming them. */
+const A_RELEASE = 'a press release';
+const A_STATEMENT = 'a statement';
+
+/** Does the source have a name of its own (a wire, a distributor), not just a kind ("a statement")? */
+export function isNamed(s: InferredSource): boolean {
+  return s.name !== A_RELEASE && s.name !== A_STATEMENT;
+}
+
 /** Generic words for a release or statement: a source, though not a named one. */
 const RELEASE = /\b(?:press|news) release\b/gi;
 const STATEMENT = /\b(?:said|says|announced|confirmed) in a (?:joint )?statement\b|\bissued a statement\b/gi;
@@ -114,9 +123,9 @@ export function inferredSources(
       if (!photoCredit(body, m.index, m.index + m[0].length))
         add({ name: w.name, kind: w.kind, span: [m.index, m.index + m[0].length], strong: strongAt(m.index) });
   for (const m of body.matchAll(RELEASE))
-    add({ name: 'a press release', kind: 'release', span: [m.index, m.index + m[0].length], strong: false });
+    add({ name: A_RELEASE, kind: 'release', span: [m.index, m.index + m[0].length], strong: false });
   for (const m of body.matchAll(STATEMENT))
-    add({ name: 'a statement', kind: 'statement', span: [m.index, m.index + m[0].length], strong: false });
+    add({ name: A_STATEMENT, kind: 'statement', span: [m.index, m.index + m[0].length], strong: false });
   return [...out.values()];
 }
 
