@@ -9,7 +9,8 @@ import { loadReuters } from './corpora/reuters.js';
  * `npm run bench -- reuters --corpus PATH [--limit N] [--sample N]`: every story of Reuters-21578 through the engine on a SQLite
  * store; exact-duplicate body groups counted from the collection itself and checked against the engine's stories
  * (a group is found when all its records sit in one story); near-duplicate groups are the engine's stories of two or
- * more articles joined by reuse. Prints throughput and peak memory; last line JSON.
+ * more articles joined by reuse. Prints throughput and peak memory; last line JSON. `--sample N` first prints N
+ * multi-article stories (every k-th) for reading by hand: every article with the start of its text, and the relations.
  */
 export default async function main(args: string[]): Promise<void> {
   const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -44,15 +45,40 @@ export default async function main(args: string[]): Promise<void> {
     const rec = await store.getStory(s.id);
     if (rec?.relations.some((r) => r.kind !== 'same-event')) reuseStories++;
   }
-  // A sample of multi-article stories to check by hand: every title of each (deterministic: every k-th story).
+  // A sample of multi-article stories to check by hand (deterministic: every k-th story): each article with its
+  // collection id, date, title, the start of its text and why it is in the story, then the story's relations between them.
   const sampleSize = Number(arg('sample') ?? 0);
   if (sampleSize > 0) {
     const step = Math.max(1, Math.floor(multi.length / sampleSize));
     for (let i = 0; i < multi.length && i / step < sampleSize; i += step) {
       const rec = (await store.getStory(multi[i].id))!;
-      const arts = await store.getArticles(rec.articles);
-      console.log(`story ${multi[i].id} (${arts.length}):`);
-      for (const a of arts.slice(0, 6)) console.log(`    ${a.publishedAt ?? ''}  ${a.title ?? a.body.slice(0, 70)}`);
+      const byId = new Map((await store.getArticles(rec.articles)).map((a) => [a.id, a]));
+      const arts = rec.articles.map((id) => byId.get(id)).filter((a) => a !== undefined);
+      const name = new Map(arts.map((a) => [a.id, a.source]));
+      console.log(`story ${multi[i].id} (${arts.length} articles):`);
+      for (const a of arts) {
+        // The text as the collection gives it (dateline in front), and what the clean stage took out of it.
+        const start = a.raw.content.replace(/\s+/g, ' ').slice(0, 300);
+        console.log(`  ${a.source}  ${a.publishedAt ?? 'undated'}  ${a.title ?? '(no title)'}\n      ${start}`);
+        const m = a.membership;
+        if (m) {
+          const closest = m.closest
+            ? `, closest ${name.get(m.closest.id) ?? m.closest.id} ${m.closest.score.toFixed(2)}`
+            : '';
+          console.log(`      [${m.by} ${m.score.toFixed(2)}${closest}: ${m.evidence.join('; ')}]`);
+        }
+        for (const r of a.removed)
+          console.log(`      [removed, ${r.reason}: ${r.text.replace(/\s+/g, ' ').slice(0, 80)}]`);
+      }
+      for (const r of rec.relations) {
+        const conf = r.confidence === undefined ? '' : ` confidence ${r.confidence.toFixed(2)}`;
+        const c = r.scores;
+        console.log(
+          `  ${name.get(r.from) ?? r.from} -> ${name.get(r.to) ?? r.to}: ${r.kind}${conf}` +
+            ` (containment ${c.containmentFrom.toFixed(2)}/${c.containmentTo.toFixed(2)}, topical ${c.topical.toFixed(2)})`,
+        );
+      }
+      console.log('');
     }
   }
   await store.close();
