@@ -288,9 +288,12 @@ export class Engine {
     let scored = scoreMembers(me, members, hood, this.assign.model);
     // The small stories the article is close to are scored whole, so that they can be clustered again.
     const complete = new Set<string>();
+    // A larger story is scored on its earliest members too (`storyAnchors`): the look-up finds the members most like
+    // the article, and a mean over those alone would let a story grow by a chain of look-alikes.
     for (const id of touchedStories(scored, this.assign)) {
-      if ((await store.storySize(id)) > this.assign.reclusterMax) continue;
-      const missing = (await store.storyArticleIds(id, this.assign.reclusterMax)).filter((m) => !candIds.has(m));
+      const large = (await store.storySize(id)) > this.assign.reclusterMax;
+      const limit = large ? this.assign.storyAnchors : this.assign.reclusterMax;
+      const missing = (await store.storyArticleIds(id, limit)).filter((m) => !candIds.has(m));
       const extra = (await store.getSketches(missing)).filter((s) => s.storyId === id);
       scored = [
         ...scored,
@@ -301,7 +304,7 @@ export class Engine {
           this.assign.model,
         ),
       ];
-      complete.add(id);
+      if (!large) complete.add(id);
     }
     scored.sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
     const decision = assign(me, scored, complete, hood, this.assign);

@@ -32,6 +32,14 @@ export const ASSIGN_DEFAULTS = {
    * by their scores against the members the look-up found.
    */
   reclusterMax: 40,
+  /**
+   * Earliest members of a story larger than `reclusterMax` scored with every article that comes close to it, beside
+   * the members the look-up found. The look-up finds the members most like the article, so their mean alone is a
+   * single link in disguise: a dividend notice joins through one look-alike notice, then a company's order through
+   * its notice, then an air crash through the order. A story's first articles are what it is about. Ten keep the
+   * cost of a large story to one small read.
+   */
+  storyAnchors: 10,
   /** The same-story scorer: the shipped model; cross-validation passes one trained without the texts it scores. */
   model: PAIR_MODEL as PairModel,
 };
@@ -94,9 +102,19 @@ export interface Assignment {
  */
 export const ONE_TEXT_CONTAINMENT = 0.5;
 
+/**
+ * Fewest 5-word runs two texts must share for the one-text rule to apply: a passage of about 25 words. Wire formulas
+ * are shorter than that and make up most of a short item (a dividend notice's "Pay March 13 Record March Two", an
+ * earnings table's row names), so two companies' notices are each half made of the other's runs without being one
+ * text.
+ */
+export const ONE_TEXT_SHARED = 20;
+
 /** Two versions of one text: one story whatever else the scorer says. */
 function identical(o: Overlap): boolean {
-  return o.shared > 0 && o.containmentA >= ONE_TEXT_CONTAINMENT && o.containmentB >= ONE_TEXT_CONTAINMENT;
+  return (
+    o.shared >= ONE_TEXT_SHARED && o.containmentA >= ONE_TEXT_CONTAINMENT && o.containmentB >= ONE_TEXT_CONTAINMENT
+  );
 }
 
 /**

@@ -68,6 +68,36 @@ const termMemo = new WordMemo<TermEntry>((word) => {
   return t === undefined ? NO_TERM : { t: detached(t), h: fnv1a(t) };
 }, TERM_MEMO_SIZE);
 
+/**
+ * Terms of month and weekday names: written with a capital, they are dates, not names. Two dividend notices that both
+ * say "Pay March 31" share no name; counted as one, "March" made different companies' notices look alike by name.
+ */
+const CALENDAR = new Set(
+  [
+    ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october'],
+    ...['november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ].flatMap((w) => computeTerm(w) ?? []),
+);
+
+/** A day of the month written beside its month ("March 13", "13 March", "Dec. 5"): the number starts group 1 or 2. */
+const DAY_OF_MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/giu;
+
+/**
+ * Offsets of the days of the month in a text: they are parts of dates, which the event time reads (analyze/
+ * eventtime.ts), not figures of the story. As terms, "Record March 13" made two companies' dividend notices of one
+ * day share a figure; undefined when the text has none.
+ */
+function dayOffsets(text: string): Set<number> | undefined {
+  let out: Set<number> | undefined;
+  for (const m of text.matchAll(DAY_OF_MONTH)) {
+    const day = m[1] ?? m[2];
+    (out ??= new Set()).add(m.index + m[0].indexOf(day, m[1] !== undefined ? m[0].length - day.length - 1 : 0));
+  }
+  return out;
+}
+
 function lookupTerm(word: string): TermEntry | undefined {
   const e = termMemo.get(word, 0, word.length, fnv1a(word));
   return e === NO_TERM ? undefined : e;
@@ -111,6 +141,7 @@ export function termVector(body: string, title?: string): TermVector {
   // The words of `text` as /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u reads them, scanned by hand: a letter or digit, then
   // letters, digits, apostrophes and hyphens.
   const add = (text: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
+    const days = dayOffsets(text);
     let prevEnd = -1;
     const n = text.length;
     let i = 0;
@@ -140,7 +171,7 @@ export function termVector(body: string, title?: string): TermVector {
         }
       }
       const e = termMemo.get(text, at, i, h);
-      if (e === NO_TERM) {
+      if (e === NO_TERM || (days !== undefined && days.has(at))) {
         prevEnd = i;
         continue;
       }
@@ -152,7 +183,10 @@ export function termVector(body: string, title?: string): TermVector {
         sentenceStart = j >= prevEnd && isSentencePunct(text.charCodeAt(j));
         for (let k = prevEnd; !sentenceStart && k < at; k++) if (text.charCodeAt(k) === 10) sentenceStart = true;
       }
-      const isName = !sentenceStart && (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(at, at + w0)));
+      const isName =
+        !sentenceStart &&
+        (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(at, at + w0))) &&
+        !CALENDAR.has(e.t);
       if (findNames && (isName || e.t.charCodeAt(0) === 35)) names.add(e.t);
       let w = boostAll * (isName ? NAME_BOOST : 1);
       if (at < ledeEnd) w *= LEDE_BOOST;
