@@ -15,7 +15,8 @@ describe('event time', () => {
   });
 
   it('bounds an undated text by the latest past date it writes out with its year', () => {
-    const body = 'The deal, first announced on Oct. 14, 2022, was called off on Dec. 11, 2024. It was valued at $24.6 billion.';
+    const body =
+      'The deal, first announced on Oct. 14, 2022, was called off on Dec. 11, 2024. It was valued at $24.6 billion.';
     const e = et(body);
     expect(e.basis).toBe('text');
     expect(e.day).toBe(dayOf('2024-12-11'));
@@ -37,6 +38,13 @@ describe('event time', () => {
     expect(e.day).toBe(dayOf('2024-03-28'));
   });
 
+  it('does not take a date without its year, read against the page date, as contradicting it', () => {
+    const e = et('The split is subject to approval at the April 23 annual meeting. Pay April 30.', '1987-03-12');
+    expect(e.contradicted).toBeUndefined();
+    expect(e.basis).toBe('published');
+    expect(e.hi).toBe(dayOf('1987-03-12'));
+  });
+
   it('knows nothing of an undated text that names no date, but keeps its years', () => {
     const e = et('Perry starred in Friends from 1994 to 2004. Tributes poured in.');
     expect(e.basis).toBe('none');
@@ -45,6 +53,8 @@ describe('event time', () => {
   });
 
   it('does not read amounts and shares as years', () => {
-    expect(et('Rates rose from 2025 to 2.2% while 2,024 people and $2030 were counted; 2019.5 too.').years).toEqual([2025]);
+    expect(et('Rates rose from 2025 to 2.2% while 2,024 people and $2030 were counted; 2019.5 too.').years).toEqual([
+      2025,
+    ]);
   });
 });

@@ -83,6 +83,9 @@ export function eventTime(
     if (FUTURE.test(sentenceText(body, sentences, f.sentence))) continue;
     const day = dayOf(v.iso);
     if (day === undefined) continue;
+    // A date without its year was resolved against the publication date, so it cannot contradict it: when it falls
+    // after it, the text speaks of what is to come ("subject to approval at the April 23 meeting", "Pay April 30").
+    if (!absolute && published !== undefined && day > published) continue;
     past.push({ day, exact: v.iso.length >= 10, span: f.span });
   }
   const sortedYears = [...years].sort((a, b) => a - b);
