@@ -1,5 +1,5 @@
 import type { EventTime, Overlap } from '../model/index.js';
-import { NAME_BIT } from './terms.js';
+import { firstName, NAME_BIT, nameNorm } from './terms.js';
 
 /**
  * Evidence that two articles tell the same story, as numbers a learned scorer weighs (`scorer.ts`). Each feature is
@@ -33,6 +33,8 @@ export const PAIR_FEATURES = [
   'publishedGap',
   'textDayGap',
   'timesApart',
+  'namesDisjoint',
+  'sharedNames',
 ] as const;
 // Every feature reads 0 where its evidence is missing (no figures, no dates, no years): "nothing known" must weigh
 // nothing. Indicators of missing evidence were tried and dropped: which evidence is missing depends on the corpus
@@ -130,6 +132,25 @@ function figureContainment(a: Uint32Array, b: Uint32Array): number {
   return shared / Math.min(a.length, b.length);
 }
 
+/** Shared name terms counted up to this many: past it, two texts are as much about the same people as they can be. */
+const MAX_SHARED_NAMES = 5;
+
+/** How many name (and figure) terms two sorted term arrays share, up to MAX_SHARED_NAMES. */
+function sharedNames(a: Uint32Array, b: Uint32Array): number {
+  let i = firstName(a);
+  let j = firstName(b);
+  let n = 0;
+  while (i < a.length && j < b.length && n < MAX_SHARED_NAMES) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
 /** Days a gap is measured in before it is capped: past these, two reports are as far apart as they can be. */
 export const MONTH = 30;
 const MAX_PUBLISHED_GAP = 90;
@@ -179,5 +200,9 @@ export function pairFeatures(
   out[6] = localCosine(a, b, hood, true);
   const t = timeFeatures(a.eventTime, b.eventTime);
   for (let k = 0; k < t.length; k++) out[7 + k] = t[k];
+  // Both name people, places or firms (or print figures) and share none: contradicting evidence, unlike a pair
+  // where one side names nothing (0 too).
+  out[11] = names === 0 && nameNorm(a.terms, a.weights) > 0 && nameNorm(b.terms, b.weights) > 0 ? 1 : 0;
+  out[12] = sharedNames(a.terms, b.terms) / MAX_SHARED_NAMES;
   return out;
 }
