@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../model/index.js';
 import { classifyPair, dayReferences, swappedWords, type PairSide } from './provenance.js';
+import { analyze } from '../analyze/index.js';
 import { inferredSources } from './sources.js';
 
 const side = (id: string, seq: number, body: string, publishedAt?: string): PairSide => ({
@@ -132,5 +133,54 @@ describe('provenance verdicts', () => {
     const c = 'They recognize the colour of the coalition.';
     const d = 'They recognise the color of the coalitions.';
     expect(swappedWords(c, d, [{ a: [0, c.length], b: [0, d.length], kind: 'verbatim', score: 1 }])).toEqual([]);
+  });
+});
+
+describe('siblings by a quoted source', () => {
+  const quote = 'the hospital was struck twice during the night and no staff were hurt';
+  const sideOf = (id: string, seq: number, body: string): PairSide => ({
+    id,
+    seq,
+    bodyLength: body.length,
+    facts: analyze(body).facts,
+    body,
+  });
+  const pair = (a: string, b: string) => {
+    const [x, y] = [a.indexOf(quote), b.indexOf(quote)];
+    const alignment: Alignment = {
+      passages: [{ a: [x, x + quote.length], b: [y, y + quote.length], kind: 'verbatim', score: 1 }],
+      coverageA: quote.length / a.length,
+      coverageB: quote.length / b.length,
+    };
+    const low = { jaccard: 0.03, containmentA: 0.06, containmentB: 0.05, shared: 8 };
+    return classifyPair({ a: sideOf('a', 1, a), b: sideOf('b', 2, b), overlap: low, alignment, topical: 0.4 });
+  };
+  const filler =
+    ' Residents of the district described two loud blasts before dawn and a fire that burned for an hour. Ambulances' +
+    ' took the wounded from the nearby market to clinics across the city, where doctors worked through the morning.' +
+    ' The road to the northern gate stayed closed until the afternoon, and traders counted their losses.' +
+    ' Schools in the quarter sent their pupils home, and the water board said supplies would return by evening.';
+  const other =
+    ' Convoys of trucks carrying flour and fuel lined the highway south of the crossing while officials checked' +
+    ' papers one by one. Drivers said they had slept in their cabs for three nights, and some turned back.' +
+    ' A spokesman for the relief agencies asked for the crossing to open around the clock from next week,' +
+    ' and the governor promised an answer within days, after talks with the army and the customs office.';
+
+  it('two reports quoting an organisation word for word, little else shared, are siblings of it', () => {
+    const r = pair(
+      `The health ministry said in a letter that "${quote}," adding that an inquiry had begun.${filler}`,
+      `Aid workers waited at the border for hours. The health ministry wrote that "${quote}," in its letter to the envoy.${other}`,
+    );
+    expect(r.kind).toBe('shared-source');
+    expect(r.commonSource).toMatch(/health ministry/i);
+    expect(r.evidence.join(' ')).toContain(quote);
+  });
+
+  it('two reports quoting one person are independent reports of the event', () => {
+    const r = pair(
+      `"${quote}," Dr. Karim Haddad said on Tuesday.${filler}`,
+      `Aid workers waited at the border for hours. "${quote}," Dr. Karim Haddad told reporters.${other}`,
+    );
+    expect(r.kind).toBe('same-event');
   });
 });

@@ -7,6 +7,7 @@ import type {
   QuoteValue,
   Relation,
   RelationKind,
+  Span,
 } from '../model/index.js';
 import type { SwappedWord } from '../model/story.js';
 import { stemmer } from 'stemmer';
@@ -243,7 +244,18 @@ export function classifyPair(input: PairInput): Relation {
     : /ordered by arrival/.test(basis)
       ? 'unknown'
       : 'textual';
-  if (!reused) {
+  const quoted = reused ? undefined : sharedQuotation(from, to, passages);
+  if (quoted) {
+    // Little shared text, but what is shared is one organisation's or document's own words, quoted by both: each
+    // reproduces that source, the pair is its siblings (a ministry letter, a lottery's statement, an autopsy report).
+    kind = 'shared-source';
+    commonSource = quoted.source;
+    confidence = 0.6;
+    evidence.push(
+      `both quote ${quoted.source} word for word ("${quoted.text}")`,
+      `little else is shared (${pct(Math.max(contFrom, contTo))} of word 5-shingles, verbatim ${pct(Math.max(vFrom, vTo))}): each had the source, neither copied the other`,
+    );
+  } else if (!reused) {
     kind = 'same-event';
     evidence.push(
       `no reused passage (${pct(Math.max(contFrom, contTo))} of word 5-shingles shared, verbatim ${pct(Math.max(vFrom, vTo))}); same-event similarity ${input.topical.toFixed(2)} (salient words, names, figures)`,
@@ -435,6 +447,55 @@ function commonSources(
   if (credited.length > 0) {
     const { f, t } = credited[0];
     return { name: f.name, how: `both say so (${quote(from, f)} / ${quote(to, t)})`, strong: false, via: 'credit' };
+  }
+  return undefined;
+}
+
+/** Groups and documents a text quotes that are not persons ("US official sources", "the letter"). */
+const NOT_A_PERSON = /\b(?:sources?|officials?|statement|report|letter|release|document|filing)\b/i;
+
+/** Is a quotation's speaker a person (a name that is neither an organisation nor a group or document)? */
+function isPerson(speaker: string | undefined): boolean {
+  return !!speaker && !isOrganisationSource(speaker) && !NOT_A_PERSON.test(speaker);
+}
+
+/**
+ * Fewest words of a quotation two texts must carry word for word for it to make them siblings of its source: a
+ * sentence's worth, past the short phrases ("a very difficult decision") that reports of one event share by chance.
+ */
+export const SHARED_QUOTE_WORDS = 8;
+
+/**
+ * A verbatim passage of both texts inside a quotation on each side whose speaker, on either, is an organisation or a
+ * document (never a person: quoting one official is what independent reports do), with that source's name.
+ */
+function sharedQuotation(
+  from: PairSide,
+  to: PairSide,
+  passages: Passage[],
+): { source: string; text: string } | undefined {
+  if (!from.body || !to.body) return undefined;
+  const quotes = (side: PairSide) =>
+    side.facts.filter((f) => f.kind === 'quote').map((f) => ({ f, v: f.value as QuoteValue }));
+  const qFrom = quotes(from);
+  const qTo = quotes(to);
+  if (qFrom.length === 0 || qTo.length === 0) return undefined;
+  const inside = (span: Span, q: QuoteValue) => span[0] >= q.quote[0] - 1 && span[1] <= q.quote[1] + 1;
+  for (const p of passages) {
+    if (p.kind !== 'verbatim') continue;
+    const text = from.body.slice(p.a[0], p.a[1]);
+    if (words(text).length < SHARED_QUOTE_WORDS) continue;
+    const f = qFrom.find((q) => inside(p.a, q.v));
+    const t = qTo.find((q) => inside(p.b, q.v));
+    if (!f || !t) continue;
+    // The quotation's speaker where it is an organisation; where no side gives a person as its speaker, the
+    // organisation both texts attribute their account to (a letter quoting "US official sources", both reporting
+    // the ministry that wrote it).
+    const speakers = [f.v.speaker, t.v.speaker];
+    const source =
+      speakers.find((x): x is string => !!x && isOrganisationSource(x)) ??
+      (speakers.some(isPerson) ? undefined : commonSources(from, to, sourcesOf(from.facts), sourcesOf(to.facts))?.name);
+    if (source) return { source, text: text.length > 120 ? text.slice(0, 117) + '…' : text };
   }
   return undefined;
 }
