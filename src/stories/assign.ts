@@ -129,8 +129,21 @@ const APART = PAIR_FEATURES.indexOf('timesApart');
 /** The probability for a pair whose evidence is `x`: versions of one text are one story, events apart are not. */
 function probability(x: Float64Array, o: Overlap, model: PairModel): number {
   if (identical(o)) return 1;
-  if (x[APART] * MONTH > MAX_EVENT_DAYS_APART) return 0;
+  if (eventsApart(x)) return 0;
   return sameStoryProbability(x, model);
+}
+
+/** Do the pair's event times lie more than MAX_EVENT_DAYS_APART apart? */
+function eventsApart(x: Float64Array): boolean {
+  return x[APART] * MONTH > MAX_EVENT_DAYS_APART;
+}
+
+/**
+ * Two events apart, and not versions of one text: they can never share a story, whatever the members between them say
+ * (an undated report close to both would otherwise carry a 2017 statement into a 2022 story by the mean).
+ */
+function cannotShare(s: { p: number; features: Float64Array }): boolean {
+  return s.p === 0 && eventsApart(s.features);
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -195,10 +208,11 @@ export function assign(
   // Join the story with the highest mean; merge another touched story only where the article and a sample of the
   // two stories' members say, on average, that they are one.
   const ranked = touched
+    .filter(([, list]) => !list.some(cannotShare))
     .map(([id, list]) => ({ id, list, score: mean(list.map((s) => s.p)) }))
     .sort((a, b) => b.score - a.score || a.list[0].member.seq - b.list[0].member.seq);
   const best = ranked[0];
-  if (best.score < o.joinProbability) return none;
+  if (!best || best.score < o.joinProbability) return none;
   const merge: string[] = [];
   for (const other of ranked.slice(1)) {
     if (other.score < o.joinProbability) continue;
@@ -219,16 +233,30 @@ export function assign(
 /** Members of two stories compared pairwise, at most this many of each (the most probable with the article). */
 const CROSS_SAMPLE = 8;
 
-/** Mean same-story probability between members of two stories. */
+/** Mean same-story probability between members of two stories; 0 when two of them cannot share a story. */
 function crossMean(a: Scored[], b: Scored[], hood: Neighbourhood, model: PairModel): number {
   const ps: number[] = [];
   for (const x of a.slice(0, CROSS_SAMPLE))
-    for (const y of b.slice(0, CROSS_SAMPLE)) ps.push(pairProbability(x.member, y.member, hood, model));
+    for (const y of b.slice(0, CROSS_SAMPLE)) {
+      const e = pairEvidence(x.member, y.member, hood, model);
+      if (cannotShare(e)) return 0;
+      ps.push(e.p);
+    }
   return mean(ps);
 }
 
 /** Same-story probability of two stored members (the new article is not one of them). */
 export function pairProbability(x: Member, y: Member, hood: Neighbourhood, model: PairModel = PAIR_MODEL): number {
+  return pairEvidence(x, y, hood, model).p;
+}
+
+/** Same-story probability of two stored members, and the features it rests on. */
+function pairEvidence(
+  x: Member,
+  y: Member,
+  hood: Neighbourhood,
+  model: PairModel,
+): { p: number; features: Float64Array } {
   const ov = overlap(x.shingles, y.shingles);
   const f = pairFeatures(
     x,
@@ -239,7 +267,7 @@ export function pairProbability(x: Member, y: Member, hood: Neighbourhood, model
     hood,
     new Float64Array(PAIR_FEATURES.length),
   );
-  return probability(f, ov, model);
+  return { p: probability(f, ov, model), features: f };
 }
 
 /**
@@ -259,13 +287,18 @@ function recluster(
   const nodes: Scored[] = touched.flatMap(([, list]) => list);
   const n = nodes.length + 1;
   const sim = Array.from({ length: n }, () => new Float64Array(n));
+  const apart = Array.from({ length: n }, () => new Uint8Array(n));
   for (let i = 0; i < nodes.length; i++) {
     sim[0][i + 1] = sim[i + 1][0] = nodes[i].p;
-    for (let j = i + 1; j < nodes.length; j++)
-      sim[i + 1][j + 1] = sim[j + 1][i + 1] = pairProbability(nodes[i].member, nodes[j].member, hood, model);
+    apart[0][i + 1] = apart[i + 1][0] = Number(cannotShare(nodes[i]));
+    for (let j = i + 1; j < nodes.length; j++) {
+      const e = pairEvidence(nodes[i].member, nodes[j].member, hood, model);
+      sim[i + 1][j + 1] = sim[j + 1][i + 1] = e.p;
+      apart[i + 1][j + 1] = apart[j + 1][i + 1] = Number(cannotShare(e));
+    }
   }
   for (let i = 0; i < n; i++) sim[i][i] = 1;
-  const label = averageLink(sim, o.joinProbability);
+  const label = averageLink(sim, o.joinProbability, (i, j) => apart[i][j] === 1);
   const groups = new Map<number, number[]>();
   label.forEach((l, i) => groups.set(l, [...(groups.get(l) ?? []), i]));
   // Each group takes the story id most of its members had, the largest groups first, one id per group.
