@@ -40,6 +40,23 @@ export default async function main(args: string[]): Promise<void> {
   const summaries = await store.listStories({ limit: 1_000_000 });
   const multi = summaries.filter((s) => s.articles > 1);
   const largest = summaries.reduce((m, s) => Math.max(m, s.articles), 0);
+  // A check of precision needing no labels: Reuters titles carry the company's ticker ("<TKA>"); two different tickers
+  // in one story are most often two companies' unrelated items (sometimes a deal between the two).
+  const titles = new Map<string, string[]>();
+  for (const a of await store.getArticles(result.addedIds))
+    titles.set(storyOf.get(a.id) ?? a.id, [...(titles.get(storyOf.get(a.id) ?? a.id) ?? []), a.title ?? '']);
+  let tickerStories = 0;
+  let tickerPairs = 0;
+  let mixedTickerPairs = 0;
+  for (const ts of titles.values()) {
+    const tickers = ts.map((t) => /<([A-Z.]+)>/.exec(t)?.[1]).filter((x): x is string => x !== undefined);
+    if (new Set(tickers).size > 1) tickerStories++;
+    for (let i = 0; i < tickers.length; i++)
+      for (let j = i + 1; j < tickers.length; j++) {
+        tickerPairs++;
+        if (tickers[i] !== tickers[j]) mixedTickerPairs++;
+      }
+  }
   let reuseStories = 0;
   for (const s of multi) {
     const rec = await store.getStory(s.id);
@@ -91,6 +108,10 @@ export default async function main(args: string[]): Promise<void> {
   console.log(`| of them with all members in one story | ${found} |`);
   console.log(`| stories of 2+ articles | ${multi.length} (with a reuse relation: ${reuseStories}) |`);
   console.log(`| largest story | ${largest} articles |`);
+  console.log(`| stories whose titles carry two different tickers | ${tickerStories} |`);
+  console.log(
+    `| pairs of ticker-titled articles in one story with different tickers | ${mixedTickerPairs} of ${tickerPairs} |`,
+  );
   console.log(`| articles/s | ${Math.round(docs.length / sec)} (${sec.toFixed(1)} s) |`);
   console.log(`| peak RSS | ${Math.round(peak / 1e6)} MB |`);
   console.log(
@@ -100,6 +121,8 @@ export default async function main(args: string[]): Promise<void> {
       exactGroupsFound: found,
       multiStories: multi.length,
       largestStory: largest,
+      tickerStories,
+      mixedTickerPairs,
       reuseStories,
       articlesPerSec: docs.length / sec,
       peakRssMB: peak / 1e6,
