@@ -221,7 +221,9 @@ function migrateFrom3(db: Database.Database): void {
  */
 function migrateFrom4(db: Database.Database): void {
   // The older migrations rebuild the articles table from today's column list, which has them already.
-  const columns = new Set((db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name));
+  const columns = new Set(
+    (db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name),
+  );
   for (const column of ['cues', 'membership']) {
     if (!columns.has(column)) db.exec(`ALTER TABLE articles ADD COLUMN ${column} TEXT`);
   }
@@ -829,10 +831,10 @@ export class SqliteStore implements Store {
 
   /** Names the story from its members (model/naming.ts), as it stands now. */
   private nameStory(id: string): void {
-    const rows = [
-      ...(this.stmts.namingFirst.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
-      ...(this.stmts.namingLast.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
-    ];
+    const rows = this.stmts.namingFirst.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[];
+    // Fewer than the sample: those are all its members, and the latest are among them.
+    if (rows.length === NAMING_DEFAULTS.sampleEach)
+      rows.push(...(this.stmts.namingLast.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]));
     const n = nameOfRows(rows, (seq) => this.stmts.bodyOf.get(seq) as string | undefined);
     if (n) this.stmts.setStoryName.run(n.name, n.seq, n.publishedAt ?? null, id);
   }
