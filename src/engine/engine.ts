@@ -14,8 +14,8 @@ import {
 } from '../stories/assign.js';
 import { membershipOf } from '../stories/membership.js';
 import { neighbourCosines } from '../stories/terms.js';
-import { classifyPair, dayReferences } from '../stories/provenance.js';
-import { inferredSources } from '../stories/sources.js';
+import { classifyPair, dayReferences, type DayReferences } from '../stories/provenance.js';
+import { inferredSources, type InferredSource } from '../stories/sources.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
@@ -461,8 +461,26 @@ export function relate(a: AlignableArticle, b: AlignableArticle, topical: number
   return relationOf(a, b, topical, align(a, b));
 }
 
+/**
+ * What the provenance reads of an article's text besides the alignment: its day references and inferred sources, per
+ * article object (the engine's recent articles are related again and again as new ones join their stories; their
+ * texts do not change).
+ */
+const textCues = new WeakMap<AlignableArticle, { dayRefs: DayReferences; sources: InferredSource[] }>();
+
+function textCuesOf(a: AlignableArticle): { dayRefs: DayReferences; sources: InferredSource[] } {
+  let c = textCues.get(a);
+  if (!c) {
+    c = { dayRefs: dayReferences(a.body), sources: inferredSources(a.body, a.outlet) };
+    textCues.set(a, c);
+  }
+  return c;
+}
+
 /** The relation between two stored articles whose bodies `alignment` aligned (A with B). */
 function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, alignment: Alignment): Relation {
+  const ca = textCuesOf(a);
+  const cb = textCuesOf(b);
   return classifyPair({
     a: {
       id: a.id,
@@ -470,10 +488,10 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       publishedAt: a.publishedAt,
       bodyLength: a.body.length,
       facts: a.facts,
-      dayRefs: dayReferences(a.body),
+      dayRefs: ca.dayRefs,
       body: a.body,
       outlet: a.outlet,
-      sources: inferredSources(a.body, a.outlet),
+      sources: ca.sources,
     },
     b: {
       id: b.id,
@@ -481,10 +499,10 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       publishedAt: b.publishedAt,
       bodyLength: b.body.length,
       facts: b.facts,
-      dayRefs: dayReferences(b.body),
+      dayRefs: cb.dayRefs,
       body: b.body,
       outlet: b.outlet,
-      sources: inferredSources(b.body, b.outlet),
+      sources: cb.sources,
     },
     overlap: overlap(a.shingles, b.shingles),
     alignment,
