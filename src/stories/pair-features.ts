@@ -76,7 +76,7 @@ export class Neighbourhood {
     let total = 0;
     for (const m of members) total += m.terms.length;
     let bits = 4;
-    while (1 << bits < 2 * total) bits++;
+    while (1 << bits < total + (total >> 1)) bits++;
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.keys = new Uint32Array(1 << bits);
@@ -171,10 +171,10 @@ function localCosines(a: PairSide, b: PairSide, hood: Neighbourhood, out: Float6
       const p = wa[i] * f * wb[j] * f;
       dot += p;
       if (x >= NAME_BIT) nameDot += p;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    }
+    // Branch-free steps (which side is behind is unpredictable); a match, rarer, branches.
+    i += +(x <= y);
+    j += +(y <= x);
   }
   out[at] = as.all > 0 && bs.all > 0 ? dot / Math.sqrt(as.all * bs.all) : 0;
   out[at + 1] = as.names > 0 && bs.names > 0 ? nameDot / Math.sqrt(as.names * bs.names) : 0;
