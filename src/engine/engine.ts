@@ -289,7 +289,11 @@ export class Engine {
     // The small stories the article is close to are scored whole, so that they can be clustered again.
     const complete = new Set<string>();
     for (const id of touchedStories(scored, this.assign)) {
-      if ((await store.storySize(id)) > this.assign.reclusterMax) continue;
+      const size = await store.storySize(id);
+      if (size > this.assign.reclusterMax) continue;
+      complete.add(id);
+      // All of its members among the candidates already: nothing to read.
+      if (members.reduce((n, m) => n + (m.storyId === id ? 1 : 0), 0) === size) continue;
       const missing = (await store.storyArticleIds(id, this.assign.reclusterMax)).filter((m) => !candIds.has(m));
       const extra = (await store.getSketches(missing)).filter((s) => s.storyId === id);
       scored = [
@@ -301,7 +305,6 @@ export class Engine {
           this.assign.model,
         ),
       ];
-      complete.add(id);
     }
     scored.sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
     const decision = assign(me, scored, complete, hood, this.assign);
