@@ -83,7 +83,10 @@ export class Neighbourhood {
     this.idfs = new Float64Array(1 << bits);
     this.filled = new Uint8Array(1 << bits);
     // Document frequencies first (counted in idfs), then turned into idf in place.
-    for (const m of members) for (const t of m.terms) this.idfs[this.slot(t)]++;
+    for (const m of members) {
+      const terms = m.terms;
+      for (let k = 0; k < terms.length; k++) this.idfs[this.slot(terms[k])]++;
+    }
     for (let k = 0; k < this.idfs.length; k++)
       if (this.filled[k]) this.idfs[k] = Math.log((this.size + 1) / (this.idfs[k] + 0.5));
     this.absent = Math.log((this.size + 1) / 0.5);
