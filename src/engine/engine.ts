@@ -14,8 +14,8 @@ import {
 } from '../stories/assign.js';
 import { membershipOf } from '../stories/membership.js';
 import { neighbourCosines } from '../stories/terms.js';
-import { classifyPair, dayReferences } from '../stories/provenance.js';
-import { inferredSources } from '../stories/sources.js';
+import { classifyPair, dayReferences, type DayReferences } from '../stories/provenance.js';
+import { inferredSources, type InferredSource } from '../stories/sources.js';
 import { reuseMatches } from '../stories/boilerplate.js';
 import { nameNorm, topTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
@@ -291,7 +291,13 @@ export class Engine {
     // A larger story is scored on its earliest members too (`storyAnchors`): the look-up finds the members most like
     // the article, and a mean over those alone would let a story grow by a chain of look-alikes.
     for (const id of touchedStories(scored, this.assign)) {
-      const large = (await store.storySize(id)) > this.assign.reclusterMax;
+      const size = await store.storySize(id);
+      const large = size > this.assign.reclusterMax;
+      if (!large) {
+        complete.add(id);
+        // All of its members among the candidates already: nothing to read.
+        if (members.reduce((n, m) => n + (m.storyId === id ? 1 : 0), 0) === size) continue;
+      }
       const limit = large ? this.assign.storyAnchors : this.assign.reclusterMax;
       const missing = (await store.storyArticleIds(id, limit)).filter((m) => !candIds.has(m));
       const extra = (await store.getSketches(missing)).filter((s) => s.storyId === id);
@@ -304,7 +310,6 @@ export class Engine {
           this.assign.model,
         ),
       ];
-      if (!large) complete.add(id);
     }
     scored.sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
     const decision = assign(me, scored, complete, hood, this.assign);
@@ -464,8 +469,26 @@ export function relate(a: AlignableArticle, b: AlignableArticle, topical: number
   return relationOf(a, b, topical, align(a, b));
 }
 
+/**
+ * What the provenance reads of an article's text besides the alignment: its day references and inferred sources, per
+ * article object (the engine's recent articles are related again and again as new ones join their stories; their
+ * texts do not change).
+ */
+const textCues = new WeakMap<AlignableArticle, { dayRefs: DayReferences; sources: InferredSource[] }>();
+
+function textCuesOf(a: AlignableArticle): { dayRefs: DayReferences; sources: InferredSource[] } {
+  let c = textCues.get(a);
+  if (!c) {
+    c = { dayRefs: dayReferences(a.body), sources: inferredSources(a.body, a.outlet) };
+    textCues.set(a, c);
+  }
+  return c;
+}
+
 /** The relation between two stored articles whose bodies `alignment` aligned (A with B). */
 function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, alignment: Alignment): Relation {
+  const ca = textCuesOf(a);
+  const cb = textCuesOf(b);
   return classifyPair({
     a: {
       id: a.id,
@@ -473,10 +496,10 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       publishedAt: a.publishedAt,
       bodyLength: a.body.length,
       facts: a.facts,
-      dayRefs: dayReferences(a.body),
+      dayRefs: ca.dayRefs,
       body: a.body,
       outlet: a.outlet,
-      sources: inferredSources(a.body, a.outlet),
+      sources: ca.sources,
     },
     b: {
       id: b.id,
@@ -484,10 +507,10 @@ function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, a
       publishedAt: b.publishedAt,
       bodyLength: b.body.length,
       facts: b.facts,
-      dayRefs: dayReferences(b.body),
+      dayRefs: cb.dayRefs,
       body: b.body,
       outlet: b.outlet,
-      sources: inferredSources(b.body, b.outlet),
+      sources: cb.sources,
     },
     overlap: overlap(a.shingles, b.shingles),
     alignment,

@@ -93,19 +93,21 @@ export function align(A: AlignSide, B: AlignSide): Alignment {
 }
 
 /**
- * The words of the last few bodies aligned: the engine aligns a new article with up to three related ones in a row,
- * and tokenising it again for each was most of tokenize's 4.7% of the main thread (profile at 180,000 articles).
+ * The words of the bodies aligned last, the least recently used dropped first: the engine aligns a new article with up
+ * to three related ones in a row, and tokenising it again for each was most of tokenize's 4.7% of the main thread
+ * (profile at 180,000 articles); a story's central members are aligned again with each article that joins it.
  */
-const TOKEN_MEMO_SIZE = 4;
+const TOKEN_MEMO_SIZE = 32;
 const tokenMemo = new Map<string, Tokens>();
 
 function tokensOf(body: string): Tokens {
   let t = tokenMemo.get(body);
-  if (!t) {
+  if (t) tokenMemo.delete(body);
+  else {
     t = tokenize(body);
     if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value!);
-    tokenMemo.set(body, t);
   }
+  tokenMemo.set(body, t);
   return t;
 }
 
@@ -172,6 +174,29 @@ function contentWords(t: Tokens, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Content stems of the sentences of the bodies tokenised last (`tokensOf`), per token range: the new article is aligned
+ * with each of its closest members, and a story's central members with each article that joins it.
+ */
+const sentenceStems = new WeakMap<Tokens, Map<number, Set<string>>>();
+const RANGE = 2 ** 26;
+
+/** `contentStems` of a range of a tokenised body, kept with its tokens (read only). */
+function rangeStems(t: Tokens, [from, to]: [number, number]): Set<string> {
+  if (to >= RANGE) return contentStems(t, from, to);
+  let memo = sentenceStems.get(t);
+  if (!memo) {
+    memo = new Map();
+    sentenceStems.set(t, memo);
+  }
+  let stems = memo.get(from * RANGE + to);
+  if (!stems) {
+    stems = contentStems(t, from, to);
+    memo.set(from * RANGE + to, stems);
+  }
+  return stems;
+}
+
 function contentStems(t: Tokens, from: number, to: number): Set<string> {
   const out = new Set<string>();
   for (let k = from; k < to; k++) {
@@ -214,12 +239,12 @@ function addParaphrases(
   vb: Span[],
 ): Passage[] {
   const candA = A.sentences
-    .map((s) => ({ span: s, stems: contentStems(ta, ...tokenRange(ta, s)) }))
+    .map((s) => ({ span: s, stems: rangeStems(ta, tokenRange(ta, s)) }))
     .filter((s) => s.stems.size >= PARAPHRASE_MIN_SHARED);
   const paraphrases: Passage[] = [];
   for (const sb of B.sentences) {
     if (longestShare(sb, vb) >= VERBATIM_SENTENCE) continue;
-    const stems = contentStems(tb, ...tokenRange(tb, sb));
+    const stems = rangeStems(tb, tokenRange(tb, sb));
     if (stems.size < PARAPHRASE_MIN_SHARED) continue;
     let best: { span: Span; dice: number } | undefined;
     for (const sa of candA) {

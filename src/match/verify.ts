@@ -5,17 +5,17 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
   let i = 0;
   let j = 0;
   let shared = 0;
-  while (i < a.length && j < b.length) {
+  const na = a.length;
+  const nb = b.length;
+  // Branch-free steps (the comparisons of hashes are unpredictable).
+  while (i < na && j < nb) {
     const x = a[i];
     const y = b[j];
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    shared += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
-  return overlapOfCounts(shared, a.length, b.length);
+  return overlapOfCounts(shared, na, nb);
 }
 
 /** The overlap record of two sets of sizes `a` and `b` that share `shared` elements. */

@@ -7,11 +7,13 @@ export interface NamingRow {
   title: string | null;
   url: string | null;
   published_at: string | null;
-  terms: Buffer;
-  weights: Buffer;
+  /** As stored (a Buffer), or as a store holds them already (typed arrays, read only). */
+  terms: Buffer | Uint32Array;
+  weights: Buffer | Float32Array;
 }
 
-function view<T extends Uint32Array | Float32Array>(buf: Buffer, Ctor: new (b: ArrayBuffer) => T): T {
+function view<T extends Uint32Array | Float32Array>(buf: Buffer | T, Ctor: new (b: ArrayBuffer) => T): T {
+  if (!Buffer.isBuffer(buf)) return buf;
   // Copy: a Buffer from a driver may sit at any offset of a shared pool.
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   return new Ctor(ab);

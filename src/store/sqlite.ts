@@ -50,6 +50,9 @@ const TAKES_TITLE = `@title IS NOT NULL AND (title_seq IS NULL OR (@pub IS NOT N
  */
 const SKETCH_CACHE_SIZE = Math.max(250_000, Math.min(2_000_000, Math.floor(totalmem() / 8 / 2048)));
 
+/** Articles whose naming columns are kept in memory (some 200 bytes each besides the sketch's vectors). */
+const NAMING_CACHE_SIZE = 65_536;
+
 /** Rows read per step when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
 /**
@@ -221,7 +224,9 @@ function migrateFrom3(db: Database.Database): void {
  */
 function migrateFrom4(db: Database.Database): void {
   // The older migrations rebuild the articles table from today's column list, which has them already.
-  const columns = new Set((db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name));
+  const columns = new Set(
+    (db.prepare(`PRAGMA table_info(articles)`).all() as Array<{ name: string }>).map((c) => c.name),
+  );
   for (const column of ['cues', 'membership']) {
     if (!columns.has(column)) db.exec(`ALTER TABLE articles ADD COLUMN ${column} TEXT`);
   }
@@ -344,6 +349,12 @@ export class SqliteStore implements Store {
    * and again. Emptied like the other caches on rollback and when another connection writes.
    */
   private readonly sketchCache = new RecentCache<string, ArticleSketch>(SKETCH_CACHE_SIZE);
+  /**
+   * What a story's name is made from (model/naming.ts), per article seq: a story is named again whenever it gains,
+   * loses or merges members, from up to 128 of them, and reading those columns from each row (past the sketch, on
+   * its overflow pages) cost more than the naming.
+   */
+  private readonly namingCache = new RecentCache<number, NamingRow>(NAMING_CACHE_SIZE);
   private readonly mergedInto = new Map<string, string>();
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
@@ -439,10 +450,14 @@ export class SqliteStore implements Store {
           last_seen = CASE WHEN @pub IS NOT NULL AND (last_seen IS NULL OR @pub > last_seen) THEN @pub ELSE last_seen END`),
       hasStory: this.db.prepare(`SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = ?`),
       // The members a story is named from: its earliest and its latest (model/naming.ts NAMING_DEFAULTS.sampleEach).
-      namingFirst: this.db.prepare(`SELECT seq, title, url, published_at, terms, weights FROM articles
-        INDEXED BY articles_story WHERE story_id = ? ORDER BY seq LIMIT ?`),
-      namingLast: this.db.prepare(`SELECT seq, title, url, published_at, terms, weights FROM articles
-        INDEXED BY articles_story WHERE story_id = ? ORDER BY seq DESC LIMIT ?`),
+      // Their seqs only (the index holds them); their columns come from the naming cache or namingRow.
+      namingFirst: this.db
+        .prepare('SELECT seq FROM articles INDEXED BY articles_story WHERE story_id = ? ORDER BY seq LIMIT ?')
+        .pluck(),
+      namingLast: this.db
+        .prepare('SELECT seq FROM articles INDEXED BY articles_story WHERE story_id = ? ORDER BY seq DESC LIMIT ?')
+        .pluck(),
+      namingRow: this.db.prepare('SELECT seq, title, url, published_at, terms, weights FROM articles WHERE seq = ?'),
       bodyOf: this.db.prepare('SELECT body FROM articles WHERE seq = ?').pluck(),
       setStoryName: this.db.prepare('UPDATE stories SET title = ?, title_seq = ?, title_at = ? WHERE id = ?'),
       storyArticles: this.db
@@ -523,6 +538,7 @@ export class SqliteStore implements Store {
   /** Forgets the sketches and merges read from the file (stories may have changed under them). */
   private clearCaches(): void {
     this.sketchCache.clear();
+    this.namingCache.clear();
     this.mergedInto.clear();
   }
 
@@ -595,6 +611,14 @@ export class SqliteStore implements Store {
       seq: a.seq,
       title: orNull(a.title),
       new_outlet: newOutlet,
+    });
+    this.namingCache.set(a.seq, {
+      seq: a.seq,
+      title: orNull(a.title),
+      url: orNull(a.url),
+      published_at: orNull(a.publishedAt),
+      terms: a.terms,
+      weights: a.weights,
     });
     this.nameStory(a.storyId);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
@@ -714,7 +738,18 @@ export class SqliteStore implements Store {
         };
         this.sketchCache.set(id, sk);
       }
-      out.push({ ...sk, storyId: this.currentStory(sk.storyId) });
+      // A literal of the sketch's own fields: a spread of it cost more than the look-up.
+      out.push({
+        id: sk.id,
+        seq: sk.seq,
+        storyId: this.currentStory(sk.storyId),
+        originStoryId: sk.originStoryId,
+        publishedAt: sk.publishedAt,
+        shingles: sk.shingles,
+        terms: sk.terms,
+        weights: sk.weights,
+        cues: sk.cues,
+      });
     }
     return out;
   }
@@ -829,10 +864,19 @@ export class SqliteStore implements Store {
 
   /** Names the story from its members (model/naming.ts), as it stands now. */
   private nameStory(id: string): void {
-    const rows = [
-      ...(this.stmts.namingFirst.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
-      ...(this.stmts.namingLast.all(id, NAMING_DEFAULTS.sampleEach) as NamingRow[]),
-    ];
+    const seqs = this.stmts.namingFirst.all(id, NAMING_DEFAULTS.sampleEach) as number[];
+    // Fewer than the sample: those are all its members, and the latest are among them.
+    if (seqs.length === NAMING_DEFAULTS.sampleEach)
+      seqs.push(...(this.stmts.namingLast.all(id, NAMING_DEFAULTS.sampleEach) as number[]));
+    const rows = seqs.map((seq) => {
+      let r = this.namingCache.get(seq);
+      if (!r) {
+        const row = this.stmts.namingRow.get(seq) as NamingRow & { terms: Buffer; weights: Buffer };
+        r = { ...row, terms: u32(row.terms), weights: f32(row.weights) };
+        this.namingCache.set(seq, r);
+      }
+      return r;
+    });
     const n = nameOfRows(rows, (seq) => this.stmts.bodyOf.get(seq) as string | undefined);
     if (n) this.stmts.setStoryName.run(n.name, n.seq, n.publishedAt ?? null, id);
   }

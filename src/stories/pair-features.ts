@@ -43,46 +43,101 @@ export const PAIR_FEATURES = [
 
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
 
+/** A side's terms' idf under one neighbourhood (in the order of its terms) and its squared norms under that idf. */
+interface SideIdf {
+  idf: Float64Array;
+  /** Over all its terms. */
+  all: number;
+  /** Over its name terms only. */
+  names: number;
+}
+
 /**
  * Document frequencies of the terms of an article's neighbourhood: the articles the look-up found for it. Terms that
  * most of them carry are what the whole neighbourhood is about (the company, the mission, the trial): within it they
  * do not tell one event from another, the terms only some carry do ("terminated", "sentenced", "Frazier Park").
  */
 export class Neighbourhood {
-  private readonly df = new Map<number, number>();
   readonly size: number;
+  /**
+   * The idf of each term the neighbourhood carries, in an open-addressing table (linear probing; a Map of numbers
+   * was most of the cost of the pair features): `keys[k]` the term when `filled[k]`, `idfs[k]` its idf.
+   */
+  private readonly keys: Uint32Array;
+  private readonly idfs: Float64Array;
+  private readonly filled: Uint8Array;
+  private readonly mask: number;
+  private readonly shift: number;
+  /** The idf of a term none of the neighbourhood carries. */
+  private readonly absent: number;
+  /** Each side's idf and norms under this neighbourhood: an article meets many members. */
+  private readonly sides = new WeakMap<object, SideIdf>();
 
   constructor(members: Array<{ terms: Uint32Array }>) {
     this.size = members.length;
-    for (const m of members) for (const t of m.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const [t, n] of this.df) this.idfOf.set(t, Math.log((this.size + 1) / (n + 0.5)));
+    let total = 0;
+    for (const m of members) total += m.terms.length;
+    let bits = 4;
+    while (1 << bits < total + (total >> 1)) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.keys = new Uint32Array(1 << bits);
+    this.idfs = new Float64Array(1 << bits);
+    this.filled = new Uint8Array(1 << bits);
+    // Document frequencies first (counted in idfs), then turned into idf in place.
+    for (const m of members) {
+      const terms = m.terms;
+      for (let k = 0; k < terms.length; k++) this.idfs[this.slot(terms[k])]++;
+    }
+    for (let k = 0; k < this.idfs.length; k++)
+      if (this.filled[k]) this.idfs[k] = Math.log((this.size + 1) / (this.idfs[k] + 0.5));
     this.absent = Math.log((this.size + 1) / 0.5);
   }
 
-  /** Idf of each term the neighbourhood carries, computed once; a term none of it carries weighs `absent`. */
-  private readonly idfOf = new Map<number, number>();
-  private readonly absent: number;
-  /** Each side's norms under this neighbourhood's idf (all terms, names only): an article meets many members. */
-  private readonly norms = new WeakMap<object, [number, number]>();
+  /** The slot of term `t`, taken for it if it has none. */
+  private slot(t: number): number {
+    let k = Math.imul(t, 0x9e3779b1) >>> this.shift;
+    while (this.filled[k] && this.keys[k] !== t) k = (k + 1) & this.mask;
+    if (!this.filled[k]) {
+      this.filled[k] = 1;
+      this.keys[k] = t;
+    }
+    return k;
+  }
 
   /** Inverse frequency of a term in the neighbourhood (a term none of it carries weighs most). */
   idf(t: number): number {
-    return this.idfOf.get(t) ?? this.absent;
+    let k = Math.imul(t, 0x9e3779b1) >>> this.shift;
+    while (this.filled[k]) {
+      if (this.keys[k] === t) return this.idfs[k];
+      k = (k + 1) & this.mask;
+    }
+    return this.absent;
+  }
+
+  /** A side's idf per term and its norms, computed once per side. */
+  side(side: PairSide): SideIdf {
+    let s = this.sides.get(side);
+    if (!s) {
+      const idf = new Float64Array(side.terms.length);
+      let all = 0;
+      let names = 0;
+      for (let k = 0; k < side.terms.length; k++) {
+        idf[k] = this.idf(side.terms[k]);
+        const x = side.weights[k] * idf[k];
+        all += x * x;
+        if (side.terms[k] >= NAME_BIT) names += x * x;
+      }
+      s = { idf, all, names };
+      this.sides.set(side, s);
+    }
+    return s;
   }
 
   /** Squared norm of a side's weights times idf, over all its terms or its name terms only. */
   norm2(side: PairSide, namesOnly: boolean): number {
-    let n = this.norms.get(side);
-    if (!n) {
-      n = [0, 0];
-      for (let k = 0; k < side.terms.length; k++) {
-        const x = side.weights[k] * this.idf(side.terms[k]);
-        n[0] += x * x;
-        if (side.terms[k] >= NAME_BIT) n[1] += x * x;
-      }
-      this.norms.set(side, n);
-    }
-    return namesOnly ? n[1] : n[0];
+    const s = this.side(side);
+    return namesOnly ? s.names : s.all;
   }
 }
 
@@ -91,28 +146,43 @@ export class Neighbourhood {
  * the name and figure terms alone.
  */
 export function localCosine(a: PairSide, b: PairSide, hood: Neighbourhood, namesOnly = false): number {
+  const out = new Float64Array(2);
+  localCosines(a, b, hood, out, 0);
+  return out[namesOnly ? 1 : 0];
+}
+
+/**
+ * `localCosine` over all terms into `out[at]` and over the name terms into `out[at + 1]`, in one merge pass: each
+ * dot product adds the same products in the same order as its own pass would.
+ */
+function localCosines(a: PairSide, b: PairSide, hood: Neighbourhood, out: Float64Array, at: number): void {
   let i = 0;
   let j = 0;
   let dot = 0;
-  const at = a.terms;
-  const bt = b.terms;
-  // Norms over every term of each side (kept by the neighbourhood); the dot product over the terms both carry.
-  const na = hood.norm2(a, namesOnly);
-  const nb = hood.norm2(b, namesOnly);
-  while (i < at.length && j < bt.length) {
-    const x = at[i];
-    const y = bt[j];
+  let nameDot = 0;
+  const as = hood.side(a);
+  const bs = hood.side(b);
+  const ta = a.terms;
+  const tb = b.terms;
+  const wa = a.weights;
+  const wb = b.weights;
+  const idf = as.idf;
+  // Norms over every term of each side (kept by the neighbourhood); the dot products over the terms both carry.
+  while (i < ta.length && j < tb.length) {
+    const x = ta[i];
+    const y = tb[j];
     if (x === y) {
-      if (!namesOnly || x >= NAME_BIT) {
-        const f = hood.idf(x);
-        dot += a.weights[i] * f * b.weights[j] * f;
-      }
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+      const f = idf[i];
+      const p = wa[i] * f * wb[j] * f;
+      dot += p;
+      if (x >= NAME_BIT) nameDot += p;
+    }
+    // Branch-free steps (which side is behind is unpredictable); a match, rarer, branches.
+    i += +(x <= y);
+    j += +(y <= x);
   }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  out[at] = as.all > 0 && bs.all > 0 ? dot / Math.sqrt(as.all * bs.all) : 0;
+  out[at + 1] = as.names > 0 && bs.names > 0 ? nameDot / Math.sqrt(as.names * bs.names) : 0;
 }
 
 /** Share of the smaller figure set that the other carries; 0 when either has none. */
@@ -196,8 +266,7 @@ export function pairFeatures(
   out[3] = Math.min(o.containmentA, o.containmentB);
   // +1 every figure of the one with fewer is in the other, -1 none is, 0 when either has none.
   out[4] = figures ? 2 * figureContainment(a.figures, b.figures) - 1 : 0;
-  out[5] = localCosine(a, b, hood);
-  out[6] = localCosine(a, b, hood, true);
+  localCosines(a, b, hood, out, 5);
   const t = timeFeatures(a.eventTime, b.eventTime);
   for (let k = 0; k < t.length; k++) out[7 + k] = t[k];
   // Both name people, places or firms (or print figures) and share none: contradicting evidence, unlike a pair

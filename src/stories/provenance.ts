@@ -568,7 +568,10 @@ export function swappedWords(fromBody: string, toBody: string, passages: Passage
     if (wa.length === 0 || wb.length === 0 || wa.length > SWAP_MAX_WORDS || wb.length > SWAP_MAX_WORDS) continue;
     const n = wa.length;
     const m = wb.length;
-    const eq = (i: number, j: number) => wa[i].w.toLowerCase() === wb[j].w.toLowerCase();
+    // Each word lowered once, not once per cell of the table.
+    const la = wa.map((t) => t.w.toLowerCase());
+    const lb = wb.map((t) => t.w.toLowerCase());
+    const eq = (i: number, j: number) => la[i] === lb[j];
     const L = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
     for (let i = n - 1; i >= 0; i--)
       for (let j = m - 1; j >= 0; j--) L[i][j] = eq(i, j) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);

@@ -311,10 +311,13 @@ export function cosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, bw: F
   let i = 0;
   let j = 0;
   let dot = 0;
+  // Branch-free steps (which side is behind is unpredictable); a match, rarer, branches.
   while (i < at.length && j < bt.length) {
-    if (at[i] === bt[j]) dot += aw[i++] * bw[j++];
-    else if (at[i] < bt[j]) i++;
-    else j++;
+    const x = at[i];
+    const y = bt[j];
+    if (x === y) dot += aw[i] * bw[j];
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return dot;
 }
@@ -333,9 +336,11 @@ export function nameCosine(at: Uint32Array, aw: Float32Array, bt: Uint32Array, b
   let j = firstName(bt);
   let dot = 0;
   while (i < at.length && j < bt.length) {
-    if (at[i] === bt[j]) dot += aw[i++] * bw[j++];
-    else if (at[i] < bt[j]) i++;
-    else j++;
+    const x = at[i];
+    const y = bt[j];
+    if (x === y) dot += aw[i] * bw[j];
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return dot / Math.sqrt(na * nb);
 }
