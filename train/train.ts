@@ -8,7 +8,8 @@ import { folds, L2, trainPairModel } from './fit.js';
 import { auc } from './logistic.js';
 
 /**
- * `npm run train`: fits the same-story pair scorer (src/stories/pair-model.json) on the labelled real news of
+ * `npm run train`: fits the same-story pair scorer (src/stories/pair-model.json: a linear model and monotone boosted
+ * trees whose probabilities the scorer averages; the table printed gives the linear weights) on the labelled real news of
  * ../shared (trainingCorpora), and reports its cross-validated pair AUC per corpus, each fold scored by a model fitted
  * without it (families: one family a fold; ECB+ topics and METER days: five folds). The clustering figures of the
  * engine with such models are in the benchmarks (`npm run bench -- families --cv`, `ecbplus --cv`).
@@ -71,6 +72,7 @@ async function main(args: string[]): Promise<void> {
     };
   }
   const model = trainPairModel(corpora);
+  console.log(`\n${model.boosted?.trees.length ?? 0} boosted trees; the linear part:`);
   console.log('\n| feature | weight (standardised) |\n|---|---|');
   PAIR_FEATURES.forEach((f, k) => console.log(`| ${f} | ${model.weights[k].toFixed(3)} |`));
   const out = {

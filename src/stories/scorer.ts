@@ -7,9 +7,20 @@ import { PAIR_FEATURES } from './pair-features.js';
  * travel in the model file). It turns a pair's evidence into the probability that both articles tell one story, so
  * that story decisions rest on measured weights instead of hand-set gates.
  */
+/** A regression tree of boosted trees: a leaf value, or a split on one feature (`x[feature] <= threshold` goes left). */
+export type Tree = number | { feature: number; threshold: number; left: Tree; right: Tree };
+
 export interface PairModel {
   /** Feature names, in the order of `weights` (must equal PAIR_FEATURES). */
   features: string[];
+  /**
+   * Boosted trees (`train/boosted.ts`), monotone in every feature: their log odds are `base` plus `learningRate` times
+   * the sum of the trees' leaves. Where present, the probability is the mean of theirs and the linear model's: the
+   * trees weigh evidence jointly (names count for more where words are few), the linear model keeps every feature's
+   * pull where the trees saw few pairs; the mean beat each alone on the families and kept most of the trees' gain on
+   * ECB+ (BENCHMARKS.md).
+   */
+  boosted?: { base: number; learningRate: number; trees: Tree[] };
   /** Per feature: subtracted, then divided by `scale`, before the weight applies. */
   mean: number[];
   scale: number[];
@@ -33,6 +44,19 @@ export function checkModel(m: PairModel): PairModel {
 
 /** Probability (0..1) that the pair with these features tells one story. */
 export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_MODEL): number {
+  if (m.boosted) {
+    let s = m.boosted.base;
+    for (const t of m.boosted.trees) {
+      let n = t;
+      while (typeof n !== 'number') n = x[n.feature] <= n.threshold ? n.left : n.right;
+      s += m.boosted.learningRate * n;
+    }
+    return (1 / (1 + Math.exp(-s)) + linearProbability(x, m)) / 2;
+  }
+  return linearProbability(x, m);
+}
+
+function linearProbability(x: ArrayLike<number>, m: PairModel): number {
   let z = m.intercept;
   for (let k = 0; k < m.weights.length; k++) z += (m.weights[k] * (x[k] - m.mean[k])) / m.scale[k];
   return 1 / (1 + Math.exp(-z));
