@@ -18,7 +18,8 @@ import { engineRun } from './lib/engine-run.js';
  *
  * With --cv, five folds of topics: each fold's topics clustered alone by the engine with a pair scorer fitted without
  * them (`npm run train`'s data and fit), beside the plain baselines of the same fold (online TF-IDF centroids at .2,
- * TF-IDF average link at .2 and .3); BCubed F1 per fold, mean and spread.
+ * TF-IDF average link at .2 and .3); BCubed F1 per fold, mean and spread. With --boosted, each fold's scorer has
+ * monotone boosted trees beside its linear model (`npm run train -- --boosted`).
  */
 export default async function main(args: string[]): Promise<void> {
   const i = args.indexOf('--corpus');
@@ -109,7 +110,11 @@ async function crossValidate(docs: GoldDoc[], shared: string): Promise<void> {
   const rows: number[][] = [];
   for (const [k, fold] of folds(ecb, 5).entries()) {
     const held = new Set(fold);
-    const model = trainPairModel(corpora, { corpus: 'ecbplus', groups: held });
+    const model = trainPairModel(
+      corpora,
+      { corpus: 'ecbplus', groups: held },
+      { boosted: process.argv.includes('--boosted') },
+    );
     const part = docs.filter((d) => held.has(topicOf(d)));
     const story = await runEngine(part, model);
     const scored = part.filter((d) => story.has(d.id));

@@ -14,6 +14,8 @@ import { engineRun } from './lib/engine-run.js';
  * gives each pair (its stored relation, else the verdict `diff` gives for two articles of one story; two stories when
  * it split them), as a confusion matrix (copy and spin both count as copy), and the direction of copies where one is
  * labelled. Beside it a plain TF-IDF average-link clustering of the same texts at .2/.3/.4/.5. Last line: JSON.
+ * With --cv, leave-one-family-out besides; with --cv --boosted, each fold's scorer has monotone boosted trees beside its
+ * linear model (`npm run train -- --boosted`).
  */
 
 export interface FamilyRun {
@@ -181,7 +183,11 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
   const idOf = new Map<string, string>();
   const folds: Array<{ family: string; f1: number; bcubed: number }> = [];
   for (const fam of families) {
-    const model = trainPairModel(corpora, { corpus: 'families', groups: new Set([fam]) });
+    const model = trainPairModel(
+      corpora,
+      { corpus: 'families', groups: new Set([fam]) },
+      { boosted: process.argv.includes('--boosted') },
+    );
     const run = await runFamilies(docs, pairs, { assign: { model } });
     const held = docs.filter((d) => d.family === fam);
     let fb = 0;

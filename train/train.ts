@@ -8,12 +8,12 @@ import { folds, L2, trainPairModel } from './fit.js';
 import { auc } from './logistic.js';
 
 /**
- * `npm run train`: fits the same-story pair scorer (src/stories/pair-model.json: a linear model and monotone boosted
- * trees whose probabilities the scorer averages; the table printed gives the linear weights) on the labelled real news of
+ * `npm run train`: fits the same-story pair scorer (src/stories/pair-model.json) on the labelled real news of
  * ../shared (trainingCorpora), and reports its cross-validated pair AUC per corpus, each fold scored by a model fitted
  * without it (families: one family a fold; ECB+ topics and METER days: five folds). The clustering figures of the
  * engine with such models are in the benchmarks (`npm run bench -- families --cv`, `ecbplus --cv`).
- * `--out FILE` writes the model elsewhere; `--dry-run` writes nothing.
+ * `--out FILE` writes the model elsewhere; `--dry-run` writes nothing; `--boosted` adds monotone boosted trees whose
+ * probabilities the scorer averages with the linear model's (not the shipped default: BENCHMARKS.md).
  */
 export const FOLDS: Record<string, number> = { families: Infinity, ecbplus: 5, meter: 5 };
 
@@ -31,6 +31,7 @@ export async function buildTrainingPairs(shared?: string): Promise<CorpusPairs[]
 }
 
 async function main(args: string[]): Promise<void> {
+  const boosted = args.includes('--boosted');
   const t0 = performance.now();
   const corpora = await buildTrainingPairs();
   if (corpora.length === 0) {
@@ -45,7 +46,7 @@ async function main(args: string[]): Promise<void> {
     const aucs: number[] = [];
     for (const fold of fs) {
       const held = new Set(fold);
-      const m = trainPairModel(corpora, { corpus: c.name, groups: held });
+      const m = trainPairModel(corpora, { corpus: c.name, groups: held }, { boosted });
       const test = c.pairs.filter((p) => held.has(c.docs[p.i].group) && held.has(c.docs[p.j].group));
       const labels = test.map((p) => p.y);
       if (!labels.includes(1) || !labels.includes(0)) continue;
@@ -71,7 +72,7 @@ async function main(args: string[]): Promise<void> {
       pairAucMax: +Math.max(...aucs).toFixed(4),
     };
   }
-  const model = trainPairModel(corpora);
+  const model = trainPairModel(corpora, undefined, { boosted });
   console.log(`\n${model.boosted?.trees.length ?? 0} boosted trees; the linear part:`);
   console.log('\n| feature | weight (standardised) |\n|---|---|');
   PAIR_FEATURES.forEach((f, k) => console.log(`| ${f} | ${model.weights[k].toFixed(3)} |`));

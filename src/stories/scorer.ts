@@ -17,8 +17,8 @@ export interface PairModel {
    * Boosted trees (`train/boosted.ts`), monotone in every feature: their log odds are `base` plus `learningRate` times
    * the sum of the trees' leaves. Where present, the probability is the mean of theirs and the linear model's: the
    * trees weigh evidence jointly (names count for more where words are few), the linear model keeps every feature's
-   * pull where the trees saw few pairs; the mean beat each alone on the families and kept most of the trees' gain on
-   * ECB+ (BENCHMARKS.md).
+   * pull where the trees saw few pairs; cross-validated, the mean beats each alone on the families and keeps most of
+   * the trees' gain on ECB+, but joins short wire formulas more readily (BENCHMARKS.md): the shipped model has none.
    */
   boosted?: { base: number; learningRate: number; trees: Tree[] };
   /** Per feature: subtracted, then divided by `scale`, before the weight applies. */
