@@ -354,6 +354,8 @@ export class Engine {
         decision.storyId === undefined && decision.members.length === 0 ? 'founded' : 'joined',
         decision.score,
         decision.members,
+        decision.scored,
+        this.assign.joinProbability,
       ),
     };
     clock?.lap('decide');

@@ -1,5 +1,5 @@
 import type { Membership } from '../store/types.js';
-import type { Scored } from './assign.js';
+import { ASSIGN_DEFAULTS, MAX_EVENT_DAYS_APART, type Scored } from './assign.js';
 import { PAIR_FEATURES } from './pair-features.js';
 
 /**
@@ -24,10 +24,20 @@ export function pairEvidence(s: Scored): string {
   return parts.join(', ');
 }
 
-export function membershipOf(by: Membership['by'], score: number, members: Scored[]): Membership {
+/**
+ * `scored`: every candidate the article was scored against, most probable first; for an article that founds a story,
+ * its closest candidate and why it did not join that candidate's story are told, where there was one.
+ */
+export function membershipOf(
+  by: Membership['by'],
+  score: number,
+  members: Scored[],
+  scored: Scored[] = [],
+  joinProbability = ASSIGN_DEFAULTS.joinProbability,
+): Membership {
   const closest = members[0];
-  if (by === 'founded' || !closest)
-    return { score, by, evidence: by === 'founded' ? ['no stored article scored as the same story'] : [] };
+  if (by === 'founded') return { score, by, evidence: whyApart(scored, joinProbability) };
+  if (!closest) return { score, by, evidence: [] };
   return {
     score,
     by,
@@ -37,4 +47,21 @@ export function membershipOf(by: Membership['by'], score: number, members: Score
       `closest ${closest.member.id} (${two(closest.p)}): ${pairEvidence(closest)}`,
     ],
   };
+}
+
+/** Why an article that founded a story did not join the story of its closest candidate. */
+function whyApart(scored: Scored[], joinProbability: number): string[] {
+  const best = scored[0];
+  if (!best || best.p < joinProbability) return ['no stored article scored as the same story'];
+  const closest = `closest ${best.member.id} (${two(best.p)}): ${pairEvidence(best)}`;
+  const apart = scored.find(
+    (s) =>
+      s.member.storyId === best.member.storyId && s.p === 0 && s.features[at('timesApart')] * 30 > MAX_EVENT_DAYS_APART,
+  );
+  if (apart)
+    return [
+      closest,
+      `its story holds ${apart.member.id}, whose event lies ${Math.round(apart.features[at('timesApart')] * 30)} day(s) from this one's: events more than ${MAX_EVENT_DAYS_APART} days apart never share a story`,
+    ];
+  return [closest, `the members of its story, taken together, scored it under ${two(joinProbability)}`];
 }
