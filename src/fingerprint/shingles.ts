@@ -86,13 +86,6 @@ export function wordHashes(text: string, out?: Uint32Array): Uint32Array {
   return buf.subarray(0, n);
 }
 
-/** Hash of the shingle of `k` words starting at `i`. */
-export function shingleHash(words: Uint32Array, i: number, k = SHINGLE_WORDS): number {
-  let h = 0;
-  for (let j = 0; j < k; j++) h = (h + Math.imul(words[i + j], MUL[j % MUL.length])) | 0;
-  return fmix32(h);
-}
-
 /** Scratch buffer for the shingle hashes of one text, reused from call to call. */
 let scratch = new Uint32Array(1 << 12);
 /** The largest scratch buffer kept between calls (4 MB). */

@@ -1,6 +1,6 @@
 import { bodySpanToText } from '../model/index.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
-import type { Membership, StoredArticle, StoredError, StoryChange, StoryRecord } from '../store/types.js';
+import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../store/types.js';
 import {
   factDiffJson,
   factTableJson,
@@ -167,8 +167,4 @@ export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJ
     })),
     changes: story.changes ?? [],
   };
-}
-
-export function errorsJson(errors: Array<StoredError | { source: string; reason: string }>) {
-  return errors.map((e) => ({ source: e.source, reason: e.reason }));
 }

@@ -30,8 +30,6 @@ export interface PairModel {
   trained?: Record<string, unknown>;
 }
 
-export const PAIR_MODEL: PairModel = modelJson as PairModel;
-
 /** Throws when a model's features are not the ones this code computes (a stale or foreign model file). */
 export function checkModel(m: PairModel): PairModel {
   const want = PAIR_FEATURES.join(',');
@@ -41,6 +39,9 @@ export function checkModel(m: PairModel): PairModel {
     if (m[k].length !== m.features.length) throw new Error(`pair model: ${k} has ${m[k].length} entries`);
   return m;
 }
+
+/** The shipped scorer, checked when it loads: a model file trained for other features would score garbage. */
+export const PAIR_MODEL: PairModel = checkModel(modelJson as PairModel);
 
 /** Probability (0..1) that the pair with these features tells one story. */
 export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_MODEL): number {
