@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sameStoryProbability, type PairModel } from '../src/stories/scorer.js';
+import { mulberry32 } from '../test/lib/random.js';
 import { fitBoosted, predictBoosted } from './boosted.js';
 import { auc, fitLogistic, predictLogistic } from './logistic.js';
 
-/** A deterministic pseudo-random stream (mulberry32), so that every run fits the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('boosted trees', () => {
   it('learn an interaction a linear model cannot: one class where both features are high', () => {
-    const r = random(7);
+    const r = mulberry32(7);
     const X: number[][] = [];
     const y: number[] = [];
     for (let i = 0; i < 2000; i++) {
@@ -41,7 +30,7 @@ describe('boosted trees', () => {
 
   it('keep a monotone constraint where the data would bend it', () => {
     // Positives rise with x up to .8, then fall: constrained to rise, the prediction never falls as x grows.
-    const r = random(11);
+    const r = mulberry32(11);
     const X: number[][] = [];
     const y: number[] = [];
     for (let i = 0; i < 3000; i++) {
@@ -59,7 +48,7 @@ describe('boosted trees', () => {
   });
 
   it('score the same in the product as in training, the mean of the trees and the linear model', () => {
-    const r = random(3);
+    const r = mulberry32(3);
     const X = Array.from({ length: 500 }, () => [r(), r()]);
     const y = X.map((x) => (x[0] + 0.3 * x[1] + 0.2 * r() > 0.7 ? 1 : 0));
     const trees = fitBoosted(X, y, { rounds: 20 });

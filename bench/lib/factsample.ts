@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { analyze } from '../../src/analyze/index.js';
 import type { AttributionValue, DateValue, QuantityValue } from '../../src/model/index.js';
+import { mulberry32 } from '../../test/lib/random.js';
 import { formatLabel, LABELLED_KINDS, type Label } from './factlabels.js';
 import { allDocs, sha8, sentencesOf, type SourceDoc } from './factsources.js';
 
@@ -12,16 +13,8 @@ import { allDocs, sha8, sentencesOf, type SourceDoc } from './factsources.js';
 
 const [shared = '../shared', outDir = '/tmp/facts-draft'] = process.argv.slice(2);
 
-/** Deterministic PRNG (mulberry32), so the draw can be repeated. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(22);
+/** Deterministic, so the draw can be repeated. */
+const rand = mulberry32(22);
 const shuffle = <T>(a: T[]) => {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../test/lib/random.js';
 import { LookUpIndex } from './look-up-index.js';
 import { RECENT_POSTINGS } from './types.js';
 
-/** mulberry32: a small seeded generator, so a failure repeats. */
+/** A seeded generator of integers below `n`, so a failure repeats. */
 function generator(seed: number) {
-  return (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = mulberry32(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 describe('LookUpIndex', () => {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../test/lib/random.js';
 import { storeConformance } from './conformance.js';
 import { lookUpSnapshotFile, SCHEMA_VERSION, SqliteStore } from './sqlite.js';
 import type { StoredArticle } from './types.js';
@@ -100,7 +101,9 @@ describe('SqliteStore', () => {
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const db = (m as any).db;
-      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(String(SCHEMA_VERSION));
+      expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(
+        String(SCHEMA_VERSION),
+      );
       expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'articles_fts'`).pluck().get()).toContain(
         "prefix='3'",
       );
@@ -156,7 +159,9 @@ describe('SqliteStore', () => {
         expect(Array.from(await m.documentFrequencies(Uint32Array.from([5, 7, 9])))).toEqual([2, 1, 0]);
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const db = (m as any).db;
-        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(String(SCHEMA_VERSION));
+        expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe(
+          String(SCHEMA_VERSION),
+        );
         expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('bands', 'postings', 'df')`).all()).toEqual(
           [],
         );
@@ -182,14 +187,9 @@ describe('SqliteStore', () => {
   it('keeps story summaries per article and per merge equal to a recount from the articles', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
     const s = new SqliteStore(join(dir, 't.db'));
-    // mulberry32: a small seeded generator, so a failure repeats.
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    // A small seeded generator, so a failure repeats.
+    const next = mulberry32(7);
+    const rnd = (n: number) => Math.floor(next() * n);
     const recount = async () => {
       const kept = await s.listStories();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any

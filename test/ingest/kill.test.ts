@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { mulberry32 } from '../lib/random.js';
 
 /**
  * A large ingest killed with SIGKILL at random moments, several times, then run again to the end: the store must be
@@ -30,20 +31,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Syllables of made-up words: a large vocabulary, so records are distinct stories as in a real feed dump. */
 const SYLLABLES = 'ka lo mi ne ru sa te vo bi da fe gu ho ji pa qui ro su ta ve wi xa yo ze'.split(' ');
 
-/** A deterministic pseudo-random generator, so a failing run can be repeated from its seed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function corpus(path: string, seed: number): void {
-  const r = rng(seed);
+  const r = mulberry32(seed); // seeded, so a failing run can be repeated
   const lines: string[] = [];
   for (let i = 0; i < RECORDS; i++) {
     const sentences: string[] = [];
@@ -116,7 +105,7 @@ describe('SIGKILL during a large ingest', () => {
   // Kills plus the final run take 15–20 s on an idle machine; the bound leaves room for a loaded one.
   it('leaves a consistent store; the re-run stores every record exactly once', { timeout: 120_000 }, async () => {
     const seed = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
-    const r = rng(seed ^ 0x5eed);
+    const r = mulberry32(seed ^ 0x5eed);
     const input = join(dir, 'big.jsonl');
     const db = join(dir, 'kill.db');
     corpus(input, seed);
