@@ -25,10 +25,9 @@ export default async function main(args: string[]): Promise<void> {
   const result = await new Engine(store).add(docs.map((d) => d.doc));
   const sec = (performance.now() - t0) / 1000;
   clearInterval(timer);
-  const storyOf = new Map<string, string>();
-  for (const s of await store.getSketches(result.addedIds)) storyOf.set(s.id, s.storyId);
-  const idOf = new Map<string, string>();
-  for (const a of await store.getArticles(result.addedIds)) idOf.set(a.source, a.id);
+  const articles = await store.getArticles(result.addedIds);
+  const storyOf = new Map(articles.map((a) => [a.id, a.storyId]));
+  const idOf = new Map(articles.map((a) => [a.source, a.id]));
   // Exact-duplicate groups: identical bodies (white space normalised).
   const byBody = new Map<string, string[]>();
   for (const d of docs) {
@@ -43,8 +42,7 @@ export default async function main(args: string[]): Promise<void> {
   // A check of precision needing no labels: Reuters titles carry the company's ticker ("<TKA>"); two different tickers
   // in one story are most often two companies' unrelated items (sometimes a deal between the two).
   const titles = new Map<string, string[]>();
-  for (const a of await store.getArticles(result.addedIds))
-    titles.set(storyOf.get(a.id) ?? a.id, [...(titles.get(storyOf.get(a.id) ?? a.id) ?? []), a.title ?? '']);
+  for (const a of articles) titles.set(a.storyId, [...(titles.get(a.storyId) ?? []), a.title ?? '']);
   let tickerStories = 0;
   let tickerPairs = 0;
   let mixedTickerPairs = 0;

@@ -142,7 +142,7 @@ function eventsApart(x: Float64Array): boolean {
  * Two events apart, and not versions of one text: they can never share a story, whatever the members between them say
  * (an undated report close to both would otherwise carry a 2017 statement into a 2022 story by the mean).
  */
-function cannotShare(s: { p: number; features: Float64Array }): boolean {
+export function cannotShare(s: { p: number; features: Float64Array }): boolean {
   return s.p === 0 && eventsApart(s.features);
 }
 
@@ -238,7 +238,7 @@ function crossMean(a: Scored[], b: Scored[], hood: Neighbourhood, model: PairMod
   const ps: number[] = [];
   for (const x of a.slice(0, CROSS_SAMPLE))
     for (const y of b.slice(0, CROSS_SAMPLE)) {
-      const e = pairEvidence(x.member, y.member, hood, model);
+      const e = memberPair(x.member, y.member, hood, model);
       if (cannotShare(e)) return 0;
       ps.push(e.p);
     }
@@ -247,11 +247,11 @@ function crossMean(a: Scored[], b: Scored[], hood: Neighbourhood, model: PairMod
 
 /** Same-story probability of two stored members (the new article is not one of them). */
 export function pairProbability(x: Member, y: Member, hood: Neighbourhood, model: PairModel = PAIR_MODEL): number {
-  return pairEvidence(x, y, hood, model).p;
+  return memberPair(x, y, hood, model).p;
 }
 
 /** Same-story probability of two stored members, and the features it rests on. */
-function pairEvidence(
+function memberPair(
   x: Member,
   y: Member,
   hood: Neighbourhood,
@@ -292,7 +292,7 @@ function recluster(
     sim[0][i + 1] = sim[i + 1][0] = nodes[i].p;
     apart[0][i + 1] = apart[i + 1][0] = Number(cannotShare(nodes[i]));
     for (let j = i + 1; j < nodes.length; j++) {
-      const e = pairEvidence(nodes[i].member, nodes[j].member, hood, model);
+      const e = memberPair(nodes[i].member, nodes[j].member, hood, model);
       sim[i + 1][j + 1] = sim[j + 1][i + 1] = e.p;
       apart[i + 1][j + 1] = apart[j + 1][i + 1] = Number(cannotShare(e));
     }

@@ -1,6 +1,6 @@
 import type { Membership } from '../store/types.js';
-import { ASSIGN_DEFAULTS, MAX_EVENT_DAYS_APART, type Scored } from './assign.js';
-import { PAIR_FEATURES } from './pair-features.js';
+import { ASSIGN_DEFAULTS, cannotShare, MAX_EVENT_DAYS_APART, type Scored } from './assign.js';
+import { MONTH, PAIR_FEATURES } from './pair-features.js';
 
 /**
  * Why an article is in its story, in figures and words: its mean same-story probability over the members it was
@@ -54,14 +54,11 @@ function whyApart(scored: Scored[], joinProbability: number): string[] {
   const best = scored[0];
   if (!best || best.p < joinProbability) return ['no stored article scored as the same story'];
   const closest = `closest ${best.member.id} (${two(best.p)}): ${pairEvidence(best)}`;
-  const apart = scored.find(
-    (s) =>
-      s.member.storyId === best.member.storyId && s.p === 0 && s.features[at('timesApart')] * 30 > MAX_EVENT_DAYS_APART,
-  );
+  const apart = scored.find((s) => s.member.storyId === best.member.storyId && cannotShare(s));
   if (apart)
     return [
       closest,
-      `its story holds ${apart.member.id}, whose event lies ${Math.round(apart.features[at('timesApart')] * 30)} day(s) from this one's: events more than ${MAX_EVENT_DAYS_APART} days apart never share a story`,
+      `its story holds ${apart.member.id}, whose event lies ${Math.round(apart.features[at('timesApart')] * MONTH)} day(s) from this one's: events more than ${MAX_EVENT_DAYS_APART} days apart never share a story`,
     ];
   return [closest, `the members of its story, taken together, scored it under ${two(joinProbability)}`];
 }
