@@ -189,7 +189,7 @@ function removeChrome(document: Doc): number {
 function blockTexts(root: El): string[] {
   const out: string[] = [];
   const blocks = [...root.querySelectorAll(BLOCKS)];
-  if (blocks.length === 0) return squashLines(root.textContent ?? '');
+  if (blocks.length === 0) return squashLines(visibleText(root));
   for (const b of blocks) {
     // Outer blocks holding inner blocks are represented by the inner ones.
     if (b.querySelector(BLOCKS)) continue;
@@ -197,6 +197,17 @@ function blockTexts(root: El): string[] {
     if (t) out.push(t);
   }
   return out;
+}
+
+/** Elements whose text a reader never sees: code, styles, fallbacks for disabled scripts, templates. */
+const UNSEEN = 'script, style, noscript, template';
+
+/** The text of an element without that of the elements a reader never sees (a body holding only a script has none). */
+function visibleText(root: El): string {
+  if (!root.querySelector(UNSEEN)) return root.textContent ?? '';
+  const copy = root.cloneNode(true) as El;
+  for (const e of [...copy.querySelectorAll(UNSEEN)]) e.remove();
+  return copy.textContent ?? '';
 }
 
 function squash(s: string): string {
