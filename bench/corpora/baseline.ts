@@ -89,7 +89,8 @@ export function tfidfVectors(texts: string[]): Vec[] {
   });
 }
 
-function dot(a: Vec, b: Vec): number {
+/** Dot product of two sparse vectors: their cosine when both are unit vectors (`tfidfVectors`). */
+export function dot(a: Vec, b: Vec): number {
   if (a.size > b.size) [a, b] = [b, a];
   let s = 0;
   for (const [w, x] of a) s += x * (b.get(w) ?? 0);

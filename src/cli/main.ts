@@ -16,6 +16,8 @@ import { colorWanted, makeStyle } from '../report/style.js';
 import { diffFacts } from '../claims/compare.js';
 import { claimsCsv, claimsJson, claimsOf, claimsText } from '../report/claims.js';
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
+import { lookUpJson, lookUpText, type LookUpJson } from '../report/lookup.js';
+import type { RawDoc, RecordError } from '../model/index.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
@@ -256,6 +258,48 @@ export function buildProgram(): Command {
           for (const r of a.removed) print(st.dim(`removed ${r.reason}: `) + st.strike(r.text) + '\n');
         }
       });
+    });
+
+  program
+    .command('lookup')
+    .description(
+      'what a text is, without storing it: its story, earliest known source, closest version and what it changes',
+    )
+    .argument('<path>', 'a file (page, text, feed, JSON lines, WARC; every record in it is looked up) or - for stdin')
+    .addOption(dbOption())
+    .option('--add', 'store the records after looking them up')
+    .option('--json', 'print JSON: one object with a look-up per record and the records that could not be read')
+    .action(async (path: string, o: { db?: string; json?: boolean; add?: boolean }) => {
+      const run = async (store: Store) => {
+        const engine = new Engine(store);
+        const lookups: LookUpJson[] = [];
+        const errors: RecordError[] = [];
+        const docs: RawDoc[] = [];
+        const st = makeStyle(textOptions().color);
+        for await (const item of readInputs([path], {
+          stdin: process.stdin,
+          onNotice: (m) => process.stderr.write(`${m}\n`),
+        })) {
+          const r = item.ok ? await engine.lookUp(item.doc) : item;
+          if (!r.ok) {
+            errors.push(r.error);
+            continue;
+          }
+          if (item.ok) docs.push(item.doc);
+          if (o.json) lookups.push(lookUpJson(r.value));
+          else print(lookUpText(r.value, st) + '\n');
+        }
+        if (o.json) printJson({ lookups, errors });
+        else if (errors.length) process.stderr.write(errorsText(errors, makeStyle(colorWanted(process.stderr))));
+        if (errors.length) process.exitCode = EXIT.someRecordsRejected;
+        if (o.add && docs.length) {
+          const added = await engine.add(docs);
+          process.stderr.write(`${added.added} added, ${added.skipped} already stored\n`);
+        }
+      };
+      // A look-up only reads; with --add it writes, and a store that does not exist yet is created.
+      if (o.add) await withStore(o.db, run);
+      else await withReadStore(o.db, run);
     });
 
   program

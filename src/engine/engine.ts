@@ -5,6 +5,7 @@ import type { Alignment, IngestItem, Overlap, RawDoc, RecordError, Relation } fr
 import {
   assign,
   neighbourhoodOf,
+  type Assignment,
   scoreMembers,
   touchedStories,
   ASSIGN_DEFAULTS,
@@ -25,6 +26,7 @@ import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { safePrepare } from './prepare-safe.js';
 import { asNewVersion } from './versions.js';
+import { lookUpReport, type LookUp } from './lookup.js';
 
 export { safePrepare };
 
@@ -80,6 +82,22 @@ export interface EngineOptions {
   assign?: Partial<AssignOptions>;
   /** Times the phases of the engine's work (clock.ts), for benchmarks. */
   clock?: PhaseClock;
+}
+
+/** What `Engine.decide` read and decided for one prepared article. */
+interface Decided {
+  /** The seq the article is stored under (the store's next). */
+  seq: number;
+  terms: Uint32Array;
+  weights: Float32Array;
+  keys: ReturnType<typeof bandKeys>;
+  posting: Uint32Array;
+  cues: StoryCues;
+  decision: Assignment;
+  /** The story the article goes to once merges are settled (a new story's id when it founds one). */
+  storyId: string;
+  /** The stories that merge into `storyId`. */
+  merge: string[];
 }
 
 export class Engine {
@@ -235,7 +253,11 @@ export class Engine {
     return { added, skipped };
   }
 
-  private async insert(p: Prepared): Promise<void> {
+  /**
+   * Where a prepared article would go, read from the store without writing anything: its weights and index keys, its
+   * scored candidates and the assignment (stories/assign.ts). `insert` writes what this decides; `lookUp` reports it.
+   */
+  private async decide(p: Prepared): Promise<Decided> {
     const store = this.store;
     const clock = this.options.clock;
     clock?.start();
@@ -249,10 +271,11 @@ export class Engine {
     clock?.lap('weigh');
     const candIds = new Set(await store.bandCandidates(keys));
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
+    // An article looked up again is not its own candidate (a new one is never among them).
+    candIds.delete(p.id);
     clock?.lap('look-up');
     const sketches = await store.getSketches([...candIds]);
     clock?.lap('sketches');
-    const x = p.extracted;
     const cues: StoryCues = { figures: p.figureTerms, eventTime: p.eventTime };
     const me: NewArticle = {
       id: p.id,
@@ -299,7 +322,7 @@ export class Engine {
         if (members.reduce((n, m) => n + (m.storyId === id ? 1 : 0), 0) === size) continue;
       }
       const limit = large ? this.assign.storyAnchors : this.assign.reclusterMax;
-      const missing = (await store.storyArticleIds(id, limit)).filter((m) => !candIds.has(m));
+      const missing = (await store.storyArticleIds(id, limit)).filter((m) => !candIds.has(m) && m !== p.id);
       const extra = (await store.getSketches(missing)).filter((s) => s.storyId === id);
       scored = [
         ...scored,
@@ -313,8 +336,6 @@ export class Engine {
     }
     scored.sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
     const decision = assign(me, scored, complete, hood, this.assign);
-    clock?.lap('decide');
-    const at = new Date().toISOString();
     // Of the stories the article joins and merges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
     let storyId = decision.storyId ?? 's' + p.id.slice(1, 13);
@@ -327,38 +348,64 @@ export class Engine {
       storyId = all[best];
       merge = all.filter((_, i) => i !== best);
     }
-    const article: StoredArticle = {
-      id: p.id,
-      seq,
-      source: p.raw.source,
-      outlet: x.outlet,
-      url: x.url,
-      title: x.title,
-      publishedAt: x.publishedAt,
-      byline: x.byline,
-      dateline: p.cleaned.dateline?.text,
-      raw: p.raw,
-      text: x.text,
-      body: p.cleaned.body,
-      kept: p.cleaned.kept,
-      removed: p.cleaned.removed,
-      sentences: p.sentences,
-      facts: p.facts,
-      shingles: p.shingles,
-      signature: p.signature,
-      terms,
-      weights,
-      cues,
-      storyId,
-      membership: membershipOf(
+    clock?.lap('decide');
+    return { seq, terms, weights, keys, posting, cues, decision, storyId, merge };
+  }
+
+  /**
+   * What a record is, read against the store without storing it: the story it tells, the closest stored version and
+   * what it changes against it, where it comes from (`lookup.ts`). A record that cannot be read gives its error.
+   */
+  async lookUp(doc: RawDoc): Promise<{ ok: true; value: LookUp } | { ok: false; error: RecordError }> {
+    const r = safePrepare(doc);
+    if (!r.ok) return r;
+    const p = r.value;
+    const stored = await this.store.hasArticle(p.id);
+    const d = await this.decide(p);
+    const isNew = d.decision.storyId === undefined && d.decision.members.length === 0;
+    const article = storedArticleOf(
+      p,
+      d,
+      membershipOf(
+        isNew ? 'founded' : 'joined',
+        d.decision.score,
+        d.decision.members,
+        d.decision.scored,
+        this.assign.joinProbability,
+      ),
+    );
+    // The story it joins under the id it keeps after merges; a group re-clustered out of other stories, by its members'.
+    const storyId = isNew
+      ? undefined
+      : d.decision.storyId !== undefined
+        ? d.storyId
+        : d.decision.members[0]?.member.storyId;
+    const value = await lookUpReport(
+      this.store,
+      article,
+      { decision: d.decision, storyId, merge: storyId === undefined ? [] : d.merge, stored },
+      relate,
+    );
+    return { ok: true, value };
+  }
+
+  private async insert(p: Prepared): Promise<void> {
+    const store = this.store;
+    const clock = this.options.clock;
+    const d = await this.decide(p);
+    const { seq, keys, posting, decision, storyId, merge } = d;
+    const at = new Date().toISOString();
+    const article = storedArticleOf(
+      p,
+      d,
+      membershipOf(
         decision.storyId === undefined && decision.members.length === 0 ? 'founded' : 'joined',
         decision.score,
         decision.members,
         decision.scored,
         this.assign.joinProbability,
       ),
-    };
-    clock?.lap('decide');
+    );
     await store.putArticle(article, keys, posting);
     clock?.lap('write');
     for (const other of merge) {
@@ -464,6 +511,36 @@ export class Engine {
     }
     return new Engine(target, this.options).add(raws(), onProgress);
   }
+}
+
+/** What a decided article would be stored as. */
+function storedArticleOf(p: Prepared, d: Decided, membership: StoredArticle['membership']): StoredArticle {
+  const x = p.extracted;
+  return {
+    id: p.id,
+    seq: d.seq,
+    source: p.raw.source,
+    outlet: x.outlet,
+    url: x.url,
+    title: x.title,
+    publishedAt: x.publishedAt,
+    byline: x.byline,
+    dateline: p.cleaned.dateline?.text,
+    raw: p.raw,
+    text: x.text,
+    body: p.cleaned.body,
+    kept: p.cleaned.kept,
+    removed: p.cleaned.removed,
+    sentences: p.sentences,
+    facts: p.facts,
+    shingles: p.shingles,
+    signature: p.signature,
+    terms: d.terms,
+    weights: d.weights,
+    cues: d.cues,
+    storyId: d.storyId,
+    membership,
+  };
 }
 
 /** The relation between two stored articles, with passages aligned on their clean bodies. */

@@ -1,10 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { readInputs } from '../ingest/index.js';
 import type { StoryJson } from '../report/json.js';
+import type { LookUpJson } from '../report/lookup.js';
+import { LOOKUP_DEFAULTS } from './schemas.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { StoryFilter } from '../store/types.js';
 import { createApp, MAX_BODY_BYTES } from './app.js';
@@ -236,6 +238,63 @@ describe('ingest', () => {
         'Content-Length': String(MAX_BODY_BYTES + 1),
         Authorization: `Bearer ${TOKEN}`,
       },
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('look-up', () => {
+  const spun = readFileSync('examples/raqqa/001_7c7eab2b7c111950.txt', 'utf8');
+  const look = (a: typeof app, body: string, type: string, query = '') =>
+    a.request(`/api/lookup${query}`, { method: 'POST', body, headers: { 'Content-Type': type } });
+
+  it('answers without the token and stores nothing: story, closest version, origin, fact changes', async () => {
+    const before = await store.countArticles();
+    const res = await look(app, JSON.stringify({ text: spun }), 'application/json');
+    expect(res.status).toBe(200);
+    const l = (await res.json()) as LookUpJson;
+    expect(l.story?.size).toBe(2);
+    expect(l.origin).toEqual({ kind: 'outside', name: 'Syrian foreign ministry' });
+    expect(l.closest?.relation.kind).toBe('shared-source');
+    expect(l.spin.map((w) => w.toText)).toContain('extermination');
+    // Spans point into the texts the answer carries.
+    for (const w of l.spin) expect(l.article.text.slice(w.to[0], w.to[1])).toBe(w.toText);
+    expect(await store.countArticles()).toBe(before);
+    const plain = (await (await look(app, spun, 'text/plain')).json()) as LookUpJson;
+    expect(plain.story?.id).toBe(l.story?.id);
+  });
+
+  it('refuses what it cannot read with the reason, and other content types', async () => {
+    expect((await look(app, '{"title":"x"}', 'application/json')).status).toBe(400);
+    expect((await look(app, '', 'text/plain')).status).toBe(400);
+    expect((await look(app, 'x', 'application/pdf')).status).toBe(415);
+    const html = await look(
+      app,
+      '<html><body><script>x()</script></body></html>',
+      'text/html',
+      '?url=https%3A%2F%2Fa.example%2F',
+    );
+    expect(html.status).toBe(422);
+    expect(((await html.json()) as { error: { message: string } }).error.message).toMatch(/could not be read/);
+    expect((await app.request('/api/lookup')).status).toBe(405);
+  });
+
+  it('limits look-ups per client: a burst, then 429 with Retry-After', async () => {
+    const limited = createApp({ store, lookupRate: { perMinute: 6, burst: 2, clients: 10 } });
+    const text = JSON.stringify({ text: 'The harbour ferry resumed service on Monday after repairs.' });
+    expect((await look(limited, text, 'application/json')).status).toBe(200);
+    expect((await look(limited, text, 'application/json')).status).toBe(200);
+    const third = await look(limited, text, 'application/json');
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('tooManyRequests');
+  });
+
+  it('refuses a body over its size limit before reading it', async () => {
+    const res = await app.request('/api/lookup', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'Content-Type': 'text/plain', 'Content-Length': String(LOOKUP_DEFAULTS.maxBytes + 1) },
     });
     expect(res.status).toBe(413);
   });

@@ -10,9 +10,14 @@ import { diffFacts } from '../claims/compare.js';
 import type { Store } from '../store/types.js';
 import { apiError, type ApiErrorCode } from './errors.js';
 import { htmlItems, Ingestor, jsonItems, jsonLineItems } from './ingest.js';
+import { Engine } from '../engine/engine.js';
+import { lookUpJson } from '../report/lookup.js';
+import type { IngestItem } from '../model/index.js';
 import { openApiDocument } from './openapi.js';
 import {
   articleId,
+  articleRecord,
+  LOOKUP_DEFAULTS,
   diffQuery,
   htmlIngestQuery,
   ingestJson,
@@ -22,6 +27,7 @@ import {
   storyView,
 } from './schemas.js';
 import { searchStories } from './search.js';
+import { rateLimit, type RateLimit } from './ratelimit.js';
 import { requireToken, securityHeaders } from './security.js';
 import { staticFiles } from './static.js';
 import { storyPageJson } from './views.js';
@@ -43,6 +49,8 @@ export interface AppOptions {
    * Undefined: any (a server bound to a public address, whose names the operator gives with --allow-host).
    */
   allowedHosts?: string[];
+  /** The look-up's limit per client (default LOOKUP_DEFAULTS.rate). */
+  lookupRate?: RateLimit;
 }
 
 /** The host name of a Host header, lower case, without port: `[::1]:8722` → `[::1]`, `Example.org:80` → `example.org`. */
@@ -64,6 +72,18 @@ function parse<T extends z.ZodType>(
 ): { ok: true; data: z.infer<T> } | { ok: false; detail: string } {
   const r = schema.safeParse(value);
   return r.success ? { ok: true, data: r.data } : { ok: false, detail: issueText(r.error) };
+}
+
+/** The request's JSON body, valid by `schema`; else the 400 answer saying what is wrong with it. */
+async function jsonBody(c: Context, schema: z.ZodType): Promise<{ value: unknown } | { answer: Response }> {
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch (e) {
+    return { answer: fail(c, 'badRequest', `body is not JSON (${(e as Error).message})`) };
+  }
+  const body = parse(schema, value);
+  return body.ok ? { value } : { answer: fail(c, 'badRequest', body.detail) };
 }
 
 /**
@@ -177,15 +197,9 @@ export function createApp(o: AppOptions): Hono {
       const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
       const source = `POST /api/articles ${new Date().toISOString()}`;
       if (type === 'application/json') {
-        let value: unknown;
-        try {
-          value = await c.req.json();
-        } catch (e) {
-          return fail(c, 'badRequest', `body is not JSON (${(e as Error).message})`);
-        }
-        const body = parse(ingestJson, value);
-        if (!body.ok) return fail(c, 'badRequest', body.detail);
-        return c.json(await ingestor.run(jsonItems(value, source)));
+        const body = await jsonBody(c, ingestJson);
+        if ('answer' in body) return body.answer;
+        return c.json(await ingestor.run(jsonItems(body.value, source)));
       }
       if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/jsonlines') {
         return c.json(await ingestor.run(jsonLineItems(await c.req.text(), source)));
@@ -200,12 +214,44 @@ export function createApp(o: AppOptions): Hono {
     },
   );
 
+  app.post(
+    '/api/lookup',
+    rateLimit(o.lookupRate ?? LOOKUP_DEFAULTS.rate),
+    bodyLimit({ maxSize: LOOKUP_DEFAULTS.maxBytes, onError: (c) => fail(c, 'tooLarge', LOOKUP_DEFAULTS.maxBytes) }),
+    async (c) => {
+      const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+      const source = 'POST /api/lookup';
+      let item: IngestItem;
+      if (type === 'application/json') {
+        const body = await jsonBody(c, articleRecord);
+        if ('answer' in body) return body.answer;
+        [item] = jsonItems(body.value, source);
+      } else if (type === 'text/plain') {
+        const text = await c.req.text();
+        if (!text.trim()) return fail(c, 'badRequest', 'the body is empty: send the text to look up');
+        [item] = jsonItems({ text }, source);
+      } else if (type === 'text/html') {
+        const q = parse(htmlIngestQuery, c.req.query());
+        if (!q.ok) return fail(c, 'badRequest', q.detail);
+        [item] = htmlItems(new Uint8Array(await c.req.arrayBuffer()), q.data);
+      } else
+        return fail(c, 'unsupportedType', type || '(none)', 'application/json, text/plain, or text/html with ?url=');
+      if (!item.ok) return fail(c, 'unreadable', item.error.reason);
+      const doc = item.doc;
+      // Behind the writes, so that it never reads a batch half-written.
+      const r = await ingestor.read(() => new Engine(store).lookUp(doc));
+      if (!r.ok) return fail(c, 'unreadable', r.error.reason);
+      return c.json(lookUpJson(r.value));
+    },
+  );
+
   // A path that exists, asked with a method it does not take: 405 with the methods it does.
   const methods: Array<[RegExp, string]> = [
     [/^\/api\/stories(?:\/[^/]+)?$/, 'GET'],
     [/^\/api\/articles$/, 'POST'],
     [/^\/api\/articles\/[^/]+$/, 'GET'],
     [/^\/api\/diff$/, 'GET'],
+    [/^\/api\/lookup$/, 'POST'],
   ];
   app.all('/api/*', (c) => {
     const path = new URL(c.req.url).pathname;

@@ -23,10 +23,15 @@ export const API_ERRORS = {
     status: 413,
     message: (limit: number) => `request body over the ${limit}-byte limit: send fewer records per request`,
   },
+  tooManyRequests: {
+    status: 429,
+    message: (seconds: number) => `too many look-ups from this client: try again in ${seconds} s`,
+  },
+  unreadable: { status: 422, message: (reason: string) => `the text could not be read: ${reason}` },
   unsupportedType: {
     status: 415,
-    message: (type: string) =>
-      `cannot ingest content type "${type}": send application/json, application/x-ndjson, or text/html with ?url=`,
+    message: (type: string, accepted = 'application/json, application/x-ndjson, or text/html with ?url=') =>
+      `cannot read content type "${type}": send ${accepted}`,
   },
 } as const;
 

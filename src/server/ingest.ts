@@ -56,6 +56,13 @@ export class Ingestor {
     private readonly onChange: () => void = () => {},
   ) {}
 
+  /** Runs `fn`, which only reads the store, between two runs: never inside one's transaction. */
+  read<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   run(items: IngestItem[]): Promise<IngestResult> {
     const next = this.queue.then(async () => {
       // A large request is prepared on a thread (extract, clean, analyze, fingerprint: seconds for megabytes), so that

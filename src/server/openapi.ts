@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_ERRORS } from './errors.js';
 import { responseSchemas } from './responses.js';
-import { articleRecord, diffQuery, htmlIngestQuery, storyQuery, storyView } from './schemas.js';
+import { articleRecord, diffQuery, htmlIngestQuery, LOOKUP_DEFAULTS, storyQuery, storyView } from './schemas.js';
 
 /** Query parameters of an OpenAPI operation, from the zod schema that validates them (one source of truth). */
 function queryParams(schema: z.ZodObject): object[] {
@@ -105,6 +105,30 @@ export function openApiDocument(version: string): object {
             200: json('the two articles, their relation, aligned passages and fact diff', ref('Diff')),
             400: errorResponse,
             404: errorResponse,
+          },
+        },
+      },
+      '/api/lookup': {
+        post: {
+          summary:
+            'What a text is, without storing it: its story, earliest known source, closest version, what it changes ' +
+            `(no token; at most ${LOOKUP_DEFAULTS.rate.perMinute} a minute per client, ${LOOKUP_DEFAULTS.maxBytes} bytes)`,
+          parameters: queryParams(htmlIngestQuery).map((p) => ({ ...p, required: false })),
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: z.toJSONSchema(articleRecord) },
+              'text/plain': { schema: { type: 'string', description: 'the text alone' } },
+              'text/html': { schema: { type: 'string', description: 'one page; ?url= is required' } },
+            },
+          },
+          responses: {
+            200: json('the look-up', ref('LookUp')),
+            ...Object.fromEntries(
+              Object.values(API_ERRORS)
+                .filter((e) => [400, 413, 415, 422, 429].includes(e.status))
+                .map((e) => [e.status, errorResponse]),
+            ),
           },
         },
       },

@@ -12,6 +12,7 @@ import {
   claimsResponse,
   diffResponse,
   ingestResponse,
+  lookupResponse,
   responseSchemas,
   storiesResponse,
   storyPageResponse,
@@ -72,6 +73,7 @@ describe('responses against the schemas /openapi.json is made from', () => {
     expect(ok('/api/articles/{id}')).toEqual({ $ref: `#/components/schemas/${idOf(articleResponse)}` });
     expect(ok('/api/diff')).toEqual({ $ref: `#/components/schemas/${idOf(diffResponse)}` });
     expect(ok('/api/articles', 'post')).toEqual({ $ref: `#/components/schemas/${idOf(ingestResponse)}` });
+    expect(ok('/api/lookup', 'post')).toEqual({ $ref: `#/components/schemas/${idOf(lookupResponse)}` });
     const text = JSON.stringify(doc);
     for (const [, id] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
       expect(doc.components.schemas, id).toHaveProperty(id);
@@ -101,6 +103,16 @@ describe('responses against the schemas /openapi.json is made from', () => {
     const r = withRelations!.relations[0];
     const d = await answer(diffResponse, `/api/diff?a=${r.to}&b=${r.from}`);
     expect(d.passages.length).toBeGreaterThan(0);
+    const look = (body: object) =>
+      answer(lookupResponse, '/api/lookup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const found = await look({ text: withRelations!.articles[1].text, title: withRelations!.articles[1].title });
+    expect(found.story?.id).toBe(withRelations!.id);
+    expect(found.closest).not.toBeNull();
+    expect((await look({ text: 'A ferry ran late on Monday.' })).story).toBeNull();
     const post = await answer(ingestResponse, '/api/articles', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },

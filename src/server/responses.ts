@@ -285,6 +285,45 @@ export const diffResponse = z
   .strict()
   .register(responseSchemas, { id: 'Diff' });
 
+/** POST /api/lookup: what a text is, read against the store without storing it (`newstrace lookup --json`). */
+export const lookupResponse = z
+  .object({
+    article: article.describe('the text as read, with the id it would be stored under; its spans point into its text'),
+    stored: z.boolean().describe('an article with this id is in the store already'),
+    story: z
+      .object({
+        id: z.string(),
+        size: z.number().int(),
+        score: z.number().describe('mean same-story probability with the members scored'),
+        lowConfidence: z.boolean(),
+        title: nullable(),
+        earliest: z.object({ id: z.string(), title: nullable(), outlet: nullable(), publishedAt: nullable() }).strict(),
+        merges: z.array(z.string()).describe('other stories the text shows to be this one'),
+      })
+      .strict()
+      .nullable()
+      .describe('null: no stored article tells its story'),
+    closest: z
+      .object({ article, relation, facts: factDiff })
+      .strict()
+      .nullable()
+      .describe('the stored version closest to the text, their relation and what the text changes in facts'),
+    origin: z
+      .union([
+        z.object({ kind: z.literal('outside'), name: z.string(), via: z.string().optional() }).strict(),
+        z.object({ kind: z.literal('article'), id: z.string(), chain: z.array(z.string()) }).strict(),
+        z.object({ kind: z.literal('first-report'), id: z.string() }).strict(),
+        z.object({ kind: z.literal('this-text'), copiedBy: z.string() }).strict(),
+      ])
+      .nullable(),
+    sources: z.array(
+      z.object({ name: z.string(), kind: z.string(), span: span.nullable(), strong: z.boolean() }).strict(),
+    ),
+    spin: z.array(z.object({ from: span, to: span, fromText: z.string(), toText: z.string() }).strict()),
+  })
+  .strict()
+  .register(responseSchemas, { id: 'LookUp' });
+
 /** POST /api/articles. */
 export const ingestResponse = z
   .object({

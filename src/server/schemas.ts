@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimit } from './ratelimit.js';
 
 /** Most stories one list request returns: a page a browser renders at once without lag. */
 export const MAX_PAGE = 500;
@@ -67,6 +68,17 @@ export const htmlIngestQuery = z
     published: z.string().max(100).optional(),
   })
   .strict();
+
+/** `POST /api/lookup`: open without the token (it stores nothing), so bounded per request and per client. */
+export const LOOKUP_DEFAULTS = {
+  /** One text or page: 2 MiB holds the HTML of all but the heaviest news pages (their text is a few tens of KB). */
+  maxBytes: 2 * 1024 * 1024,
+  /**
+   * A look-up costs a few to a few tens of milliseconds of the one thread that also serves everyone else: 60 a minute
+   * from one client (a person checking texts by hand makes a few) keeps one client under a tenth of the server.
+   */
+  rate: { perMinute: 60, burst: 10, clients: 10_000 } satisfies RateLimit,
+};
 
 /** One JSON article record, as `add` reads from JSON lines (extra fields are allowed and ignored). */
 export const articleRecord = z

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/report/json.js';
+import type { LookUpJson } from '../../src/report/lookup.js';
 
 /** The command line as users run it: the built bin, a real store file, real input files. */
 const BIN = 'dist/cli/bin.js';
@@ -171,5 +172,46 @@ describe('newstrace add --threads', () => {
     const r = run(['add', 'examples/raqqa', '--threads', 'two'], join(dir, 'threads-bad.db'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/whole number/);
+  });
+});
+
+describe('newstrace lookup', () => {
+  const db = join(dir, 'lookup.db');
+  const spun = 'examples/raqqa/001_7c7eab2b7c111950.txt';
+
+  it('refuses a store that does not exist rather than creating one', () => {
+    const r = run(['lookup', spun], join(dir, 'no-store.db'));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/no-store\.db/);
+    expect(existsSync(join(dir, 'no-store.db'))).toBe(false);
+  });
+
+  it('tells the story, origin, closest version and fact changes of a text, and stores nothing', () => {
+    expect(run(['add', 'examples/raqqa/000_42714ab1c9b3c169.txt'], db).code).toBe(0);
+    const r = run(['lookup', spun], db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Origin: Syrian foreign ministry/);
+    expect(r.out).toMatch(/relation: shared-source \(machine-spun\)/);
+    expect(r.out).toMatch(/swapped words: .*killing → extermination/);
+    expect(r.out).toMatch(/dropped quantity\s+240 civilian/);
+    const json = JSON.parse(run(['lookup', spun, '--json'], db).out) as { lookups: LookUpJson[]; errors: unknown[] };
+    expect(json.errors).toEqual([]);
+    expect(json.lookups[0].story?.size).toBe(1);
+    expect(json.lookups[0].origin).toEqual({ kind: 'outside', name: 'Syrian foreign ministry' });
+    const stories = JSON.parse(run(['stories', '--json'], db).out) as { stories: Array<{ articles: number }> };
+    expect(stories.stories.map((s) => s.articles)).toEqual([1]);
+  });
+
+  it('reads standard input, and stores the text with --add', () => {
+    const r = spawnSync(process.execPath, [BIN, 'lookup', '-', '--add', '--db', db], {
+      encoding: 'utf8',
+      input: readFileSync(spun, 'utf8'),
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Origin: Syrian foreign ministry/);
+    expect(r.stderr).toMatch(/1 added/);
+    const stories = JSON.parse(run(['stories', '--json'], db).out) as { stories: Array<{ articles: number }> };
+    expect(stories.stories.map((s) => s.articles)).toEqual([2]);
   });
 });
