@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Engine, type EngineOptions } from '../src/engine/engine.js';
 import type { LookUp } from '../src/engine/lookup.js';
+import { jsonRecord } from '../src/ingest/records.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { dot, tfidfAverageLink, tfidfVectors } from './corpora/baseline.js';
 import { loadFamilies, type FamilyDoc } from './corpora/families.js';
@@ -21,8 +22,12 @@ import { bodyOf } from './families.js';
  * Beside it the plain baseline on the same texts: the nearest other article by TF-IDF cosine, its event when the
  * cosine reaches .1/.2/.3, else none. With --cv each article is looked up with a scorer trained without its family
  * (leave-one-family-out), as the families bench does. Last line: JSON.
+ *
+ * `npm run bench -- lookup --store DB --queries FILE.jsonl [--skip K] [--n N]`: latency alone, on a large store built
+ * beforehand (`newstrace add`): records K+1 … K+N of the JSON-lines file looked up one after the other, p50/p95/max.
  */
 export default async function main(args: string[]): Promise<void> {
+  if (arg(args, 'store')) return onStore(args);
   const root = resolve(arg(args, 'corpus') ?? '../shared/families');
   const fam = loadFamilies(root);
   if (!fam) {
@@ -210,6 +215,54 @@ export default async function main(args: string[]): Promise<void> {
       baselineNearestFound: Math.max(...base.map((b) => b.found / n)),
       p50ms: quantile(ms, 0.5),
       p95ms: quantile(ms, 0.95),
+    }),
+  );
+}
+
+/** Look-up latency on an existing store: each query once, in file order, after one look-up to warm the store. */
+async function onStore(args: string[]): Promise<void> {
+  const file = arg(args, 'store')!;
+  const queries = arg(args, 'queries');
+  if (!queries) throw new Error('--store needs --queries FILE.jsonl');
+  const skip = Number(arg(args, 'skip') ?? 0);
+  const n = Number(arg(args, 'n') ?? 200);
+  const lines = readFileSync(queries, 'utf8')
+    .split('\n')
+    .slice(skip, skip + n);
+  const docs = lines.flatMap((l, i) => {
+    const it = jsonRecord(JSON.parse(l), `${queries}#L${skip + i + 1}`);
+    return it.ok ? [it.doc] : [];
+  });
+  const t0 = performance.now();
+  const store = new SqliteStore(file);
+  const engine = new Engine(store);
+  const articles = await store.countArticles();
+  await engine.lookUp(docs[0]);
+  const openSec = (performance.now() - t0) / 1000;
+  const ms: number[] = [];
+  let joined = 0;
+  for (const d of docs) {
+    const t = performance.now();
+    const r = await engine.lookUp(d);
+    ms.push(performance.now() - t);
+    if (r.ok && r.value.story) joined++;
+  }
+  await store.close();
+  console.log(`| look-up on a store of ${articles} articles (${file}) | |\n|---|---|`);
+  console.log(`| opening the store and its index, first look-up, s | ${openSec.toFixed(1)} |`);
+  console.log(`| look-ups (records ${skip + 1}–${skip + docs.length} of ${queries}) | ${docs.length} |`);
+  console.log(`| naming a story | ${joined} |`);
+  console.log(
+    `| p50 / p95 / max ms | ${quantile(ms, 0.5).toFixed(1)} / ${quantile(ms, 0.95).toFixed(1)} / ${Math.max(...ms).toFixed(1)} |`,
+  );
+  console.log(
+    JSON.stringify({
+      articles,
+      lookups: docs.length,
+      joined,
+      p50ms: quantile(ms, 0.5),
+      p95ms: quantile(ms, 0.95),
+      maxMs: Math.max(...ms),
     }),
   );
 }

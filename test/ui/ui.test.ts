@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -196,6 +196,60 @@ describe.skipIf(!haveChromium)('web UI', () => {
     expect(await page.locator('nav.pager a').textContent()).toContain(`articles 1–${first}`);
     expect(await page.locator('h1').textContent()).toBe('Floods kill at least 240 in Mahaweli valley');
     await shot('story-large-page-2', false);
+  });
+
+  /** Elements wider than the viewport, or a page that scrolls sideways: none may be at a phone's width. */
+  async function overflow(): Promise<string[]> {
+    return page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'absolute')
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`,
+        );
+      if (document.documentElement.scrollWidth > w) wide.unshift(`page ${document.documentElement.scrollWidth} > ${w}`);
+      return wide;
+    });
+  }
+
+  it('checks a pasted text without storing it: story, closest version, dropped figure, at 1400 and 390 px', async () => {
+    // The ministry's report with the sentence of the 240 civilians cut and a word changed.
+    const text = readFileSync('examples/raqqa/000_42714ab1c9b3c169.txt', 'utf8')
+      .split('\n')
+      .filter((l) => !/^date /.test(l) && !/240 civilians/.test(l))
+      .join('\n')
+      .replace('ugliest crimes', 'worst crimes');
+    const before = await store.countArticles();
+    for (const width of [1400, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await open('#/');
+      await page.click('header .check-link');
+      await page.waitForSelector('form.check-form');
+      await page.fill('textarea[name=text]', text);
+      await page.fill('input[name=title]', 'Syria blames the coalition for Raqqa');
+      await page.click('form.check-form button[type=submit]');
+      await page.waitForSelector('.check-result .verdicts');
+      const story = page.locator('.verdicts dd a').first();
+      expect(await story.getAttribute('href')).toMatch(/^#\/story\//);
+      await page.waitForSelector('.check-result .columns');
+      const dropped = await page.locator('.fgroup.dropped li').allTextContents();
+      expect(
+        dropped.some((t) => /\b240\b/.test(t)),
+        dropped.join('\n'),
+      ).toBe(true);
+      expect(await page.locator('.text[data-side=a] .seg.verbatim').count()).toBeGreaterThan(0);
+      expect(await overflow()).toEqual([]);
+      // At a phone's width the result, from its verdicts, as the reader scrolls to it.
+      if (width < 600) await page.locator('.check-result').evaluate((e) => e.scrollIntoView());
+      await shot(`check-${width}`, width >= 600);
+    }
+    expect(await store.countArticles()).toBe(before);
+    // An empty text is refused in the page, without a request.
+    await page.fill('textarea[name=text]', ' ');
+    await page.locator('form.check-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await page.waitForSelector('.check-result .error');
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it('logged no script error, no CSP violation and no dialog', () => {

@@ -1,4 +1,4 @@
-import type { ClaimsResponse, DiffJson, StoryPageJson, StorySummary } from './types.js';
+import type { ClaimsResponse, DiffJson, LookUpJson, StoryPageJson, StorySummary } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -9,8 +9,8 @@ export class ApiError extends Error {
   }
 }
 
-async function get<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+async function get<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
   if (!res.ok) throw new ApiError(res.status, body.error?.message ?? `${res.status} ${res.statusText}`);
   return body as T;
@@ -39,3 +39,11 @@ export const getDiff = (a: string, b: string) =>
 
 /** A story's claim records (all its articles). */
 export const getClaims = (id: string) => get<ClaimsResponse>(`/api/stories/${encodeURIComponent(id)}/claims`);
+
+/** What a text is, read against the store without storing it. */
+export const lookUp = (record: { text: string; title?: string; url?: string }) =>
+  get<LookUpJson>('/api/lookup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(record),
+  });

@@ -1,6 +1,7 @@
 import './style.css';
 import { ApiError } from './api.js';
 import { clear, h } from './dom.js';
+import { renderCheck } from './pages/check.js';
 import { renderDiff } from './pages/diff.js';
 import { renderList } from './pages/list.js';
 import { renderStory } from './pages/story.js';
@@ -8,7 +9,7 @@ import { renderStory } from './pages/story.js';
 /**
  * Hash routes, so the server needs no routing of its own and every view has a URL one can share:
  * `#/` (stories, with `?q=…` filters), `#/story/<id>` (`?from=N` for a later page of a large story),
- * `#/diff/<a>/<b>`.
+ * `#/diff/<a>/<b>`, `#/check` (a pasted text looked up, nothing stored).
  */
 export interface Page {
   title: string;
@@ -26,6 +27,7 @@ function route(hash: string): Promise<Page> {
   if (parts[0] === 'story' && parts[1])
     return renderStory(parts[1], Number(new URLSearchParams(query).get('from')) || 0);
   if (parts[0] === 'diff' && parts[1] && parts[2]) return renderDiff(parts[1], parts[2]);
+  if (parts[0] === 'check') return renderCheck();
   return renderList(new URLSearchParams(query));
 }
 

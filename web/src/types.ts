@@ -187,3 +187,31 @@ export interface ClaimsResponse {
     disputes: Array<{ source: string; values: number[] }>;
   }>;
 }
+
+/** POST /api/lookup (src/report/lookup.ts LookUpJson). */
+export interface LookUpJson {
+  article: ArticleJson & { membership: { evidence: string[] } | null };
+  stored: boolean;
+  story: {
+    id: string;
+    size: number;
+    score: number;
+    lowConfidence: boolean;
+    title: string | null;
+    earliest: { id: string; title: string | null; outlet: string | null; publishedAt: string | null };
+    merges: string[];
+  } | null;
+  closest: {
+    article: ArticleJson;
+    relation: RelationJson & { confidence?: number; spin?: Array<{ fromText: string; toText: string }> };
+    facts: FactDiffJson;
+  } | null;
+  origin:
+    | { kind: 'outside'; name: string; via?: string }
+    | { kind: 'article'; id: string; chain: string[] }
+    | { kind: 'first-report'; id: string }
+    | { kind: 'this-text'; copiedBy: string }
+    | null;
+  sources: Array<{ name: string; kind: string; span: Span | null; strong: boolean }>;
+  spin: Array<{ from: Span; to: Span; fromText: string; toText: string }>;
+}

@@ -1,7 +1,7 @@
 import { getDiff } from '../api.js';
 import { articleName, day, h } from '../dom.js';
 import type { Page } from '../main.js';
-import type { ArticleJson, FactDiffJson, FactRef, PassageJson, Span } from '../types.js';
+import type { ArticleJson, DiffJson, FactDiffJson, FactRef, PassageJson, Span } from '../types.js';
 
 type Side = 'a' | 'b';
 
@@ -20,19 +20,6 @@ export async function renderDiff(idA: string, idB: string): Promise<Page> {
   const d = await getDiff(idA, idB);
   const passages = d.passages;
   const title = `${articleName(d.a)} → ${articleName(d.b)}`;
-  const cols = h(
-    'div',
-    { class: 'columns' },
-    column('a', d.a, passages, 'Earlier or reference version'),
-    column('b', d.b, passages, 'Compared version'),
-  );
-  cols.addEventListener('click', (e) => jump(e.target as Element, cols));
-  cols.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && (e.target as Element).matches('[data-p][tabindex]')) {
-      e.preventDefault();
-      jump(e.target as Element, cols);
-    }
-  });
   const rel = d.relation;
   const body = h(
     'article',
@@ -64,11 +51,29 @@ export async function renderDiff(idA: string, idB: string): Promise<Page> {
           )
         : null,
     ),
-    legend(),
-    cols,
-    d.facts ? factChanges(d.facts, d.a, d.b, cols) : null,
+    comparison(d, 'Earlier or reference version', 'Compared version'),
   );
   return { title, crumbs: [{ label: 'Stories', href: '#/' }, { label: 'Compare' }], body };
+}
+
+/**
+ * The legend, both texts side by side with their passages linked, and the fact changes of B against A: the diff page's
+ * body, and the look-up's against the closest version. `roleA`, `roleB` name the columns for assistive technology.
+ */
+export function comparison(d: DiffJson, roleA: string, roleB: string): DocumentFragment {
+  const passages = d.passages;
+  const cols = h('div', { class: 'columns' }, column('a', d.a, passages, roleA), column('b', d.b, passages, roleB));
+  cols.addEventListener('click', (e) => jump(e.target as Element, cols));
+  cols.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && (e.target as Element).matches('[data-p][tabindex]')) {
+      e.preventDefault();
+      jump(e.target as Element, cols);
+    }
+  });
+  const frag = document.createDocumentFragment();
+  frag.append(legend(), cols);
+  if (d.facts) frag.append(factChanges(d.facts, d.a, d.b, cols));
+  return frag;
 }
 
 function legend(): HTMLElement {
