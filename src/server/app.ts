@@ -18,6 +18,7 @@ import {
   articleId,
   articleRecord,
   LOOKUP_DEFAULTS,
+  OUTLETS_LISTED,
   diffQuery,
   htmlIngestQuery,
   ingestJson,
@@ -115,7 +116,22 @@ export function createApp(o: AppOptions): Hono {
     const q = parse(storyQuery, c.req.query());
     if (!q.ok) return fail(c, 'badRequest', q.detail);
     const { q: text, ...rest } = q.data;
-    return c.json({ stories: await searchStories(store, { text, ...rest }) });
+    const stories = await searchStories(store, { text, ...rest });
+    const outlines = new Map(
+      (
+        await store.storyOutlines(
+          stories.map((x) => x.id),
+          OUTLETS_LISTED,
+        )
+      ).map((o) => [o.id, o]),
+    );
+    return c.json({
+      stories: stories.map((x) => ({
+        ...x,
+        outletNames: outlines.get(x.id)?.outletNames ?? [],
+        lede: outlines.get(x.id)?.lede ?? null,
+      })),
+    });
   });
 
   app.get('/api/stories/:id', async (c) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTLETS_LISTED } from './schemas.js';
 
 /**
  * The JSON bodies the API answers with, as zod schemas: `/openapi.json` is generated from them (openapi.ts), and
@@ -28,8 +29,19 @@ export const storySummary = z
   .strict()
   .register(responseSchemas, { id: 'StorySummary' });
 
+/** A story in a list: its summary, some of its outlets and the start of its text (`Store.storyOutlines`). */
+export const storyListItem = storySummary
+  .extend({
+    outletNames: z
+      .array(z.string())
+      .describe(`up to ${OUTLETS_LISTED} of its outlets, by name; \`outlets\` counts them all`),
+    lede: z.string().nullable().describe('the start of the clean text of the article that names it'),
+  })
+  .strict()
+  .register(responseSchemas, { id: 'StoryListItem' });
+
 export const storiesResponse = z
-  .object({ stories: z.array(storySummary) })
+  .object({ stories: z.array(storyListItem) })
   .strict()
   .register(responseSchemas, { id: 'StoryList' });
 

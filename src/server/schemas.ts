@@ -5,6 +5,8 @@ import type { RateLimit } from './ratelimit.js';
 export const MAX_PAGE = 500;
 /** Default page of the story list. */
 export const DEFAULT_PAGE = 100;
+/** Outlets named per story in a list: what one line holds; the count says how many more. */
+export const OUTLETS_LISTED = 6;
 
 const isoDay = z
   .string()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Relation } from '../model/index.js';
-import type { Store, StoredArticle } from './types.js';
+import { LEDE_CHARS, type Store, type StoredArticle } from './types.js';
 
 /**
  * The one test suite every Store implementation must pass, so that they give identical results on the same input.
@@ -249,6 +249,41 @@ export function storeConformance(
           await store.refreshStory('s1');
         });
         expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 5, title: 'Title 3' }]);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('outlines stories for a list: outlet names, and the start of the naming article’s text', async () => {
+      const { store, cleanup } = await factory();
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(article(1, 's1', { title: undefined }), new Uint32Array(), new Uint32Array());
+          await store.putArticle(
+            article(2, 's1', { body: `Body 2 ${'word '.repeat(200)}` }),
+            new Uint32Array(),
+            new Uint32Array(),
+          );
+          await store.putArticle(article(3, 's1', { outlet: 'wire' }), new Uint32Array(), new Uint32Array());
+          await store.putArticle(article(4, 's2', { outlet: undefined }), new Uint32Array(), new Uint32Array());
+          await store.refreshStory('s1');
+          await store.refreshStory('s2');
+        });
+        const [s1] = await store.listStories({ limit: 1 });
+        const outlines = await store.storyOutlines(['s2', 'nope', 's1'], 5);
+        expect(outlines.map((o) => o.id)).toEqual(['s2', 's1']);
+        // An article without an outlet is named by its source.
+        expect(outlines[0]).toEqual({
+          id: 's2',
+          outletNames: ['in/4.txt'],
+          lede: 'Body 4 about the ministry statement.',
+        });
+        expect(outlines[1].outletNames).toEqual(['paper', 'wire']);
+        const naming = s1.title === 'Title 2' ? 'Body 2 word' : `Body ${s1.title?.slice(-1)} about`;
+        expect(outlines[1].lede?.startsWith(naming), `${s1.title}: ${outlines[1].lede}`).toBe(true);
+        expect(outlines[1].lede!.length).toBeLessThanOrEqual(LEDE_CHARS);
+        expect((await store.storyOutlines(['s1'], 1))[0].outletNames).toHaveLength(1);
       } finally {
         await store.close();
         await cleanup?.();

@@ -18,7 +18,9 @@ import {
   type StoryChange,
   type StoryPage,
   type StoryRecord,
+  type StoryOutline,
   type StorySummary,
+  LEDE_CHARS,
 } from './types.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -474,6 +476,25 @@ export class PostgresStore implements Store {
       [query.limit ?? null, query.offset ?? 0],
     );
     return rows.map(storySummary);
+  }
+
+  async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {
+    const out: StoryOutline[] = [];
+    for (const id of ids) {
+      const [story] = await this.rows<{ title: string | null }>('SELECT title FROM stories WHERE id = $1', [id]);
+      if (!story) continue;
+      const names = await this.rows<{ outlet: string }>(
+        `SELECT DISTINCT coalesce(outlet, source) AS outlet FROM articles WHERE story_id = $1 ORDER BY outlet LIMIT $2`,
+        [id, outlets],
+      );
+      const [lede] = await this.rows<{ lede: string }>(
+        `SELECT substr(body, 1, $3) AS lede FROM articles WHERE story_id = $1
+         ORDER BY (title IS NOT DISTINCT FROM $2) DESC, seq LIMIT 1`,
+        [id, story.title, LEDE_CHARS],
+      );
+      out.push({ id, outletNames: names.map((r) => r.outlet), lede: lede?.lede ?? null });
+    }
+    return out;
   }
 
   async putError(e: StoredError): Promise<void> {

@@ -18,7 +18,9 @@ import {
   type Membership,
   type StoryChange,
   type StoryRecord,
+  type StoryOutline,
   type StorySummary,
+  LEDE_CHARS,
 } from './types.js';
 import {
   ENTITY_KINDS,
@@ -418,6 +420,14 @@ export class SqliteStore implements Store {
       ids: this.db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
       raw: this.db.prepare('SELECT seq, raw FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'),
       delStory: this.db.prepare('DELETE FROM stories WHERE id = ?'),
+      // A story's outlets (its summary's table, in name order) and the start of the text of its naming article.
+      outletNames: this.db.prepare('SELECT outlet FROM story_outlets WHERE story_id = ? ORDER BY outlet LIMIT ?'),
+      titledLede: this.db.prepare(
+        'SELECT substr(body, 1, ?) AS lede FROM articles WHERE story_id = ? AND title = ? ORDER BY seq LIMIT 1',
+      ),
+      firstLede: this.db.prepare(
+        'SELECT substr(body, 1, ?) AS lede FROM articles WHERE story_id = ? ORDER BY seq LIMIT 1',
+      ),
       storyRow: this.db.prepare(
         'SELECT id, first_seen, last_seen, n_articles, n_outlets, title, title_seq, title_at FROM stories WHERE id = ?',
       ),
@@ -906,6 +916,19 @@ export class SqliteStore implements Store {
   async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
     const rows = this.stmts.list.all(query.limit ?? -1, query.offset ?? 0) as StoryRow[];
     return rows.map(storySummary);
+  }
+
+  async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {
+    const out: StoryOutline[] = [];
+    for (const id of ids) {
+      const story = this.stmts.storyRow.get(id) as { title: string | null } | undefined;
+      if (!story) continue;
+      const names = (this.stmts.outletNames.all(id, outlets) as Array<{ outlet: string }>).map((r) => r.outlet);
+      const lede = ((story.title ? this.stmts.titledLede.get(LEDE_CHARS, id, story.title) : undefined) ??
+        this.stmts.firstLede.get(LEDE_CHARS, id)) as { lede: string } | undefined;
+      out.push({ id, outletNames: names, lede: lede?.lede ?? null });
+    }
+    return out;
   }
 
   async findStories(f: StoryFilter): Promise<StorySummary[]> {

@@ -129,6 +129,18 @@ export interface StorySummary {
   title?: string;
 }
 
+/** What a list of stories shows of each beyond its summary: some of its outlets and the start of its text. */
+export interface StoryOutline {
+  id: string;
+  /** Outlets of its articles (an article without one: its source), at most the number asked for. */
+  outletNames: string[];
+  /** The start of the clean body of the article that names it (else its first article), at most LEDE_CHARS. */
+  lede: string | null;
+}
+
+/** Characters of a story's lede a list shows: two lines of a wide list and some to spare for cutting at a word. */
+export const LEDE_CHARS = 320;
+
 /**
  * A story search: every filter given must hold for one and the same article of the story. Stores with a text index
  * implement `findStories`; `src/server/search.ts` gives the same answer by scanning for stores without one.
@@ -212,6 +224,8 @@ export interface Store {
    */
   getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined>;
   listStories(query?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+  /** Outlines of these stories (a page of a list), in the order given; a story that does not exist is left out. */
+  storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]>;
   /** Stories with an article matching the filter, in `listStories` order. Optional: see `StoryFilter`. */
   findStories?(filter: StoryFilter): Promise<StorySummary[]>;
 

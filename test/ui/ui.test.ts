@@ -198,16 +198,37 @@ describe.skipIf(!haveChromium)('web UI', () => {
     await shot('story-large-page-2', false);
   });
 
-  /** Elements wider than the viewport, or a page that scrolls sideways: none may be at a phone's width. */
+  /**
+   * What makes a page wider than the screen: the page's own sideways scroll, and each element that reaches past the
+   * screen's right edge without an ancestor that scrolls or clips it (a wide table in a box that scrolls is fine).
+   */
   async function overflow(): Promise<string[]> {
     return page.evaluate(() => {
       const w = document.documentElement.clientWidth;
+      const clipped = (e: Element) => {
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+          if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= w + 1) return true;
+        return false;
+      };
       const wide = [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'absolute')
+        .filter((e) => e.getBoundingClientRect().right > w && !clipped(e))
         .map(
           (e) =>
             `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`,
         );
+      // Text that runs out of its box (a long word or id) widens the page without widening any box.
+      for (const e of document.querySelectorAll('body *')) {
+        const st = getComputedStyle(e);
+        if (st.overflowX !== 'visible' || clipped(e)) continue;
+        for (const n of e.childNodes) {
+          if (n.nodeType !== Node.TEXT_NODE) continue;
+          const r = document.createRange();
+          r.selectNodeContents(n);
+          const right = r.getBoundingClientRect().right;
+          if (right > w)
+            wide.push(`text in ${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(right)}`);
+        }
+      }
       if (document.documentElement.scrollWidth > w) wide.unshift(`page ${document.documentElement.scrollWidth} > ${w}`);
       return wide;
     });
@@ -250,6 +271,26 @@ describe.skipIf(!haveChromium)('web UI', () => {
     await page.locator('form.check-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
     await page.waitForSelector('.check-result .error');
     await page.setViewportSize({ width: 1360, height: 900 });
+  });
+
+  it('fits a phone: the list, a story and a comparison at 390 px have nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await open('#/');
+      expect(await page.locator('table.stories .lede').count()).toBeGreaterThan(0);
+      expect(await overflow(), 'list').toEqual([]);
+      await shot('list-390', false);
+      await open('#/?q=raqqa');
+      await page.click('table.stories tbody a');
+      await page.waitForSelector('#sec-timeline');
+      expect(await overflow(), 'story').toEqual([]);
+      await shot('story-raqqa-390', false);
+      await page.click('.timeline a.cmp');
+      await page.waitForSelector('.columns');
+      expect(await overflow(), 'compare').toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
   });
 
   it('logged no script error, no CSP violation and no dialog', () => {

@@ -8,6 +8,10 @@ export interface StorySummary {
   firstSeen?: string;
   lastSeen?: string;
   title?: string;
+  /** Some of its outlets by name (`outlets` counts them all). */
+  outletNames: string[];
+  /** The start of the text of the article that names it. */
+  lede: string | null;
 }
 
 export interface FactJson {

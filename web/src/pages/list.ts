@@ -1,6 +1,7 @@
 import { listStories, type StoryFilter } from '../api.js';
 import { h, shortId } from '../dom.js';
 import type { Page } from '../main.js';
+import type { StorySummary } from '../types.js';
 
 const FIELDS: Array<{ name: keyof StoryFilter; label: string; type: string; hint?: string }> = [
   { name: 'q', label: 'Words', type: 'search', hint: 'in any article’s title or text' },
@@ -58,7 +59,7 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
           h(
             'tr',
             {},
-            ['Story', 'Articles', 'Outlets', 'First seen', 'Last seen'].map((t) => h('th', { scope: 'col' }, t)),
+            ['Story', 'Articles', 'Outlets', 'When'].map((t) => h('th', { scope: 'col' }, t)),
           ),
         ),
         h(
@@ -71,13 +72,14 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
               h(
                 'th',
                 { scope: 'row' },
-                h('a', { href: `#/story/${s.id}` }, s.title ?? `Untitled story ${shortId(s.id)}`),
+                h('a', { href: `#/story/${s.id}`, class: 'story-title' }, s.title ?? `Untitled story ${shortId(s.id)}`),
+                s.lede ? h('p', { class: 'lede' }, ledeText(s.lede, s.title)) : null,
+                s.outletNames.length ? h('p', { class: 'outlets' }, outletsText(s)) : null,
                 h('span', { class: 'id' }, s.id),
               ),
-              h('td', { class: 'num' }, s.articles),
-              h('td', { class: 'num' }, s.outlets),
-              h('td', {}, s.firstSeen ? h('time', { datetime: s.firstSeen }, s.firstSeen.slice(0, 10)) : '—'),
-              h('td', {}, s.lastSeen ? h('time', { datetime: s.lastSeen }, s.lastSeen.slice(0, 10)) : '—'),
+              h('td', { class: 'num', 'data-label': 'articles' }, s.articles),
+              h('td', { class: 'num', 'data-label': 'outlets' }, s.outlets),
+              h('td', { class: 'when' }, span(s.firstSeen, s.lastSeen)),
             ),
           ),
         ),
@@ -94,4 +96,30 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
     crumbs: [{ label: 'Stories' }],
     body: h('section', { 'aria-labelledby': 'h-stories' }, h('h1', { id: 'h-stories' }, 'Stories'), form, table),
   };
+}
+
+/** The lede without the title it may repeat, cut at a word (the list clamps it to two lines). */
+function ledeText(lede: string, title?: string): string {
+  let t = lede.replace(/\s+/g, ' ').trim();
+  if (title && t.toLowerCase().startsWith(title.toLowerCase())) t = t.slice(title.length).trim();
+  const cut = t.length > 240 ? t.slice(0, t.lastIndexOf(' ', 240)) + '…' : t;
+  return cut;
+}
+
+function outletsText(s: StorySummary): string {
+  const more = s.outlets - s.outletNames.length;
+  return s.outletNames.join(' · ') + (more > 0 ? ` · and ${more} more` : '');
+}
+
+/** "2022-04-19", or "2022-04-19 – 2022-04-21" when the story spans days. */
+function span(first?: string, last?: string): Node | string {
+  if (!first) return 'date unknown';
+  const a = first.slice(0, 10);
+  const b = last?.slice(0, 10);
+  return h(
+    'span',
+    {},
+    h('time', { datetime: first }, a),
+    b && b !== a ? [' – ', h('time', { datetime: last! }, b)] : null,
+  );
 }
