@@ -276,7 +276,7 @@ export class Engine {
     clock?.lap('look-up');
     const sketches = await store.getSketches([...candIds]);
     clock?.lap('sketches');
-    const cues: StoryCues = { figures: p.figureTerms, eventTime: p.eventTime };
+    const cues: StoryCues = { figures: p.figureTerms, eventTime: p.eventTime, language: p.language };
     const me: NewArticle = {
       id: p.id,
       terms,

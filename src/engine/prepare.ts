@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyze } from '../analyze/index.js';
+import { languageOf } from '../analyze/language.js';
 import { clean } from '../clean/index.js';
 import { extract } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
@@ -25,6 +26,8 @@ export interface Prepared {
   titleTerms: Uint32Array;
   /** The vector's figure terms of title and body (stories/subject.ts figureTerms), sorted. */
   figureTerms: Uint32Array;
+  /** The body's language, ISO 639-3 (`und`: too short to tell; analyze/language.ts). */
+  language: string;
 }
 
 /**
@@ -79,6 +82,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       vector,
       titleTerms: titleTerms(vector, x.title),
       figureTerms: figureTerms(vector, cleaned.body, x.title),
+      language: languageOf(cleaned.body),
     },
   };
 }

@@ -71,7 +71,10 @@ describe('diffText', () => {
       const m = /([AB])\[(\d+),(\d+)\) "?(.{0,30})/.exec(l)!;
       const art = byId.get(m[1] === 'A' ? rel.from : rel.to)!;
       // The quoted text, without its quotation marks or the ellipsis of a long one.
-      const shown = m[4].replace(/^["“]/, '').replace(/[”"…].*$/, '').slice(0, 20);
+      const shown = m[4]
+        .replace(/^["“]/, '')
+        .replace(/[”"…].*$/, '')
+        .slice(0, 20);
       expect(art.text.slice(Number(m[2]), Number(m[3])).slice(0, shown.length)).toBe(shown);
     }
     await store.close();

@@ -24,6 +24,8 @@ export interface ArticleJson {
   publishedAt: string | null;
   dateline: string | null;
   byline: string | null;
+  /** The language of its text, ISO 639-3 (`und`: too short to tell); null for articles stored before it was kept. */
+  language: string | null;
   text: string;
   removed: Array<{ text: string; reason: NoiseReason; span: Span }>;
   facts: FactJson[];
@@ -102,6 +104,7 @@ export function articleJson(a: StoredArticle): ArticleJson {
     publishedAt: orNull(a.publishedAt),
     dateline: orNull(a.dateline),
     byline: orNull(a.byline),
+    language: orNull(a.cues?.language),
     text: a.text,
     removed: a.removed.map((r) => ({ text: r.text, reason: r.reason, span: r.span })),
     facts: a.facts.map((f) => {

@@ -21,7 +21,9 @@ let open: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   store = new SqliteStore(join(dir, 'api.db'));
-  await new Engine(store).add(readInputs(['examples/raqqa', 'test/fixtures/ui/hostile', 'test/fixtures/stories']));
+  await new Engine(store).add(
+    readInputs(['examples/raqqa', 'test/fixtures/ui/hostile', 'test/fixtures/stories', 'test/fixtures/languages']),
+  );
   const web = join(dir, 'web');
   mkdirSync(join(web, 'assets'), { recursive: true });
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>ui</title>');
@@ -60,6 +62,12 @@ describe('story search', () => {
     expect(bridge).toHaveLength(1);
     expect(await ids('outlet=harbour%20news&from=2025-05-12&to=2025-05-12')).toEqual(bridge);
     expect(await ids('outlet=harbour%20news&from=2025-05-13')).toEqual([]);
+    // By the language of an article: the French report of the bridge's closure.
+    const french = await ids('lang=fra');
+    expect(french).toHaveLength(1);
+    expect(await ids('lang=fra&q=pont')).toEqual(french);
+    expect(await ids('lang=eng&q=raqqa')).toEqual(raqqa);
+    expect((await app.request('/api/stories?lang=french')).status).toBe(400);
   });
 
   it('gives the same answer by scanning as the SQLite full-text index', async () => {
@@ -70,6 +78,8 @@ describe('story search', () => {
       { entity: 'syria' },
       { entity: 'council', from: '2020-01-01' },
       { outlet: 'HARBOUR NEWS' },
+      { language: 'fra' },
+      { language: 'eng', text: 'bridge' },
       { text: 'the' },
       { text: 'zzzz' },
     ];
@@ -327,7 +337,14 @@ describe('pages and headers', () => {
     }>('/openapi.json');
     expect(body.openapi).toMatch(/^3\.1/);
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/stories', '/api/stories/{id}', '/api/articles/{id}', '/api/diff', '/api/articles']),
+      expect.arrayContaining([
+        '/api/stories',
+        '/api/stories/{id}',
+        '/api/articles/{id}',
+        '/api/diff',
+        '/api/articles',
+        '/api/lookup',
+      ]),
     );
     expect(body.paths['/api/stories'].get.parameters!.map((p) => p.name)).toEqual([
       'q',
@@ -335,6 +352,7 @@ describe('pages and headers', () => {
       'from',
       'to',
       'entity',
+      'lang',
       'limit',
       'offset',
     ]);

@@ -115,8 +115,8 @@ export function createApp(o: AppOptions): Hono {
   app.get('/api/stories', async (c) => {
     const q = parse(storyQuery, c.req.query());
     if (!q.ok) return fail(c, 'badRequest', q.detail);
-    const { q: text, ...rest } = q.data;
-    const stories = await searchStories(store, { text, ...rest });
+    const { q: text, lang: language, ...rest } = q.data;
+    const stories = await searchStories(store, { text, language, ...rest });
     const outlines = new Map(
       (
         await store.storyOutlines(

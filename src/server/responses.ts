@@ -68,6 +68,7 @@ const articleFields = {
   publishedAt: nullable().describe('ISO timestamp, or YYYY-MM-DD where no time is known'),
   dateline: nullable(),
   byline: nullable(),
+  language: nullable().describe('ISO 639-3 (und: too short to tell)'),
   text: z.string().describe('the extracted article text every span points into'),
   removed: z.array(z.object({ text: z.string(), reason: z.string(), span }).strict()),
   facts: z.array(fact),

@@ -29,6 +29,11 @@ export const storyQuery = z
     from: isoDay.optional(),
     to: isoDay.optional(),
     entity: z.string().max(200).optional().describe('part of a person, place or organisation an article names'),
+    lang: z
+      .string()
+      .regex(/^[a-z]{3}$/, 'an ISO 639-3 code such as eng, fra, deu')
+      .optional()
+      .describe('the language of an article, ISO 639-3'),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
     offset: z.coerce.number().int().min(0).default(0),
   })

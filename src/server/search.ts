@@ -5,7 +5,7 @@ import type { EntityValue } from '../model/index.js';
 /** Stories read per page when scanning a store that has no search of its own. */
 const SCAN_PAGE = 100;
 
-const hasFilter = (f: StoryFilter) => !!(f.text?.trim() || f.outlet || f.from || f.to || f.entity);
+const hasFilter = (f: StoryFilter) => !!(f.text?.trim() || f.outlet || f.from || f.to || f.entity || f.language);
 
 /**
  * Stories matching a search. The store's own `findStories` (SQLite: FTS5 and SQL) when it has one; otherwise a scan
@@ -25,6 +25,7 @@ export function articleMatches(a: StoredArticle, f: StoryFilter): boolean {
   const day = a.publishedAt?.slice(0, 10);
   if (f.from && (day === undefined || day < f.from)) return false;
   if (f.to && (day === undefined || day > f.to)) return false;
+  if (f.language && a.cues.language !== f.language) return false;
   if (f.entity) {
     const want = asciiLower(f.entity);
     const names = a.facts.some(

@@ -6,15 +6,15 @@ import type { Membership, StoryCues } from './types.js';
  * stored before cues were kept read as cues that say nothing: no figures, no event time.
  */
 export function cuesJson(c: StoryCues): string {
-  return JSON.stringify({ f: Array.from(c.figures), t: c.eventTime });
+  return JSON.stringify({ f: Array.from(c.figures), t: c.eventTime, l: c.language });
 }
 
 const NO_TIME: EventTime = { basis: 'none', confidence: 0, years: [], evidence: [] };
 
 export function parseCues(json: string | null | undefined): StoryCues {
   if (!json) return { figures: new Uint32Array(0), eventTime: NO_TIME };
-  const v = JSON.parse(json) as { f: number[]; t: EventTime };
-  return { figures: Uint32Array.from(v.f), eventTime: v.t };
+  const v = JSON.parse(json) as { f: number[]; t: EventTime; l?: string };
+  return { figures: Uint32Array.from(v.f), eventTime: v.t, language: v.l };
 }
 
 export function parseMembership(json: string | null | undefined): Membership | undefined {

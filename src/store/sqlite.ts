@@ -957,8 +957,12 @@ export class SqliteStore implements Store {
         AND instr(lower(json_extract(x.value, '$.value.canonical')), lower(?)) > 0)`);
       args.push(f.entity);
     }
+    if (f.language) {
+      where.push(`json_extract(a.cues, '$.l') = ?`);
+      args.push(f.language);
+    }
     // Words alone: the matched articles' stories come from the (seq, story_id) index, not from their long rows.
-    const covered = tokens.length > 0 && !f.outlet && !f.from && !f.to && !f.entity;
+    const covered = tokens.length > 0 && !f.outlet && !f.from && !f.to && !f.entity && !f.language;
     const rows = this.db
       .prepare(
         `SELECT id, n_articles, n_outlets, first_seen, last_seen, title, ${SEEN_COLUMNS} FROM stories

@@ -8,6 +8,8 @@ export interface StoryCues {
   /** Figure terms (amounts, counts; years left out), sorted. */
   figures: Uint32Array;
   eventTime: EventTime;
+  /** The body's language, ISO 639-3 (`und`: undetermined); absent for articles stored before it was kept. */
+  language?: string;
 }
 
 /** Why an article is in its story: the score that put it there and what drove it. */
@@ -155,6 +157,8 @@ export interface StoryFilter {
   to?: string;
   /** Part of the canonical name of a person, place or organisation the article names (case-insensitive). */
   entity?: string;
+  /** The article's language, ISO 639-3 (`eng`, `fra`, …). */
+  language?: string;
   limit?: number;
   offset?: number;
 }

@@ -20,6 +20,7 @@ export interface StoryFilter {
   q?: string;
   outlet?: string;
   entity?: string;
+  lang?: string;
   from?: string;
   to?: string;
 }

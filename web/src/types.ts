@@ -29,6 +29,8 @@ export interface ArticleJson {
   publishedAt: string | null;
   dateline: string | null;
   byline: string | null;
+  /** ISO 639-3 (`und`: too short to tell); null for articles stored before it was kept. */
+  language?: string | null;
   text: string;
   removed: Array<{ text: string; reason: string; span: Span }>;
   facts: FactJson[];

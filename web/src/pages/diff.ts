@@ -105,6 +105,9 @@ function column(side: Side, a: ArticleJson, passages: PassageJson[], role: strin
         'p',
         { class: 'meta' },
         day(a.publishedAt),
+        a.language && a.language !== 'und'
+          ? h('span', { class: 'lang', title: 'language (ISO 639-3)' }, ` · ${a.language}`)
+          : '',
         a.dateline ? ` · ${a.dateline}` : '',
         ' · ',
         url ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'source') : a.source,

@@ -7,6 +7,7 @@ const FIELDS: Array<{ name: keyof StoryFilter; label: string; type: string; hint
   { name: 'q', label: 'Words', type: 'search', hint: 'in any article’s title or text' },
   { name: 'outlet', label: 'Outlet', type: 'text' },
   { name: 'entity', label: 'Person, place or organisation', type: 'text' },
+  { name: 'lang', label: 'Language', type: 'text', hint: 'eng, fra, deu…' },
   { name: 'from', label: 'Published from', type: 'date' },
   { name: 'to', label: 'to', type: 'date' },
 ];

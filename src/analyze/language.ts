@@ -1,0 +1,56 @@
+import { franc } from 'franc-min';
+
+export const LANGUAGE_DEFAULTS = {
+  /**
+   * Characters of the clean body read: a lede's worth. Trigram identification is sure of a language well before
+   * 300 characters; it costs in proportion to the text and to the languages compared (0.16 ms an article here at
+   * 300 characters and the list below, against 0.78 ms at 600 and all 82 of franc-min's languages).
+   */
+  chars: 400,
+  /** Shorter texts say too little to tell (a headline, a caption): their language is undetermined. */
+  minChars: 40,
+  /**
+   * The languages told apart (ISO 639-3), those of most of the world's news: texts in another language written in
+   * Latin or Cyrillic script are given the closest of these. Scripts of one language (Greek, Hebrew, Thai, Korean,
+   * Japanese kana, Han) are told by script alone.
+   */
+  languages: [
+    'eng',
+    'fra',
+    'deu',
+    'spa',
+    'por',
+    'ita',
+    'nld',
+    'pol',
+    'ron',
+    'swe',
+    'ces',
+    'hun',
+    'tur',
+    'ind',
+    'vie',
+    'rus',
+    'ukr',
+    'srp',
+    'bul',
+    'arb',
+    'pes',
+    'urd',
+    'hin',
+    'ben',
+    'ell',
+    'heb',
+    'tha',
+    'kor',
+    'jpn',
+    'cmn',
+  ],
+};
+
+/** The language of a clean body as an ISO 639-3 code (`eng`, `fra`, …), or `und` when the text is too short to tell. */
+export function languageOf(body: string, o = LANGUAGE_DEFAULTS): string {
+  const text = body.slice(0, o.chars);
+  if (text.trim().length < o.minChars) return 'und';
+  return franc(text, { only: o.languages, minLength: o.minChars });
+}
