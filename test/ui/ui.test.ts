@@ -116,6 +116,11 @@ describe.skipIf(!haveChromium)('web UI', () => {
     const spin = page.locator('.relations .rel-spin');
     expect(await spin.count()).toBe(1);
     expect(await spin.getAttribute('title')).toMatch(/killing → extermination/);
+    // The pair in words, by outlet (here the files' names) and timeline number, with its confidence.
+    expect(await page.locator('.relations > li > a').first().textContent()).toMatch(
+      /^000_42714ab1c9b3c169\.txt \(1\) and 001_7c7eab2b7c111950\.txt \(2\) both reproduce Syrian foreign ministry$/,
+    );
+    expect(await page.locator('.relations .confidence').first().textContent()).toMatch(/confidence \d\.\d\d/);
     await shot('story-raqqa');
   });
 

@@ -66,7 +66,7 @@ export async function renderStory(id: string, from = 0): Promise<Page> {
       'relations',
       'Relations',
       'Each related pair with the evidence behind the verdict',
-      relationsList(s.relations, number),
+      relationsList(s.relations, number, new Map(s.articles.map((a) => [a.id, a]))),
     ),
   );
   return { title, crumbs: [{ label: 'Stories', href: '#/' }, { label: title }], body };
@@ -331,7 +331,26 @@ function claimsPanel(c: ClaimsResponse, number: Map<string, number>): HTMLElemen
   );
 }
 
-function relationsList(relations: PageRelation[], number: Map<string, number>): HTMLElement {
+/**
+ * One related pair in words a reader needs no key for: the outlets by name, with their numbers on the timeline,
+ * "← reprints", "both reproduce X", "same event, reported independently".
+ */
+function relationLabel(r: PageRelation, number: Map<string, number>, byId: Map<string, PageArticle>): string {
+  const who = (id: string) => {
+    const a = byId.get(id);
+    return `${a ? articleName(a) : id} (${number.get(id) ?? '?'})`;
+  };
+  if (r.kind === 'copy') return `${who(r.to)} ← ${r.spin ? 'rewrites' : 'copies'} ${who(r.from)}`;
+  if (r.kind === 'shared-source')
+    return `${who(r.from)} and ${who(r.to)} both reproduce ${r.commonSource ?? 'a source not in the store'}`;
+  return `${who(r.from)} and ${who(r.to)}: same event, reported independently`;
+}
+
+function relationsList(
+  relations: PageRelation[],
+  number: Map<string, number>,
+  byId: Map<string, PageArticle>,
+): HTMLElement {
   if (relations.length === 0) return h('p', {}, 'No related pairs: a single article, or articles told apart.');
   return h(
     'ul',
@@ -340,14 +359,16 @@ function relationsList(relations: PageRelation[], number: Map<string, number>): 
       h(
         'li',
         {},
-        h(
-          'a',
-          { href: `#/diff/${r.from}/${r.to}` },
-          `${number.get(r.from)} ${r.kind === 'copy' ? '→' : '↔'} ${number.get(r.to)}`,
-        ),
+        h('a', { href: `#/diff/${r.from}/${r.to}` }, relationLabel(r, number, byId)),
         ' ',
         h('span', { class: `rel rel-${r.kind}` }, KIND_TEXT[r.kind]),
-        r.commonSource ? ` (common source: ${r.commonSource})` : '',
+        r.confidence !== undefined
+          ? h(
+              'span',
+              { class: 'confidence', title: 'how sure the verdict is, 0 to 1' },
+              ` confidence ${r.confidence.toFixed(2)}`,
+            )
+          : '',
         r.spin ? h('span', { class: 'rel rel-spin', title: r.spin.join(', ') }, 'spun: words swapped') : '',
         r.confidence !== undefined && r.confidence < LOW_CONFIDENCE
           ? h('span', { class: 'guess', title: `confidence ${r.confidence.toFixed(2)}` }, 'uncertain')
