@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Engine, type EngineOptions } from '../src/engine/engine.js';
@@ -226,11 +227,16 @@ async function onStore(args: string[]): Promise<void> {
   if (!queries) throw new Error('--store needs --queries FILE.jsonl');
   const skip = Number(arg(args, 'skip') ?? 0);
   const n = Number(arg(args, 'n') ?? 200);
-  const lines = readFileSync(queries, 'utf8')
-    .split('\n')
-    .slice(skip, skip + n);
+  // Streamed: a corpus of a million records is larger than one string may be.
+  const lines: string[] = [];
+  let at = 0;
+  for await (const line of createInterface({ input: createReadStream(queries) })) {
+    if (at++ < skip || !line.trim()) continue;
+    lines.push(line);
+    if (lines.length === n) break;
+  }
   const docs = lines.flatMap((l, i) => {
-    const it = jsonRecord(JSON.parse(l), `${queries}#L${skip + i + 1}`);
+    const it = jsonRecord(JSON.parse(l), `${queries}#L${skip + i + 1}`); // 1-based, blank lines counted
     return it.ok ? [it.doc] : [];
   });
   const t0 = performance.now();

@@ -328,6 +328,8 @@ export function storeConformance(
         // publication order, not arrival order
         expect(s?.articles).toEqual(['a1', 'a2']);
         expect(s?.relations).toEqual([relation('a1', 'a2')]);
+        expect(await store.storyEarliest('s1')).toBe('a1');
+        expect(await store.storyEarliest('s2')).toBeUndefined();
         const list = await store.listStories();
         expect(list).toEqual([
           { id: 's1', articles: 2, outlets: 2, firstSeen: '2022-04-11', lastSeen: '2022-04-12', title: 'Title 1' },

@@ -478,6 +478,14 @@ export class PostgresStore implements Store {
     return rows.map(storySummary);
   }
 
+  async storyEarliest(id: string): Promise<string | undefined> {
+    const [r] = await this.rows<{ id: string }>(
+      'SELECT id FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq LIMIT 1',
+      [id],
+    );
+    return r?.id;
+  }
+
   async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {
     const out: StoryOutline[] = [];
     for (const id of ids) {

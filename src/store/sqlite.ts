@@ -470,6 +470,9 @@ export class SqliteStore implements Store {
       namingRow: this.db.prepare('SELECT seq, title, url, published_at, terms, weights FROM articles WHERE seq = ?'),
       bodyOf: this.db.prepare('SELECT body FROM articles WHERE seq = ?').pluck(),
       setStoryName: this.db.prepare('UPDATE stories SET title = ?, title_seq = ?, title_at = ? WHERE id = ?'),
+      storyEarliest: this.db
+        .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`)
+        .pluck(),
       storyArticles: this.db
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
         .pluck(),
@@ -916,6 +919,10 @@ export class SqliteStore implements Store {
   async listStories(query: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
     const rows = this.stmts.list.all(query.limit ?? -1, query.offset ?? 0) as StoryRow[];
     return rows.map(storySummary);
+  }
+
+  async storyEarliest(id: string): Promise<string | undefined> {
+    return this.stmts.storyEarliest.get(id) as string | undefined;
   }
 
   async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {

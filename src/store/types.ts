@@ -214,6 +214,8 @@ export interface Store {
    * the story it leaves go, both stories' summaries follow, a story left empty is dropped.
    */
   moveArticle(id: string, into: string, membership: Membership): Promise<void>;
+  /** A story's first article in publication order (dated before undated, by date, then by arrival); undefined: none. */
+  storyEarliest(id: string): Promise<string | undefined>;
   /** The ids of a story's articles in arrival order, at most `limit` of them (the earliest). */
   storyArticleIds(id: string, limit: number): Promise<string[]>;
   /** Records a membership change. */
