@@ -28,6 +28,14 @@ describe('languageOf', () => {
     );
   });
 
+  it('asks the trigram model about a text in another language that quotes English', () => {
+    expect(
+      languageOf(
+        'Le ministre a déclaré que « the deal is done » après la réunion, mais les syndicats ont rejeté cet accord mardi soir à Paris.',
+      ),
+    ).toBe('fra');
+  });
+
   it('leaves a text too short to tell undetermined', () => {
     expect(languageOf('Floods in Kandy')).toBe('und');
     expect(languageOf('')).toBe('und');

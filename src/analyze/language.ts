@@ -15,6 +15,13 @@ export const LANGUAGE_DEFAULTS = {
    * Latin or Cyrillic script are given the closest of these. Scripts of one language (Greek, Hebrew, Thai, Korean,
    * Japanese kana, Han) are told by script alone.
    */
+  /**
+   * Share of English function words among the first words at and above which a text is English without asking the
+   * trigram model: at .22, 57% of 10,127 texts (the generated corpus and the families) take this path, every one of them
+   * English by the model too, and no text the model calls another language reaches .18 (the highest, .174, is an
+   * English header over a German message). It saves the model's 0.2–0.4 ms on most English articles.
+   */
+  englishShare: 0.22,
   languages: [
     'eng',
     'fra',
@@ -49,9 +56,39 @@ export const LANGUAGE_DEFAULTS = {
   ],
 };
 
+/** The commonest English function words: frequent in any English text, rare in any other language. */
+const ENGLISH = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'a',
+  'is',
+  'that',
+  'for',
+  'on',
+  'was',
+  'with',
+  'said',
+  'it',
+  'as',
+  'by',
+]);
+
+/** Is this text plainly English: English function words make `englishShare` of its words (and it has a few)? */
+function plainlyEnglish(text: string, share: number): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 8) return false;
+  let n = 0;
+  for (const w of words) if (ENGLISH.has(w)) n++;
+  return n >= share * words.length;
+}
+
 /** The language of a clean body as an ISO 639-3 code (`eng`, `fra`, …), or `und` when the text is too short to tell. */
 export function languageOf(body: string, o = LANGUAGE_DEFAULTS): string {
   const text = body.slice(0, o.chars);
   if (text.trim().length < o.minChars) return 'und';
+  if (plainlyEnglish(text, o.englishShare)) return 'eng';
   return franc(text, { only: o.languages, minLength: o.minChars });
 }
