@@ -51,6 +51,9 @@ export type LookUpOrigin =
   /** The text is older than the stored version that reproduces it: it is the earliest known version itself. */
   | { kind: 'this-text'; copiedBy: string };
 
+/** The origin's name where the text and its closest version share a source that neither names. */
+export const UNNAMED_SOURCE = 'a common source the texts do not name';
+
 /** Copies followed back from the closest version towards the original, at most (a bound on a cycle of bad data). */
 const MAX_CHAIN = 20;
 /**
@@ -113,7 +116,7 @@ export async function lookUpReport(
  * version, the version's own origin by the story's copy relations (back to an outside source where one is named);
  * else the story's first report.
  */
-function originOf(
+export function originOf(
   relation: Relation,
   near: StoredArticle,
   relations: Relation[],
@@ -135,6 +138,8 @@ function originOf(
       chain.unshift(up.from);
       at = up.from;
     }
+    // Siblings of a source neither text names: it is outside the store, nameless.
+    if (relation.kind === 'shared-source') return { kind: 'outside', name: UNNAMED_SOURCE };
     return { kind: 'article', id: chain[0], chain };
   }
   return earliest && { kind: 'first-report', id: earliest.id };

@@ -6,6 +6,9 @@ import { Engine } from '../../src/engine/engine.js';
 import { readInputs } from '../../src/ingest/index.js';
 import type { RawDoc } from '../../src/model/index.js';
 import { lookUpJson } from '../../src/report/lookup.js';
+import { originOf, UNNAMED_SOURCE } from '../../src/engine/lookup.js';
+import type { Relation } from '../../src/model/index.js';
+import type { StoredArticle } from '../../src/store/types.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nt-lookup-'));
@@ -92,5 +95,46 @@ describe('Engine.lookUp', () => {
     const r = await engine.lookUp({ source: 'empty.txt', content: '   \n', format: 'text', meta: {} });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.source).toBe('empty.txt');
+  });
+});
+
+describe('originOf: where a looked-up text comes from', () => {
+  const rel = (from: string, to: string, kind: Relation['kind'], commonSource?: string): Relation => ({
+    from,
+    to,
+    kind,
+    commonSource,
+    evidence: [],
+    passages: [],
+    scores: { jaccard: 0, containmentFrom: 0, containmentTo: 0, coverageFrom: 0, coverageTo: 0, topical: 0 },
+  });
+  const near = { id: 'a2' } as StoredArticle;
+  const first = { id: 'a0' } as StoredArticle;
+
+  it('follows the copies back from the closest version to the stored original', () => {
+    const story = [rel('a0', 'a1', 'copy'), rel('a1', 'a2', 'copy')];
+    expect(originOf(rel('a2', 'x', 'copy'), near, story, first)).toEqual({
+      kind: 'article',
+      id: 'a0',
+      chain: ['a0', 'a1', 'a2'],
+    });
+  });
+
+  it('names the outside source a copy in the chain shares, or says it is unnamed', () => {
+    const story = [rel('a1', 'a2', 'copy'), rel('a1', 'a5', 'shared-source', 'AP')];
+    expect(originOf(rel('a2', 'x', 'copy'), near, story, first)).toEqual({ kind: 'outside', name: 'AP', via: 'a1' });
+    expect(originOf(rel('a2', 'x', 'shared-source'), near, [], first)).toEqual({
+      kind: 'outside',
+      name: UNNAMED_SOURCE,
+    });
+    expect(originOf(rel('a2', 'x', 'shared-source', 'Reuters'), near, story, first)).toEqual({
+      kind: 'outside',
+      name: 'Reuters',
+    });
+  });
+
+  it('is the text itself when the stored version copies it, and the first report when nothing is reproduced', () => {
+    expect(originOf(rel('x', 'a2', 'copy'), near, [], first)).toEqual({ kind: 'this-text', copiedBy: 'a2' });
+    expect(originOf(rel('a2', 'x', 'same-event'), near, [], first)).toEqual({ kind: 'first-report', id: 'a0' });
   });
 });
