@@ -22,6 +22,8 @@ export interface Claim {
   value: number | string;
   max?: number;
   approximate?: boolean;
+  /** The order of magnitude the text states instead of a figure ("thousands"): `value` is its lower bound. */
+  vague?: string;
   /** Who the articles say asserts it (canonical source, or the speaker of a quote); undefined where none says. */
   source?: string;
   /** How the first article names the source ("U.S. official sources"). */
@@ -146,6 +148,7 @@ export function storyClaims(articles: CompareArticle[]): ClaimRecord[] {
             value: v.value,
             ...(v.max !== undefined ? { max: v.max } : {}),
             ...(v.approximate ? { approximate: true } : {}),
+            ...(v.vague ? { vague: v.vague } : {}),
             ...(source ? { source, sourceDisplay: display } : {}),
             articles: [],
           };

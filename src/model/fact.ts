@@ -10,6 +10,11 @@ export interface QuantityValue {
   max?: number;
   /** "thousands of", "about 200", "more than 40". */
   approximate?: boolean;
+  /**
+   * An order of magnitude the text gives instead of a figure ("thousands", "tens of thousands", "dozens"): `value` is
+   * its lower bound, and the fact is shown in these words, never as a number the text does not state.
+   */
+  vague?: string;
   /** What is counted, lemmatised and lower case: "civilian", "incident", "casualty", "percent", "usd". */
   unit: string;
   /** The event or verb the count belongs to, where the sentence says it: "killing and injuring", "estimated". */

@@ -50,7 +50,7 @@ export function claimsJson(records: ClaimRecord[], articles: StoredArticle[]): C
 const num = (n: number) => n.toLocaleString('en-US');
 const valueText = (c: ClaimRecord['claims'][number]) =>
   typeof c.value === 'number'
-    ? `${c.approximate ? '~' : ''}${num(c.value)}${c.max !== undefined ? `–${num(c.max)}` : ''}`
+    ? (c.vague ?? `${c.approximate ? '~' : ''}${num(c.value)}${c.max !== undefined ? `–${num(c.max)}` : ''}`)
     : `“${c.value.length > 90 ? c.value.slice(0, 89) + '…' : c.value}”`;
 
 export function claimsText(records: ClaimRecord[], st: Style): string {

@@ -274,6 +274,10 @@ export const claimsResponse = z
                 value: z.union([z.number(), z.string()]),
                 max: z.number().optional(),
                 approximate: z.boolean().optional(),
+                vague: z
+                  .string()
+                  .optional()
+                  .describe('"thousands", "dozens": the words the text gives; value is their lower bound'),
                 source: z.string().optional(),
                 sourceDisplay: z.string().optional(),
                 articles: z.array(claimArticle),

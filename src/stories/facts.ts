@@ -52,7 +52,9 @@ export function factLabel(f: Fact): string {
   switch (f.kind) {
     case 'quantity': {
       const v = f.value as QuantityValue;
-      const n = `${v.approximate ? '~' : ''}${v.value.toLocaleString('en-US')}${v.max !== undefined ? `–${v.max.toLocaleString('en-US')}` : ''}`;
+      const n =
+        v.vague ??
+        `${v.approximate ? '~' : ''}${v.value.toLocaleString('en-US')}${v.max !== undefined ? `–${v.max.toLocaleString('en-US')}` : ''}`;
       return `${n} ${v.unit}${v.event ? ` (${v.event})` : ''}`;
     }
     case 'date': {

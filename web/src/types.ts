@@ -181,6 +181,8 @@ export interface ClaimsResponse {
       value: number | string;
       max?: number;
       approximate?: boolean;
+      /** "thousands", "dozens": the words the text gives instead of a figure. */
+      vague?: string;
       source?: string;
       sourceDisplay?: string;
       articles: Array<{ article: string; outlet?: string; publishedAt?: string; text: string }>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuantityValue } from '../../model/index.js';
 import { splitSentences } from '../../text/sentences.js';
 import { quantities } from './quantity.js';
+import { factLabel } from '../../stories/facts.js';
 
 const run = (body: string) =>
   quantities(body, splitSentences(body)).map((f) => {
@@ -18,6 +19,17 @@ describe('quantities', () => {
   it('takes the counted thing from before the figure where the figure says "ones"', () => {
     const [q] = run('NGOs have estimated the casualties in Raqqa at 774 ones.');
     expect(q).toMatchObject({ value: 774, unit: 'casualty' });
+  });
+
+  it('keeps an order of magnitude in its own words, shown so, never as a figure the text does not state', () => {
+    const got = run('Thousands of civilians fled. Tens of thousands of people marched. Dozens of houses burned.');
+    expect(got.map((q) => [q.vague, q.value, q.unit])).toEqual([
+      ['thousands', 1000, 'civilian'],
+      ['tens of thousands', 10000, 'people'],
+      ['dozens', 24, 'house'],
+    ]);
+    const f = quantities('Thousands of civilians fled.', splitSentences('Thousands of civilians fled.'))[0];
+    expect(factLabel(f)).toBe('thousands civilian');
   });
 
   it('reads words, ranges, approximations, percentages and money', () => {

@@ -457,6 +457,7 @@ export function quantities(body: string, sentences: Span[]): Fact[] {
           (/tens of/i.test(m[0]) ? 10 : /hundreds of (?:thousands|millions)/i.test(m[0]) ? 100 : 1),
         unit,
         approximate: true,
+        vague: m.groups!.approx.toLowerCase(),
       };
       const event = eventBefore(s, m.index);
       if (event) v.event = event;

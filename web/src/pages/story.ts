@@ -266,7 +266,7 @@ function claimsPanel(c: ClaimsResponse, number: Map<string, number>): HTMLElemen
   const num = (n: number) => n.toLocaleString('en');
   const value = (x: ClaimsResponse['claims'][number]['claims'][number]) =>
     typeof x.value === 'number'
-      ? `${x.approximate ? '~' : ''}${num(x.value)}${x.max !== undefined ? `–${num(x.max)}` : ''}`
+      ? (x.vague ?? `${x.approximate ? '~' : ''}${num(x.value)}${x.max !== undefined ? `–${num(x.max)}` : ''}`)
       : `“${x.value}”`;
   const arts = (x: ClaimsResponse['claims'][number]['claims'][number]) =>
     x.articles.map((a) => (number.has(a.article) ? `#${number.get(a.article)}` : (a.outlet ?? a.article))).join(', ');
