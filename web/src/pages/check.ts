@@ -1,7 +1,7 @@
 import { lookUp } from '../api.js';
 import { articleName, day, h } from '../dom.js';
 import type { Page } from '../main.js';
-import type { LookUpJson } from '../types.js';
+import { LOW_CONFIDENCE, type LookUpJson } from '../types.js';
 import { comparison } from './diff.js';
 
 /**
@@ -114,7 +114,7 @@ function report(l: LookUpJson): DocumentFragment {
   const c = l.closest;
   if (!c) return frag;
   const r = c.relation;
-  const guess = r.confidence !== undefined && r.confidence < 0.6;
+  const guess = r.confidence !== undefined && r.confidence < LOW_CONFIDENCE;
   frag.append(
     h(
       'section',
