@@ -108,6 +108,7 @@ describe('stories, articles, diffs', () => {
     expect(full.facts.rows.length).toBeGreaterThan(5);
     const page = (await json<StoryPageJson>(`/api/stories/${id}?view=page`)).body;
     expect(page.articles.map((a) => a.id)).toEqual(full.articles.map((a) => a.id));
+    expect(page.articles.map((a) => a.language)).toEqual(['eng', 'eng']);
     expect(page.facts.rows.map((r) => r.key)).toEqual(full.facts.rows.map((r) => r.key));
     for (const [i, r] of page.facts.rows.entries()) {
       const letter = { carried: 'c', omitted: 'o', conflicting: 'x' } as Record<string, string>;

@@ -195,6 +195,7 @@ export const storyPageResponse = z
           title: nullable(),
           publishedAt: nullable(),
           dateline: nullable(),
+          language: nullable(),
           excerpt: z.string(),
           removed: z.number().int(),
           facts: z.number().int(),

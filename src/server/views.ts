@@ -35,6 +35,7 @@ export function storyPageJson(
       title: a.title,
       publishedAt: a.publishedAt,
       dateline: a.dateline,
+      language: a.language,
       excerpt: a.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
       removed: a.removed.length,
       facts: a.facts.length,

@@ -117,6 +117,8 @@ export interface StoryPageJson {
     title: string | null;
     publishedAt: string | null;
     dateline: string | null;
+    /** ISO 639-3 (`und`: too short to tell); null for the articles of an older store. */
+    language: string | null;
     excerpt: string;
     removed: number;
     facts: number;

@@ -103,6 +103,10 @@ function section(id: string, heading: string, note: string, ...content: Array<No
 function timeline(s: StoryPageJson, number: Map<string, number>): HTMLElement {
   const first = s.articles[0];
   const t0 = first?.publishedAt ? Date.parse(first.publishedAt) : NaN;
+  // The page's commonest language goes unsaid; an article in another is tagged with its own.
+  const count = new Map<string, number>();
+  for (const a of s.articles) if (a.language) count.set(a.language, (count.get(a.language) ?? 0) + 1);
+  const usual = [...count].sort((x, y) => y[1] - x[1])[0]?.[0];
   return h(
     'ol',
     { class: 'timeline' },
@@ -118,7 +122,14 @@ function timeline(s: StoryPageJson, number: Map<string, number>): HTMLElement {
           : h('span', { class: 'undated' }, 'date unknown'),
         h('span', { class: 'gap' }, gap),
         h('span', { class: 'outlet' }, articleName(a)),
-        h('span', { class: 'title' }, a.title ?? a.excerpt),
+        h(
+          'span',
+          { class: 'title' },
+          a.language && a.language !== 'und' && a.language !== usual
+            ? h('span', { class: 'lang-tag', title: 'language of the text (ISO 639-3)' }, a.language)
+            : null,
+          a.title ?? a.excerpt,
+        ),
         a.membership && a.membership.by !== 'founded' && a.membership.score < LOW_CONFIDENCE
           ? h(
               'span',
