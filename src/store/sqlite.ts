@@ -473,6 +473,15 @@ export class SqliteStore implements Store {
       storyEarliest: this.db
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq LIMIT 1`)
         .pluck(),
+      // The first published article of a story is found walking its members in arrival order (the story index) until
+      // one has the story's first date: early, as a rule, where sorting them all by date costs the story's size.
+      storyFirstDated: this.db
+        .prepare(
+          `SELECT a.id FROM articles a, stories s WHERE s.id = @id AND a.story_id = @id AND a.published_at = s.first_seen
+           ORDER BY a.seq LIMIT 1`,
+        )
+        .pluck(),
+      storyFirstArrived: this.db.prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY seq LIMIT 1`).pluck(),
       storyArticles: this.db
         .prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY published_at IS NULL, published_at, seq`)
         .pluck(),
@@ -922,7 +931,12 @@ export class SqliteStore implements Store {
   }
 
   async storyEarliest(id: string): Promise<string | undefined> {
-    return this.stmts.storyEarliest.get(id) as string | undefined;
+    const row = this.stmts.storyRow.get(id) as { first_seen: string | null } | undefined;
+    if (!row) return undefined;
+    // Undated throughout: the first to arrive. Else the first with the story's first date, unless the summary's date
+    // is behind its members (then the members sorted).
+    if (row.first_seen === null) return this.stmts.storyFirstArrived.get(id) as string | undefined;
+    return (this.stmts.storyFirstDated.get({ id }) ?? this.stmts.storyEarliest.get(id)) as string | undefined;
   }
 
   async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {
