@@ -362,18 +362,8 @@ export class Engine {
     const p = r.value;
     const stored = await this.store.hasArticle(p.id);
     const d = await this.decide(p);
-    const isNew = d.decision.storyId === undefined && d.decision.members.length === 0;
-    const article = storedArticleOf(
-      p,
-      d,
-      membershipOf(
-        isNew ? 'founded' : 'joined',
-        d.decision.score,
-        d.decision.members,
-        d.decision.scored,
-        this.assign.joinProbability,
-      ),
-    );
+    const isNew = founds(d.decision);
+    const article = storedArticleOf(p, d, this.membership(d.decision));
     // The story it joins under the id it keeps after merges; a group re-clustered out of other stories, by its members'.
     const storyId = isNew
       ? undefined
@@ -389,23 +379,24 @@ export class Engine {
     return { ok: true, value };
   }
 
+  /** Why a decided article is in its story, or why it founds one. */
+  private membership(decision: Assignment): StoredArticle['membership'] {
+    return membershipOf(
+      founds(decision) ? 'founded' : 'joined',
+      decision.score,
+      decision.members,
+      decision.scored,
+      this.assign.joinProbability,
+    );
+  }
+
   private async insert(p: Prepared): Promise<void> {
     const store = this.store;
     const clock = this.options.clock;
     const d = await this.decide(p);
     const { seq, keys, posting, decision, storyId, merge } = d;
     const at = new Date().toISOString();
-    const article = storedArticleOf(
-      p,
-      d,
-      membershipOf(
-        decision.storyId === undefined && decision.members.length === 0 ? 'founded' : 'joined',
-        decision.score,
-        decision.members,
-        decision.scored,
-        this.assign.joinProbability,
-      ),
-    );
+    const article = storedArticleOf(p, d, this.membership(decision));
     await store.putArticle(article, keys, posting);
     clock?.lap('write');
     for (const other of merge) {
@@ -511,6 +502,11 @@ export class Engine {
     }
     return new Engine(target, this.options).add(raws(), onProgress);
   }
+}
+
+/** The article founds a story: no story named and no member to join (a re-clustered group has members). */
+function founds(decision: Assignment): boolean {
+  return decision.storyId === undefined && decision.members.length === 0;
 }
 
 /** What a decided article would be stored as. */
