@@ -476,10 +476,7 @@ export class SqliteStore implements Store {
       // The first published article of a story is found walking its members in arrival order (the story index) until
       // one has the story's first date: early, as a rule, where sorting them all by date costs the story's size.
       storyFirstDated: this.db
-        .prepare(
-          `SELECT a.id FROM articles a, stories s WHERE s.id = @id AND a.story_id = @id AND a.published_at = s.first_seen
-           ORDER BY a.seq LIMIT 1`,
-        )
+        .prepare(`SELECT id FROM articles WHERE story_id = ? AND published_at = ? ORDER BY seq LIMIT 1`)
         .pluck(),
       storyFirstArrived: this.db.prepare(`SELECT id FROM articles WHERE story_id = ? ORDER BY seq LIMIT 1`).pluck(),
       storyArticles: this.db
@@ -936,7 +933,8 @@ export class SqliteStore implements Store {
     // Undated throughout: the first to arrive. Else the first with the story's first date, unless the summary's date
     // is behind its members (then the members sorted).
     if (row.first_seen === null) return this.stmts.storyFirstArrived.get(id) as string | undefined;
-    return (this.stmts.storyFirstDated.get({ id }) ?? this.stmts.storyEarliest.get(id)) as string | undefined;
+    return (this.stmts.storyFirstDated.get(id, row.first_seen) ?? this.stmts.storyEarliest.get(id)) as
+      string | undefined;
   }
 
   async storyOutlines(ids: string[], outlets: number): Promise<StoryOutline[]> {
