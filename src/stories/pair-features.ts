@@ -188,29 +188,13 @@ function localCosines(a: PairSide, b: PairSide, hood: Neighbourhood, out: Float6
 /** Share of the smaller figure set that the other carries; 0 when either has none. */
 function figureContainment(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return shared / Math.min(a.length, b.length);
+  return sharedSorted(a, 0, b, 0, Infinity) / Math.min(a.length, b.length);
 }
 
-/** Shared name terms counted up to this many: past it, two texts are as much about the same people as they can be. */
-const MAX_SHARED_NAMES = 5;
-
-/** How many name (and figure) terms two sorted term arrays share, up to MAX_SHARED_NAMES. */
-function sharedNames(a: Uint32Array, b: Uint32Array): number {
-  let i = firstName(a);
-  let j = firstName(b);
+/** Values two ascending arrays share from positions `i` and `j` on, counted up to `cap`. */
+function sharedSorted(a: Uint32Array, i: number, b: Uint32Array, j: number, cap: number): number {
   let n = 0;
-  while (i < a.length && j < b.length && n < MAX_SHARED_NAMES) {
+  while (i < a.length && j < b.length && n < cap) {
     if (a[i] === b[j]) {
       n++;
       i++;
@@ -219,6 +203,14 @@ function sharedNames(a: Uint32Array, b: Uint32Array): number {
     else j++;
   }
   return n;
+}
+
+/** Shared name terms counted up to this many: past it, two texts are as much about the same people as they can be. */
+const MAX_SHARED_NAMES = 5;
+
+/** How many name (and figure) terms two sorted term arrays share, up to MAX_SHARED_NAMES. */
+function sharedNames(a: Uint32Array, b: Uint32Array): number {
+  return sharedSorted(a, firstName(a), b, firstName(b), MAX_SHARED_NAMES);
 }
 
 /** Days a gap is measured in before it is capped: past these, two reports are as far apart as they can be. */
