@@ -25,6 +25,8 @@ export interface FamilyRun {
   relations: Map<string, Relation | undefined>;
   /** Article id by url. */
   idOf: Map<string, string>;
+  /** The language the engine read each document in (ISO 639-3), by its file. */
+  language: Map<string, string>;
 }
 
 const pairKey = (p: FamilyPair) => `${p.a}\n${p.b}`;
@@ -42,9 +44,11 @@ export async function runFamilies(
       const bySource = new Map(articles.map((a) => [a.source, a]));
       const story = new Map<string, string>();
       const idOf = new Map<string, string>();
+      const language = new Map<string, string>();
       for (const d of docs) {
         const a = bySource.get(d.file);
         if (!a) continue;
+        language.set(d.file, a.cues.language ?? 'und');
         story.set(d.file, a.storyId);
         idOf.set(d.url, a.id);
       }
@@ -67,7 +71,7 @@ export async function runFamilies(
         const stored = rels.find((r) => (r.from === a.id && r.to === b.id) || (r.from === b.id && r.to === a.id));
         relations.set(pairKey(p), stored ?? relate(a, b, cosine(a.terms, a.weights, b.terms, b.weights)));
       }
-      return { story, relations, idOf };
+      return { story, relations, idOf, language };
     },
   );
 }
@@ -148,6 +152,17 @@ export function scoreFamilies(docs: FamilyDoc[], pairs: FamilyPair[], run: Famil
   };
 }
 
+/**
+ * Of `these` articles, how many share a story with every other article of their event and with none of another
+ * event, as "k of n".
+ */
+function acrossLanguages(docs: FamilyDoc[], these: FamilyDoc[], story: Map<string, string>): string {
+  const right = these.filter((d) =>
+    docs.every((o) => o === d || (story.get(o.file) === story.get(d.file)) === (o.event === d.event)),
+  );
+  return `${right.length} of ${these.length}`;
+}
+
 /** The page text without its `url:` / `outlet:` / `date` header lines: what the baseline reads. */
 export function bodyOf(content: string): string {
   return content.replace(/^(?:(?:url|outlet):[^\n]*|date \d{4}-\d\d-\d\d)\n/gm, '');
@@ -182,6 +197,9 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
   const story = new Map<string, string>();
   const idOf = new Map<string, string>();
   const folds: Array<{ family: string; f1: number; bcubed: number }> = [];
+  const language = new Map<string, string>();
+  let otherLanguage = 0;
+  let otherJoined = 0;
   for (const fam of families) {
     const model = trainPairModel(
       corpora,
@@ -190,6 +208,10 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
     );
     const run = await runFamilies(docs, pairs, { assign: { model } });
     const held = docs.filter((d) => d.family === fam);
+    const heldOther = held.filter((d) => run.language.get(d.file) !== 'eng');
+    otherLanguage += heldOther.length;
+    otherJoined += Number(acrossLanguages(docs, heldOther, run.story).split(' ')[0]);
+    for (const d of held) language.set(d.file, run.language.get(d.file) ?? 'und');
     let fb = 0;
     let ftp = 0;
     let ffp = 0;
@@ -241,7 +263,7 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
   const R = tp / Math.max(1, tp + fn);
   const BP = bp / docs.length;
   const BR = br / docs.length;
-  const s = scoreFamilies(docs, pairs, { story, relations, idOf });
+  const s = scoreFamilies(docs, pairs, { story, relations, idOf, language });
   const f1s = folds.map((f) => f.f1);
   console.log(`\nleave-one-family-out (${families.length} folds, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   console.log('| method | pairwise P | R | F1 | BCubed P | R | F1 | hard negatives merged |');
@@ -252,6 +274,9 @@ async function crossValidate(docs: FamilyDoc[], pairs: FamilyPair[], shared: str
   console.log(
     `per held-out family, pairwise F1 within it: mean ${f3(f1s.reduce((a, b) => a + b, 0) / f1s.length)}, min ${f3(Math.min(...f1s))}, max ${f3(Math.max(...f1s))}; ` +
       folds.map((f) => `${f.family} ${f3(f.f1)}`).join(', '),
+  );
+  console.log(
+    `articles not in English, each from the run that held its family out: ${otherJoined} of ${otherLanguage} in the story of their event with no other event's article`,
   );
   console.log(
     `relations (each pair from the run that held its family out): agreement ${f3(s.relationAgreement)}, shared-source recall ${f3(s.sharedSourceRecall)}`,
@@ -288,14 +313,20 @@ export default async function main(args: string[]): Promise<void> {
   );
   let baselineBest = 0;
   const gold = docs.map((d) => d.event);
+  const otherLanguage = docs.filter((d) => run.language.get(d.file) !== 'eng');
+  const joined: string[] = [`engine ${acrossLanguages(docs, otherLanguage, run.story)}`];
   base.forEach((labels, k) => {
     const b = clusterScores(labels, gold);
     const story = new Map(docs.map((d, j) => [d.file, labels[j]]));
     baselineBest = Math.max(baselineBest, b.pairwise.f1);
+    joined.push(`TF-IDF ${thresholds[k]} ${acrossLanguages(docs, otherLanguage, story)}`);
     console.log(
       `| TF-IDF average link ${thresholds[k]} | ${f3(b.pairwise.precision)} | ${f3(b.pairwise.recall)} | ${f3(b.pairwise.f1)} | ${f3(b.bcubed.precision)} | ${f3(b.bcubed.recall)} | ${f3(b.bcubed.f1)} | ${hardNegativesMerged(docs, story)} of ${s.hardNegatives} |`,
     );
   });
+  console.log(
+    `\narticles not in English: ${otherLanguage.length} (${otherLanguage.map((d) => d.file).join(', ')}); in the story of their event with no other event's article: ${joined.join('; ')}`,
+  );
   const kinds = ['copy', 'shared-source', 'same-event', 'two stories'];
   console.log(`\nrelations of the ${pairs.length} labelled pairs (rows: label, columns: engine)`);
   console.log(`| label | ${kinds.join(' | ')} |\n|---|${kinds.map(() => '---|').join('')}`);

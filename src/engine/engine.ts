@@ -15,10 +15,18 @@ import {
 } from '../stories/assign.js';
 import { membershipOf } from '../stories/membership.js';
 import { neighbourCosines } from '../stories/terms.js';
-import { classifyPair, dayReferences, type DayReferences } from '../stories/provenance.js';
+import {
+  classifyPair,
+  dayReferences,
+  translationRelation,
+  type DayReferences,
+  type PairSide as ProvenanceSide,
+} from '../stories/provenance.js';
+import { crossLingual } from '../stories/pair-features.js';
+import { translationOf } from '../stories/translation.js';
 import { inferredSources, type InferredSource } from '../stories/sources.js';
 import { reuseMatches } from '../stories/boilerplate.js';
-import { nameNorm, topTerms, weigh } from '../stories/terms.js';
+import { nameNorm, postingTerms, weigh } from '../stories/terms.js';
 import { RecentCache } from '../store/cache.js';
 import type { PhaseClock } from './clock.js';
 import type { AlignableArticle, ArticleSketch, Store, StoredArticle, StoryCues } from '../store/types.js';
@@ -267,7 +275,8 @@ export class Engine {
     const df = await store.documentFrequencies(p.vector.terms);
     const { terms, weights } = weigh(p.vector, df, n, KEEP_TERMS);
     const keys = bandKeys(p.signature);
-    const posting = topTerms(terms, weights, POSTING_TERMS);
+    const foreign = p.language !== 'eng' && p.language !== 'und';
+    const posting = postingTerms(terms, weights, POSTING_TERMS, foreign);
     clock?.lap('weigh');
     const candIds = new Set(await store.bandCandidates(keys));
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);
@@ -284,6 +293,7 @@ export class Engine {
       shingles: p.shingles,
       figures: cues.figures,
       eventTime: cues.eventTime,
+      language: p.language,
     };
     const { overlaps } = reuseMatches(p.shingles, sketches);
     const bNames = nameNorm(terms, weights);
@@ -300,6 +310,7 @@ export class Engine {
         weights: s.weights,
         figures: s.cues.figures,
         eventTime: s.cues.eventTime,
+        language: s.cues.language,
         overlap: o,
         cos: cos[0],
         names: cos[1],
@@ -457,7 +468,9 @@ export class Engine {
         const a = byId.get(r.a);
         const b = byId.get(r.b);
         if (!a || !b) continue;
-        if (this.pool) {
+        const translated = translationBetween(a, b, r.topical);
+        if (translated) await store.putRelation(storyId, translated);
+        else if (this.pool) {
           const relation = this.pool.align(a, b).then((al) => relationOf(a, b, r.topical, al));
           // Awaited at the batch's end, where a failed alignment fails the batch; until then it is not unhandled.
           relation.catch(() => {});
@@ -539,9 +552,23 @@ function storedArticleOf(p: Prepared, d: Decided, membership: StoredArticle['mem
   };
 }
 
-/** The relation between two stored articles, with passages aligned on their clean bodies. */
+/**
+ * The relation between two stored articles, with passages aligned on their clean bodies; for two texts in two
+ * languages, a translation where one renders the other sentence by sentence, else what `classifyPair` reads.
+ */
 export function relate(a: AlignableArticle, b: AlignableArticle, topical: number): Relation {
-  return relationOf(a, b, topical, align(a, b));
+  return translationBetween(a, b, topical) ?? relationOf(a, b, topical, align(a, b));
+}
+
+/** The translation relation of two articles in two languages where one renders the other; else undefined. */
+function translationBetween(a: AlignableArticle, b: AlignableArticle, topical: number): Relation | undefined {
+  if (!crossLingual(a.cues, b.cues)) return undefined;
+  const [la, lb] = [a.cues.language!, b.cues.language!];
+  const t = translationOf(
+    { body: a.body, sentences: a.sentences, language: la },
+    { body: b.body, sentences: b.sentences, language: lb },
+  );
+  return t && translationRelation(sideOf(a), sideOf(b), [la, lb], t, topical);
 }
 
 /**
@@ -562,35 +589,29 @@ function textCuesOf(a: AlignableArticle): { dayRefs: DayReferences; sources: Inf
 
 /** The relation between two stored articles whose bodies `alignment` aligned (A with B). */
 function relationOf(a: AlignableArticle, b: AlignableArticle, topical: number, alignment: Alignment): Relation {
-  const ca = textCuesOf(a);
-  const cb = textCuesOf(b);
   return classifyPair({
-    a: {
-      id: a.id,
-      seq: a.seq,
-      publishedAt: a.publishedAt,
-      bodyLength: a.body.length,
-      facts: a.facts,
-      dayRefs: ca.dayRefs,
-      body: a.body,
-      outlet: a.outlet,
-      sources: ca.sources,
-    },
-    b: {
-      id: b.id,
-      seq: b.seq,
-      publishedAt: b.publishedAt,
-      bodyLength: b.body.length,
-      facts: b.facts,
-      dayRefs: cb.dayRefs,
-      body: b.body,
-      outlet: b.outlet,
-      sources: cb.sources,
-    },
+    a: sideOf(a),
+    b: sideOf(b),
     overlap: overlap(a.shingles, b.shingles),
     alignment,
     topical,
   });
+}
+
+/** What the provenance reads of a stored article. */
+function sideOf(a: AlignableArticle): ProvenanceSide {
+  const c = textCuesOf(a);
+  return {
+    id: a.id,
+    seq: a.seq,
+    publishedAt: a.publishedAt,
+    bodyLength: a.body.length,
+    facts: a.facts,
+    dayRefs: c.dayRefs,
+    body: a.body,
+    outlet: a.outlet,
+    sources: c.sources,
+  };
 }
 
 function cmpDate(a?: string, b?: string): number {

@@ -124,8 +124,10 @@ export function originOf(
 ): LookUpOrigin | undefined {
   if (relation.kind === 'shared-source' && relation.commonSource)
     return { kind: 'outside', name: relation.commonSource };
-  if (relation.kind === 'copy' && relation.from !== near.id) return { kind: 'this-text', copiedBy: near.id };
-  if (relation.kind === 'copy' || relation.kind === 'shared-source') {
+  // A translation is a copy in another language: its original is where the text comes from.
+  const copy = (r: Relation) => r.kind === 'copy' || r.kind === 'translation';
+  if (copy(relation) && relation.from !== near.id) return { kind: 'this-text', copiedBy: near.id };
+  if (copy(relation) || relation.kind === 'shared-source') {
     const chain = [near.id];
     let at = near.id;
     for (let i = 0; i < MAX_CHAIN; i++) {
@@ -133,7 +135,7 @@ export function originOf(
         (r) => r.kind === 'shared-source' && r.commonSource && (r.from === at || r.to === at),
       );
       if (named) return { kind: 'outside', name: named.commonSource!, via: at };
-      const up = relations.find((r) => r.kind === 'copy' && r.to === at && !chain.includes(r.from));
+      const up = relations.find((r) => copy(r) && r.to === at && !chain.includes(r.from));
       if (!up) break;
       chain.unshift(up.from);
       at = up.from;

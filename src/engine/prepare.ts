@@ -66,7 +66,8 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
   }
   const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt });
   const fp = fingerprint(cleaned.body);
-  const vector = termVector(cleaned.body, x.title);
+  const language = languageOf(cleaned.body);
+  const vector = termVector(cleaned.body, x.title, language);
   return {
     ok: true,
     value: {
@@ -82,7 +83,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       vector,
       titleTerms: titleTerms(vector, x.title),
       figureTerms: figureTerms(vector, cleaned.body, x.title),
-      language: languageOf(cleaned.body),
+      language,
     },
   };
 }

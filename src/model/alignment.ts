@@ -3,16 +3,20 @@ import type { Span } from './span.js';
 /**
  * `verbatim`: the same words; `paraphrase`: a sentence rewritten around the same content words; `substitution`: the
  * words that changed inside reused text, between two verbatim passages ("four workers" → "five workers" is the
- * verbatim "workers" with the substitution "four" → "five").
+ * verbatim "workers" with the substitution "four" → "five"); `translation`: a sentence and its rendering in another
+ * language (stories/translation.ts).
  */
-export type PassageKind = 'verbatim' | 'paraphrase' | 'substitution';
+export type PassageKind = 'verbatim' | 'paraphrase' | 'substitution' | 'translation';
 
 /** A passage of A reused in B. Spans are into each article's clean body. */
 export interface Passage {
   a: Span;
   b: Span;
   kind: PassageKind;
-  /** 1 for verbatim, 0 for a substitution; for paraphrase the similarity measure (0..1) that matched the sentences. */
+  /**
+   * 1 for verbatim, 0 for a substitution; for paraphrase and translation the similarity measure (0..1) that matched
+   * the sentences.
+   */
   score: number;
 }
 

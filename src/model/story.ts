@@ -1,10 +1,11 @@
 import type { Passage } from './alignment.js';
 
-export type RelationKind = 'copy' | 'shared-source' | 'same-event';
+export type RelationKind = 'copy' | 'translation' | 'shared-source' | 'same-event';
 
 /**
- * How two articles of one story relate. For `copy`, `from` is the earlier/original and `to` the derived version.
- * For `shared-source` and `same-event` the pair is unordered (from is the earlier).
+ * How two articles of one story relate. For `copy`, `from` is the earlier/original and `to` the derived version; for
+ * `translation`, `to` renders `from` (or a part of it) in another language, sentence by sentence. For
+ * `shared-source` and `same-event` the pair is unordered (from is the earlier).
  */
 export interface Relation {
   from: string;
@@ -15,6 +16,8 @@ export interface Relation {
    * or one side adding to the other (`textual`), or nothing (`unknown`: the order is that of arrival).
    */
   direction?: 'dated' | 'textual' | 'unknown';
+  /** For a translation: the languages of `from` and `to` (ISO 639-3). */
+  languages?: [from: string, to: string];
   /** For shared-source: the common source both attribute the text to, where they name one. */
   commonSource?: string;
   /** How sure the verdict is (0..1): a named source or a wholly reproduced text is sure, a guess from text is not. */

@@ -53,6 +53,8 @@ export interface RelationJson {
   from: string;
   to: string;
   kind: RelationKind;
+  /** Of a translation: the languages of `from` and `to` (ISO 639-3). */
+  languages?: [string, string];
   commonSource?: string;
   /** What the order of from and to rests on: publication times, the texts, or nothing known. */
   direction?: 'dated' | 'textual' | 'unknown';
@@ -128,6 +130,7 @@ export function relationJson(r: Relation, byId: Map<string, StoredArticle>): Rel
     from: r.from,
     to: r.to,
     kind: r.kind,
+    ...(r.languages ? { languages: r.languages } : {}),
     ...(r.commonSource ? { commonSource: r.commonSource } : {}),
     ...(r.direction ? { direction: r.direction } : {}),
     ...(r.confidence !== undefined ? { confidence: Math.round(r.confidence * 100) / 100 } : {}),

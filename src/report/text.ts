@@ -74,10 +74,12 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
     const kind =
       r.kind === 'copy'
         ? st.yellow('copy')
-        : r.kind === 'shared-source'
-          ? st.cyan('shared-source')
-          : st.green('same-event');
-    const arrow = r.kind === 'copy' ? '→' : '↔';
+        : r.kind === 'translation'
+          ? st.yellow(`translation${r.languages ? ` (${r.languages.join(' → ')})` : ''}`)
+          : r.kind === 'shared-source'
+            ? st.cyan('shared-source')
+            : st.green('same-event');
+    const arrow = r.kind === 'copy' || r.kind === 'translation' ? '→' : '↔';
     const sure =
       r.confidence === undefined
         ? ''
@@ -94,7 +96,7 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
       // Offsets into each article's text, like the removals above and the JSON (passages are kept on clean bodies).
       const [ta, tb] = [bodySpanToText(from.kept, p.a), bodySpanToText(to.kept, p.b)];
       out.push(
-        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : st.yellow('~ paraphrase')} A[${ta[0]},${ta[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
+        `      ${p.kind === 'verbatim' ? st.green('= verbatim  ') : p.kind === 'substitution' ? st.red('≠ changed   ') : p.kind === 'translation' ? st.yellow('⇄ translated') : st.yellow('~ paraphrase')} A[${ta[0]},${ta[1]}) ${quote(from.body.slice(p.a[0], p.a[1]), 90)}`,
       );
       out.push(`                   B[${tb[0]},${tb[1]}) ${quote(to.body.slice(p.b[0], p.b[1]), 90)}`);
     }

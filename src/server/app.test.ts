@@ -62,10 +62,17 @@ describe('story search', () => {
     expect(bridge).toHaveLength(1);
     expect(await ids('outlet=harbour%20news&from=2025-05-12&to=2025-05-12')).toEqual(bridge);
     expect(await ids('outlet=harbour%20news&from=2025-05-13')).toEqual([]);
-    // By the language of an article: the French report of the bridge's closure.
+    // By the language of an article: the French report of the bridge's closure, and the fixtures' ferry accident and
+    // ship fire (each told in English and French; the ferry in German and Spanish too).
     const french = await ids('lang=fra');
-    expect(french).toHaveLength(1);
-    expect(await ids('lang=fra&q=pont')).toEqual(french);
+    expect(french).toHaveLength(3);
+    const pont = await ids('lang=fra&q=pont');
+    expect(pont).toHaveLength(1);
+    expect(french).toEqual(expect.arrayContaining(pont));
+    const german = await ids('lang=deu');
+    expect(german).toHaveLength(1);
+    expect(french).toEqual(expect.arrayContaining(german));
+    expect(await ids('lang=spa')).toEqual(german);
     expect(await ids('lang=eng&q=raqqa')).toEqual(raqqa);
     expect((await app.request('/api/stories?lang=french')).status).toBe(400);
   });

@@ -84,7 +84,12 @@ export const articleResponse = z
   .register(responseSchemas, { id: 'ArticleWithBody' });
 
 const passage = z
-  .object({ a: span, b: span, kind: z.enum(['verbatim', 'paraphrase', 'substitution']), score: z.number() })
+  .object({
+    a: span,
+    b: span,
+    kind: z.enum(['verbatim', 'paraphrase', 'substitution', 'translation']),
+    score: z.number(),
+  })
   .strict()
   .register(responseSchemas, { id: 'Passage' });
 
@@ -92,7 +97,8 @@ export const relation = z
   .object({
     from: z.string(),
     to: z.string(),
-    kind: z.enum(['copy', 'shared-source', 'same-event']),
+    kind: z.enum(['copy', 'translation', 'shared-source', 'same-event']),
+    languages: z.tuple([z.string(), z.string()]).optional().describe('of a translation: from, to (ISO 639-3)'),
     commonSource: z.string().optional(),
     direction: z.enum(['dated', 'textual', 'unknown']).optional(),
     confidence: z.number().optional(),
@@ -213,6 +219,7 @@ export const storyPageResponse = z
           to: z.string(),
           kind: z.string(),
           commonSource: z.string().optional(),
+          languages: z.tuple([z.string(), z.string()]).optional(),
           direction: z.string().optional(),
           confidence: z.number().optional(),
           spin: z.array(z.string()).optional(),

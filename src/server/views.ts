@@ -48,6 +48,7 @@ export function storyPageJson(
       to: r.to,
       kind: r.kind,
       ...(r.commonSource ? { commonSource: r.commonSource } : {}),
+      ...(r.languages ? { languages: r.languages } : {}),
       ...(r.direction ? { direction: r.direction } : {}),
       ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
       ...(r.spin ? { spin: r.spin.map((w) => `${w.fromText} → ${w.toText}`) } : {}),

@@ -1,7 +1,7 @@
 import type { Overlap } from '../model/index.js';
 import { overlap } from '../match/verify.js';
 import { averageLink } from './linkage.js';
-import { MONTH, Neighbourhood, pairFeatures, PAIR_FEATURES, type PairSide } from './pair-features.js';
+import { crossLingual, MONTH, Neighbourhood, pairFeatures, PAIR_FEATURES, type PairSide } from './pair-features.js';
 import { sameStoryProbability, type PairModel, PAIR_MODEL } from './scorer.js';
 import { cosine, nameCosine } from './terms.js';
 
@@ -127,10 +127,10 @@ export const MAX_EVENT_DAYS_APART = 7;
 const APART = PAIR_FEATURES.indexOf('timesApart');
 
 /** The probability for a pair whose evidence is `x`: versions of one text are one story, events apart are not. */
-function probability(x: Float64Array, o: Overlap, model: PairModel): number {
+function probability(x: Float64Array, o: Overlap, model: PairModel, a: PairSide, b: PairSide): number {
   if (identical(o)) return 1;
   if (eventsApart(x)) return 0;
-  return sameStoryProbability(x, model);
+  return sameStoryProbability(x, model, crossLingual(a, b));
 }
 
 /** Do the pair's event times lie more than MAX_EVENT_DAYS_APART apart? */
@@ -167,7 +167,7 @@ export function scoreMembers(
   return members
     .map((m) => {
       const features = pairFeatures(article, m, m.cos, m.names, m.overlap, hood);
-      return { member: m, features, p: probability(features, m.overlap, model) };
+      return { member: m, features, p: probability(features, m.overlap, model, article, m) };
     })
     .sort((a, b) => b.p - a.p || a.member.seq - b.member.seq);
 }
@@ -267,7 +267,7 @@ function memberPair(
     hood,
     new Float64Array(PAIR_FEATURES.length),
   );
-  return { p: probability(f, ov, model), features: f };
+  return { p: probability(f, ov, model, x, y), features: f };
 }
 
 /**

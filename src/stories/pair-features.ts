@@ -15,6 +15,8 @@ export interface PairSide {
   /** Figure terms (amounts, counts; years left out), sorted. */
   figures: Uint32Array;
   eventTime: EventTimeCue;
+  /** The text's language (ISO 639-3; `und` or absent: not known). */
+  language?: string;
 }
 
 /** The part of an article's event time the scorer reads (stored with the article's sketch). */
@@ -42,6 +44,30 @@ export const PAIR_FEATURES = [
 // story, and gave a bonus to any two dated pages.
 
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
+
+/**
+ * The features that read words and runs of words, which do not survive translation. The others mean the same across
+ * two languages: names and figures (text/foreign.ts gives a French "Syrie" the term of "Syria"), dates and times. A
+ * pair in two languages is scored by a model fitted on those alone (`PairModel.crossLingual`).
+ */
+const WORD_FEATURES: ReadonlySet<PairFeatureName> = new Set([
+  'cosine',
+  'containmentMax',
+  'containmentMin',
+  'localCosine',
+]);
+export const CROSS_LINGUAL_FEATURES: readonly PairFeatureName[] = PAIR_FEATURES.filter((f) => !WORD_FEATURES.has(f));
+
+/** Are the two texts in two different languages, both known? */
+export function crossLingual(a: { language?: string }, b: { language?: string }): boolean {
+  return (
+    a.language !== undefined &&
+    b.language !== undefined &&
+    a.language !== 'und' &&
+    b.language !== 'und' &&
+    a.language !== b.language
+  );
+}
 
 /** A side's terms' idf under one neighbourhood (in the order of its terms) and its squared norms under that idf. */
 interface SideIdf {

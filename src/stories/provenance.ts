@@ -13,6 +13,7 @@ import type { SwappedWord } from '../model/story.js';
 import { stemmer } from 'stemmer';
 import { isStopword } from '../text/stopwords.js';
 import { isNamed, isOrganisationSource, type InferredSource } from './sources.js';
+import type { Translation } from './translation.js';
 
 /**
  * Provenance of one pair of articles of a story: is one derived from the other (`copy`), do both reproduce a text
@@ -155,7 +156,8 @@ function coverageByKind(
 ): { verbatim: number; paraphrase: number } {
   const sum = { verbatim: 0, paraphrase: 0 };
   if (length === 0) return sum;
-  for (const p of passages) if (p.kind !== 'substitution') sum[p.kind] += p[side][1] - p[side][0];
+  for (const p of passages)
+    if (p.kind === 'verbatim' || p.kind === 'paraphrase') sum[p.kind] += p[side][1] - p[side][0];
   return { verbatim: Math.min(1, sum.verbatim / length), paraphrase: Math.min(1, sum.paraphrase / length) };
 }
 
@@ -612,3 +614,66 @@ export function swappedWords(fromBody: string, toBody: string, passages: Passage
   }
   return out;
 }
+
+/** English name of a language given as ISO 639-3 ("fra" → "French"). */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The relation of two texts in two languages one of which renders the other sentence by sentence (`translationOf`):
+ * `translation`, from the earlier (by date; else the one the other renders only part of; else by arrival) to the
+ * rendering, each aligned sentence pair a `translation` passage. A translation of the whole of both texts is surer
+ * than one of a part (a page cut short, or a translation of some paragraphs).
+ */
+export function translationRelation(
+  a: PairSide,
+  b: PairSide,
+  languages: [a: string, b: string],
+  t: Translation,
+  topical: number,
+): Relation {
+  const alignment = {
+    passages: t.sentences.map((s) => ({ a: s.a, b: s.b, kind: 'translation' as const, score: s.score })),
+    coverageA: t.coverageA,
+    coverageB: t.coverageB,
+  };
+  const { first, basis } = order({ a, b, overlap: NO_OVERLAP, alignment, topical });
+  const swap = first === 'b';
+  const [from, to] = swap ? [b, a] : [a, b];
+  const [covFrom, covTo] = swap ? [t.coverageB, t.coverageA] : [t.coverageA, t.coverageB];
+  const [langFrom, langTo] = swap ? [languages[1], languages[0]] : languages;
+  const anchors = [...new Set(t.sentences.flatMap((s) => s.anchors))];
+  return {
+    from: from.id,
+    to: to.id,
+    kind: 'translation',
+    languages: [langFrom, langTo],
+    direction: basis.startsWith('published') ? 'dated' : /ordered by arrival/.test(basis) ? 'unknown' : 'textual',
+    confidence: t.whole ? 0.8 : 0.6,
+    evidence: [
+      basis,
+      `the ${languageName(langTo)} text follows the ${languageName(langFrom)} one sentence by sentence: ${t.sentences.length} sentences aligned in order, each of about the other's length${anchors.length > 0 ? `, sharing ${anchors.slice(0, 8).join(', ')}${anchors.length > 8 ? ', …' : ''}` : ''}`,
+      t.whole
+        ? `a translation of the whole: the aligned sentences make ${pct(covTo)} of the later text and ${pct(covFrom)} of the earlier`
+        : `a translation of a part: the aligned sentences make ${pct(covTo)} of the later text and ${pct(covFrom)} of the earlier`,
+    ],
+    scores: {
+      jaccard: 0,
+      containmentFrom: 0,
+      containmentTo: 0,
+      coverageFrom: covFrom,
+      coverageTo: covTo,
+      topical,
+    },
+    passages: swap
+      ? alignment.passages.map((p) => ({ a: p.b, b: p.a, kind: p.kind, score: p.score }))
+      : alignment.passages,
+  };
+}
+
+const NO_OVERLAP = { jaccard: 0, containmentA: 0, containmentB: 0, shared: 0 };

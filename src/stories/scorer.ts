@@ -26,8 +26,21 @@ export interface PairModel {
   scale: number[];
   weights: number[];
   intercept: number;
+  /**
+   * The model for a pair in two languages: the same form, fitted on CROSS_LINGUAL_FEATURES alone (the weights of the
+   * others are 0). Absent from a model file trained before it: such pairs are then scored by the main model.
+   */
+  crossLingual?: LinearModel;
   /** How and on what it was trained, for the record. */
   trained?: Record<string, unknown>;
+}
+
+/** A logistic regression over standardised features. */
+export interface LinearModel {
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  intercept: number;
 }
 
 /** Throws when a model's features are not the ones this code computes (a stale or foreign model file). */
@@ -37,14 +50,22 @@ export function checkModel(m: PairModel): PairModel {
     throw new Error(`pair model features ${m.features.join(',')} do not match the code's ${want}: run npm run train`);
   for (const k of ['mean', 'scale', 'weights'] as const)
     if (m[k].length !== m.features.length) throw new Error(`pair model: ${k} has ${m[k].length} entries`);
+  if (m.crossLingual)
+    for (const k of ['mean', 'scale', 'weights'] as const)
+      if (m.crossLingual[k].length !== m.features.length)
+        throw new Error(`pair model: crossLingual.${k} has ${m.crossLingual[k].length} entries`);
   return m;
 }
 
 /** The shipped scorer, checked when it loads: a model file trained for other features would score garbage. */
 export const PAIR_MODEL: PairModel = checkModel(modelJson as PairModel);
 
-/** Probability (0..1) that the pair with these features tells one story. */
-export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_MODEL): number {
+/**
+ * Probability (0..1) that the pair with these features tells one story; `crossLingual` for a pair in two languages
+ * (its model, where the file has one).
+ */
+export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_MODEL, crossLingual = false): number {
+  if (crossLingual && m.crossLingual) return linearProbability(x, m.crossLingual);
   if (m.boosted) {
     let s = m.boosted.base;
     for (const t of m.boosted.trees) {
@@ -57,7 +78,7 @@ export function sameStoryProbability(x: ArrayLike<number>, m: PairModel = PAIR_M
   return linearProbability(x, m);
 }
 
-function linearProbability(x: ArrayLike<number>, m: PairModel): number {
+function linearProbability(x: ArrayLike<number>, m: LinearModel): number {
   let z = m.intercept;
   for (let k = 0; k < m.weights.length; k++) z += (m.weights[k] * (x[k] - m.mean[k])) / m.scale[k];
   return 1 / (1 + Math.exp(-z));

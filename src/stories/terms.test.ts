@@ -27,3 +27,48 @@ describe('termVector', () => {
     expect(counted).toContain(term('2019', true));
   });
 });
+
+describe('termVector in another language', () => {
+  const names = (v: { terms: Uint32Array }) => new Set([...v.terms].filter((t) => t >= NAME_BIT));
+  it("gives a French report's countries, organisations and places the terms of an English one's", () => {
+    const en = termVector(
+      'The Syrian ministry called on the UN to dissolve the coalition led by the U.S. after strikes killed 43 civilians in Raqqa.',
+      undefined,
+      'eng',
+    );
+    const fr = termVector(
+      "Le ministère a appelé l'ONU à dissoudre la coalition dirigée par les Etats-Unis après des frappes qui ont tué 43 civils à Raqqa.",
+      undefined,
+      'fra',
+    );
+    const shared = [...names(fr)].filter((t) => names(en).has(t));
+    const want = ['un', 'usa', 'raqqa', '#43'].map((t) => (fnv1a(t) | NAME_BIT) >>> 0);
+    expect(shared.sort()).toEqual(want.sort());
+    // French function words are not terms; read as English, "les" and "des" would be.
+    const plain = termVector("Le ministère a appelé l'ONU à dissoudre la coalition dirigée par les Etats-Unis.");
+    expect(plain.terms.length).toBeGreaterThan(
+      termVector("Le ministère a appelé l'ONU à dissoudre la coalition dirigée par les Etats-Unis.", undefined, 'fra')
+        .terms.length,
+    );
+  });
+
+  it('reads "U.S.", "US" and "USA" as one name, not as the pronoun', () => {
+    const us = (t: string) => termVector(t).terms.includes((fnv1a('usa') | NAME_BIT) >>> 0);
+    expect(us('Officials in the U.S. said so.')).toBe(true);
+    expect(us('Officials in the US said so.')).toBe(true);
+    expect(us('Officials in the USA said so.')).toBe(true);
+    expect(us('They told us so.')).toBe(false);
+  });
+
+  it('reads German nouns as words, not names', () => {
+    const de = termVector(
+      'Vor der kroatischen Insel Brač ist am Dienstag die Fähre Marjana auf Felsen gelaufen, sagte die Küstenwache.',
+      undefined,
+      'deu',
+    );
+    const n = names(de);
+    for (const name of ['brač', 'marjana']) expect(n.has((fnv1a(termOf(name)!) | NAME_BIT) >>> 0)).toBe(true);
+    for (const noun of ['insel', 'fähre', 'küstenwache', 'dienstag'])
+      expect(n.has((fnv1a(termOf(noun)!) | NAME_BIT) >>> 0), noun).toBe(false);
+  });
+});

@@ -4,6 +4,16 @@ import { fnv1a } from '../text/hash.js';
 import { detached } from '../text/memo.js';
 import { isStopword } from '../text/stopwords.js';
 import { FNV_OFFSET, FNV_PRIME, WordMemo } from '../text/wordmemo.js';
+import {
+  acronymAlias,
+  ALIAS_MAX_WORDS,
+  aliasesOf,
+  calendarWordsOf,
+  capitalIsName,
+  elided,
+  fold,
+  stopwordsOf,
+} from '../text/foreign.js';
 
 /**
  * Salient terms of an article for same-event matching: stemmed content words, numbers and years (they tell one
@@ -32,8 +42,17 @@ export function termOf(word: string): string | undefined {
   return lookupTerm(word)?.t;
 }
 
+/**
+ * The United States written as news writes it most ("US", "USA", and "U.S.", which the term vector reads as "US"): a
+ * name, where in lower case it would be the pronoun, a stop word. Other languages' names of it map here too
+ * (text/foreign.ts).
+ */
+const US = new Set(['US', 'USA', 'US’s', "US's"]);
+export const US_TERM = 'usa';
+
 /** The term of a word computed from scratch: lower case, no possessive or apostrophes, stop words out, stemmed. */
 function computeTerm(word: string): string | undefined {
+  if (US.has(word)) return US_TERM;
   const lower = word
     .toLowerCase()
     .replace(/[’']s$/, '')
@@ -134,10 +153,88 @@ let occTerms: string[] = [];
 let occHashes: number[] = [];
 let occWeights: number[] = [];
 
-export function termVector(body: string, title?: string): TermVector {
+/** Words as the term vector reads them: a letter or digit, then letters, digits, apostrophes and hyphens. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Is there a sentence break (sentence punctuation or a line break) in `text` between `from` and `to`? */
+function sentenceBreak(text: string, from: number, to: number): boolean {
+  let j = to - 1;
+  while (j >= from && isSpace(text.charCodeAt(j))) j--;
+  if (j >= from && isSentencePunct(text.charCodeAt(j))) return true;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
+ * The term vector of a text. `language` (ISO 639-3, analyze/language.ts) other than English reads the text in that
+ * language (text/foreign.ts): its function words are left out, elisions cut ("l'ONU" is "ONU"), and the names of
+ * countries and international organisations become their English names' terms, so that they meet the same names in
+ * English reports; its other words stay its own.
+ */
+export function termVector(body: string, title?: string, language?: string): TermVector {
   // First pass: which terms the body writes with a capital inside a sentence, so are names wherever they occur.
   const names = new Set<string>();
   let count = 0;
+  const occur = (e: TermEntry, at: number, ledeEnd: number, boostAll: number, isName: boolean, findNames: boolean) => {
+    if (findNames && (isName || e.t.charCodeAt(0) === 35)) names.add(e.t);
+    let w = boostAll * (isName ? NAME_BOOST : 1);
+    if (at < ledeEnd) w *= LEDE_BOOST;
+    occTerms[count] = e.t;
+    occHashes[count] = e.h;
+    occWeights[count] = w;
+    count++;
+  };
+  const foreign = language !== undefined && language !== 'eng' && language !== 'und' ? language : undefined;
+  // A text in another language, read word by word with its tables (rare, so not tuned like the English path below).
+  const addForeign = (text: string, lang: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
+    const aliases = aliasesOf(lang);
+    const stops = stopwordsOf(lang);
+    const calendar = calendarWordsOf(lang);
+    const days = dayOffsets(text);
+    const words = [...text.matchAll(WORD)];
+    let prevEnd = -1;
+    for (let k = 0; k < words.length; k++) {
+      const m = words[k];
+      const before = [k > 0 ? words[k - 1][0] : '', k > 1 ? words[k - 2][0] : ''];
+      const cut = elided(m[0]);
+      const word = m[0].slice(cut);
+      const at = m.index + cut;
+      const sentenceStart = prevEnd < 0 || sentenceBreak(text, prevEnd, m.index);
+      const capital = UPPER_FIRST.test(word);
+      // A country or organisation: the longest run of words the alias table knows, in English.
+      let english = capital ? acronymAlias(word) : undefined;
+      let span = 1;
+      for (let n = Math.min(ALIAS_MAX_WORDS, words.length - k); capital && !english && n >= 1; n--) {
+        let key = fold(word);
+        for (let j = 1; j < n && key; j++) {
+          const prev = words[k + j - 1];
+          key = /^\s+$/.test(text.slice(prev.index + prev[0].length, words[k + j].index))
+            ? key + ' ' + fold(words[k + j][0])
+            : '';
+        }
+        english = key ? aliases.get(key) : undefined;
+        span = n;
+      }
+      if (english) {
+        for (const w of english.split(' ')) {
+          const e = lookupTerm(w);
+          if (e) occur(e, at, ledeEnd, boostAll, true, findNames);
+        }
+        const last = words[k + span - 1];
+        prevEnd = last.index + last[0].length;
+        k += span - 1;
+        continue;
+      }
+      prevEnd = m.index + m[0].length;
+      const folded = fold(word);
+      if (stops.has(folded) || (days !== undefined && days.has(at))) continue;
+      const e = lookupTerm(word);
+      if (e === undefined) continue;
+      const isName =
+        !sentenceStart && capital && !CALENDAR.has(e.t) && !calendar.has(folded) && capitalIsName(lang, word, before);
+      occur(e, at, ledeEnd, boostAll, isName, findNames);
+    }
+  };
   // The words of `text` as /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u reads them, scanned by hand: a letter or digit, then
   // letters, digits, apostrophes and hyphens.
   const add = (text: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
@@ -187,18 +284,20 @@ export function termVector(body: string, title?: string): TermVector {
         !sentenceStart &&
         (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(at, at + w0))) &&
         !CALENDAR.has(e.t);
-      if (findNames && (isName || e.t.charCodeAt(0) === 35)) names.add(e.t);
-      let w = boostAll * (isName ? NAME_BOOST : 1);
-      if (at < ledeEnd) w *= LEDE_BOOST;
-      occTerms[count] = e.t;
-      occHashes[count] = e.h;
-      occWeights[count] = w;
-      count++;
+      occur(e, at, ledeEnd, boostAll, isName, findNames);
       prevEnd = i;
     }
   };
-  add(body, 1, LEDE_CHARS, true);
-  if (title) add(title, TITLE_BOOST, 0, false);
+  // "U.S." as "US" (same length: offsets stay), a word where the scanner would read two single letters.
+  if (body.includes('U.S.')) body = body.replace(/\bU\.S\.(?!\p{L})/gu, 'US  ');
+  if (title?.includes('U.S.')) title = title.replace(/\bU\.S\.(?!\p{L})/gu, 'US  ');
+  if (foreign) {
+    addForeign(body, foreign, 1, LEDE_CHARS, true);
+    if (title) addForeign(title, foreign, TITLE_BOOST, 0, false);
+  } else {
+    add(body, 1, LEDE_CHARS, true);
+    if (title) add(title, TITLE_BOOST, 0, false);
+  }
   const tf = new Map<number, number>();
   const keys = new Uint32Array(count);
   let distinct = 0;
@@ -370,6 +469,23 @@ export function topTerms(terms: Uint32Array, weights: Float32Array, k: number): 
   if (top) return Uint32Array.from(top, (i) => terms[i]);
   const idx = Array.from(terms.keys()).sort((x, y) => weights[y] - weights[x] || terms[x] - terms[y]);
   return Uint32Array.from(idx.slice(0, k), (i) => terms[i]).sort();
+}
+
+/**
+ * The terms an article puts in the inverted index and looks its neighbours up by: its `k` heaviest, or, for a text in
+ * another language than English (`foreign`), its heaviest names and figures first (up to half of `k`), then its
+ * heaviest other terms. Its other words seldom meet an English report's, and never when they are new to the store and
+ * so weigh most; its names ("Raqqa", "UN" for "ONU") and figures do.
+ */
+export function postingTerms(terms: Uint32Array, weights: Float32Array, k: number, foreign: boolean): Uint32Array {
+  if (!foreign) return topTerms(terms, weights, k);
+  const from = firstName(terms);
+  const names = topTerms(terms.subarray(from), weights.subarray(from), k >> 1);
+  const rest = topTerms(terms.subarray(0, from), weights.subarray(0, from), k - names.length);
+  const out = new Uint32Array(names.length + rest.length);
+  out.set(rest);
+  out.set(names, rest.length);
+  return out;
 }
 
 /**

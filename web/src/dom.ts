@@ -65,3 +65,12 @@ export function articleName(a: { outlet: string | null; source: string; url: str
       .pop() ?? s
   );
 }
+
+/** The English name of a language given as ISO 639-3 ("fra" → "French"), or the code where the browser has none. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -39,14 +39,16 @@ export interface ArticleJson {
 export interface PassageJson {
   a: Span;
   b: Span;
-  kind: 'verbatim' | 'paraphrase' | 'substitution';
+  kind: 'verbatim' | 'paraphrase' | 'substitution' | 'translation';
   score: number;
 }
 
 export interface RelationJson {
   from: string;
   to: string;
-  kind: 'copy' | 'shared-source' | 'same-event';
+  kind: 'copy' | 'translation' | 'shared-source' | 'same-event';
+  /** Of a translation: the languages of `from` and `to` (ISO 639-3). */
+  languages?: [string, string];
   commonSource?: string;
   evidence: string[];
   passages: PassageJson[];
@@ -130,6 +132,7 @@ export interface StoryPageJson {
     to: string;
     kind: RelationJson['kind'];
     commonSource?: string;
+    languages?: [string, string];
     direction?: 'dated' | 'textual' | 'unknown';
     confidence?: number;
     /** Swapped words of a machine-like rewrite, "from → to". */

@@ -71,17 +71,19 @@ export function comparison(d: DiffJson, roleA: string, roleB: string): DocumentF
     }
   });
   const frag = document.createDocumentFragment();
-  frag.append(legend(), cols);
+  frag.append(legend(passages.some((p) => p.kind === 'translation')), cols);
   if (d.facts) frag.append(factChanges(d.facts, d.a, d.b, cols));
   return frag;
 }
 
-function legend(): HTMLElement {
+/** The diff's legend; the translated sentences' entry only where the two texts are a translation. */
+function legend(translated: boolean): HTMLElement {
   return h(
     'ul',
     { class: 'legend diff-legend', 'aria-label': 'Legend' },
     h('li', {}, h('span', { class: 'seg verbatim' }, 'verbatim reuse')),
     h('li', {}, h('span', { class: 'seg paraphrase' }, 'paraphrase')),
+    translated ? h('li', {}, h('span', { class: 'seg translation' }, 'translated sentence')) : [],
     h('li', {}, h('span', { class: 'seg substitution' }, 'changed inside reused text')),
     h('li', {}, h('span', { class: 'seg only-a' }, 'only in the earlier')),
     h('li', {}, h('span', { class: 'seg only-b' }, 'new in the compared')),

@@ -51,7 +51,7 @@ export function propagationGraph(
   const peers = new Map<string, string[]>();
   const hasChild = new Set<string>();
   for (const r of relations) {
-    if (r.kind === 'copy') {
+    if (r.kind === 'copy' || r.kind === 'translation') {
       push(copyParents, r.to, r);
       hasChild.add(r.from);
     } else if (r.kind === 'shared-source') {

@@ -1,5 +1,5 @@
 import { getClaims, getStory } from '../api.js';
-import { articleName, day, h, shortId } from '../dom.js';
+import { articleName, day, h, languageName, shortId } from '../dom.js';
 import type { Page } from '../main.js';
 import {
   LOW_CONFIDENCE,
@@ -13,6 +13,7 @@ import { propagationGraph } from './graph.js';
 
 const KIND_TEXT: Record<PageRelation['kind'], string> = {
   copy: 'copy',
+  translation: 'translation',
   'shared-source': 'shared source',
   'same-event': 'same event',
 };
@@ -352,6 +353,8 @@ function relationLabel(r: PageRelation, number: Map<string, number>, byId: Map<s
     return `${a ? articleName(a) : id} (${number.get(id) ?? '?'})`;
   };
   if (r.kind === 'copy') return `${who(r.to)} ← ${r.spin ? 'rewrites' : 'copies'} ${who(r.from)}`;
+  if (r.kind === 'translation')
+    return `${who(r.to)} ← translates ${who(r.from)}${r.languages ? ` (${languageName(r.languages[0])} to ${languageName(r.languages[1])})` : ''}`;
   if (r.kind === 'shared-source')
     return `${who(r.from)} and ${who(r.to)} both reproduce ${r.commonSource ?? 'a source not in the store'}`;
   return `${who(r.from)} and ${who(r.to)}: same event, reported independently`;
