@@ -56,6 +56,23 @@ export const LANGUAGE_DEFAULTS = {
   ],
 };
 
+/** The English name of a language given as ISO 639-3 ("fra" → "French"), from the platform's locale data. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Are the facts of a text in this language read? The fact extractor's rules are English; a text the identification
+ * could not place (`und`: too short) is read as English, as are articles stored before languages were kept.
+ */
+export function factsRead(language: string | undefined): boolean {
+  return language === undefined || language === 'eng' || language === 'und';
+}
+
 /** The commonest English function words: frequent in any English text, rare in any other language. */
 const ENGLISH = new Set([
   'the',

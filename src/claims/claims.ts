@@ -1,5 +1,6 @@
 import type { AttributionValue, Fact, QuantityValue, QuoteValue, Span } from '../model/index.js';
 import { attributionOf, COMPARE_DEFAULTS, type CompareArticle } from './compare.js';
+import { factsRead } from '../analyze/language.js';
 
 /**
  * Claim records of a story, as conflict monitors keep them by hand: each figure a source asserts (what it counts, who
@@ -123,7 +124,9 @@ const displayOf = (a: CompareArticle, f: Fact): { source?: string; display?: str
 };
 
 /** The story's claim records, articles in publication order (as the story gives them). */
-export function storyClaims(articles: CompareArticle[]): ClaimRecord[] {
+export function storyClaims(all: CompareArticle[]): ClaimRecord[] {
+  // An article whose facts are not read (a text not in English) carries no claim and disputes none.
+  const articles = all.filter((a) => factsRead(a.cues?.language));
   const records = new Map<string, ClaimRecord>();
   const claimOf = new Map<string, Claim>();
   const cueOf = new Map<ClaimArticleRef, boolean>();

@@ -74,3 +74,37 @@ describe('fact diff and conflicts by meaning (issue 22)', () => {
     expect(sources.join(' | ')).not.toMatch(/cooperating with investigators/);
   });
 });
+
+describe('facts of a text not in English', () => {
+  const english = analyze('A ferry carrying 212 people ran aground off Brač on Tuesday, injuring 14 passengers.');
+  const french =
+    'Un ferry transportant 212 personnes s’est échoué à environ 800 mètres du port, blessant 14 passagers.';
+  const en: CompareArticle = { id: 'en', body: '', facts: english.facts, cues: { language: 'eng' } };
+  // As the engine stores it: the extractor's English rules are not run on it (analyze's readFacts false).
+  const fr: CompareArticle = {
+    id: 'fr',
+    body: french,
+    facts: analyze(french, {}, false).facts,
+    cues: { language: 'fra' },
+  };
+
+  it('are not read: English rules would read "800 mètres" as 800 million', () => {
+    expect(fr.facts).toEqual([]);
+    const misread = analyze(french).facts.filter((f) => f.kind === 'quantity');
+    expect(misread.some((f) => (f.value as QuantityValue).value >= 1e6)).toBe(true);
+  });
+
+  it('are not compared: no fact is dropped or added between the two', () => {
+    const d = diffFacts(en, fr);
+    expect(d.unread).toEqual([{ article: 'fr', language: 'fra' }]);
+    expect([d.dropped, d.added, d.changed, d.attributionChanges].every((l) => l.length === 0)).toBe(true);
+    expect(diffFacts(en, { ...en, id: 'en2' }).unread).toBeUndefined();
+  });
+
+  it('leave it out of the fact table rather than mark it as omitting every fact', () => {
+    const t = factTable([en, fr]);
+    expect(t.articles).toEqual(['en']);
+    expect(t.unread).toEqual([{ article: 'fr', language: 'fra' }]);
+    for (const r of t.rows) expect(r.cells.fr).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ import type {
   AttributionValue,
 } from '../model/index.js';
 import { factKey, factLabel } from '../stories/facts.js';
+import { factsRead } from '../analyze/language.js';
 
 /**
  * Facts compared across the versions of a story by meaning, not by string:
@@ -25,6 +26,8 @@ import { factKey, factLabel } from '../stories/facts.js';
 export interface CompareArticle {
   id: string;
   facts: Fact[];
+  /** The text's language (`cues.language` of a stored article): facts are read only in English (`factsRead`). */
+  cues?: { language?: string };
   /** The clean body the facts' spans point into: searched for the forms of a fact the facts missed. */
   body?: string;
   outlet?: string;
@@ -306,7 +309,9 @@ export function attributionOf(article: CompareArticle, f: Fact): string | undefi
 }
 
 /** The story's fact table: rows are facts in the order first seen, columns the articles in the order given. */
-export function factTable(articles: CompareArticle[]): FactTable {
+export function factTable(all: CompareArticle[]): FactTable {
+  const articles = all.filter((a) => factsRead(a.cues?.language));
+  const unread = unreadOf(all);
   const indexed = articles.map(index);
   const rows = new Map<string, FactRow>();
   const origin = new Map<FactRow, { article: CompareArticle; fact: Fact }>();
@@ -355,11 +360,24 @@ export function factTable(articles: CompareArticle[]): FactTable {
       row.cells[x.a.id] = cell;
     }
   }
-  return { articles: articles.map((a) => a.id), rows: [...rows.values()] };
+  return { articles: articles.map((a) => a.id), rows: [...rows.values()], ...(unread ? { unread } : {}) };
 }
 
 /** What B changes against A (A the earlier or reference version), fact by fact. */
 export function diffFacts(a: CompareArticle, b: CompareArticle): FactDiff {
+  const unread = unreadOf([a, b]);
+  if (unread) {
+    return {
+      dropped: [],
+      added: [],
+      changed: [],
+      updated: [],
+      attributionChanges: [],
+      loadedAdded: [],
+      loadedRemoved: [],
+      unread,
+    };
+  }
   const xa = index(a);
   const xb = index(b);
   const onlyA = [...xa.byKey].filter(([k]) => !xb.byKey.has(k)).map(([, f]) => f);
@@ -416,3 +434,11 @@ export function diffFacts(a: CompareArticle, b: CompareArticle): FactDiff {
 }
 
 export { key as entityKey };
+
+/** The articles whose facts are not read (`factsRead`), with their language; undefined when there is none. */
+export function unreadOf(articles: CompareArticle[]): FactTable['unread'] {
+  const out = articles
+    .filter((a) => !factsRead(a.cues?.language))
+    .map((a) => ({ article: a.id, language: a.cues!.language! }));
+  return out.length > 0 ? out : undefined;
+}

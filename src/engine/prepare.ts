@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyze } from '../analyze/index.js';
-import { languageOf } from '../analyze/language.js';
+import { factsRead, languageOf } from '../analyze/language.js';
 import { clean } from '../clean/index.js';
 import { extract } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
@@ -64,9 +64,9 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
       error: { source: raw.source, reason: 'no article text left after removing captions, credits and link lines' },
     };
   }
-  const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt });
-  const fp = fingerprint(cleaned.body);
   const language = languageOf(cleaned.body);
+  const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt }, factsRead(language));
+  const fp = fingerprint(cleaned.body);
   const vector = termVector(cleaned.body, x.title, language);
   return {
     ok: true,

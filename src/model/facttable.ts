@@ -31,6 +31,8 @@ export interface FactRow {
 export interface FactTable {
   /** Article ids, in publication order: the columns. */
   articles: string[];
+  /** Articles left out of the table because their facts are not read (a text not in English), with their language. */
+  unread?: Array<{ article: string; language: string }>;
   rows: FactRow[];
 }
 
@@ -48,4 +50,9 @@ export interface FactDiff {
   attributionChanges: Array<{ from?: Fact; to?: Fact }>;
   loadedAdded: Fact[];
   loadedRemoved: Fact[];
+  /**
+   * Where the two were not compared fact by fact: the ids of the articles whose facts are not read (the extractor
+   * reads English; a text in another language has none), each with its language. Every list above is then empty.
+   */
+  unread?: Array<{ article: string; language: string }>;
 }

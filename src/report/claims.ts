@@ -22,9 +22,7 @@ export type ClaimsJson = Array<
 >;
 
 export function claimsOf(articles: StoredArticle[]): ClaimRecord[] {
-  return storyClaims(
-    articles.map((a) => ({ id: a.id, facts: a.facts, body: a.body, outlet: a.outlet, publishedAt: a.publishedAt })),
-  );
+  return storyClaims(articles);
 }
 
 export function claimsJson(records: ClaimRecord[], articles: StoredArticle[]): ClaimsJson {

@@ -4,6 +4,7 @@ import { diffFacts, factTable } from '../claims/compare.js';
 import { factLabel } from '../stories/facts.js';
 import type { StoredArticle } from '../store/types.js';
 import type { Style } from './style.js';
+import { languageName } from '../analyze/language.js';
 
 /** Fact tables and fact diffs for the terminal, JSON and CSV. JSON spans are into each article's `text`. */
 
@@ -22,10 +23,14 @@ export interface FactDiffJson {
   attributionChanges: Array<{ from?: FactRefJson; to?: FactRefJson }>;
   loadedAdded: FactRefJson[];
   loadedRemoved: FactRefJson[];
+  /** Articles whose facts are not read (a text not in English), with their language: the two were not compared. */
+  unread?: Array<{ article: string; language: string }>;
 }
 
 export interface FactTableJson {
   articles: string[];
+  /** Articles left out: their facts are not read (a text not in English). */
+  unread?: Array<{ article: string; language: string }>;
   rows: Array<{
     key: string;
     kind: Fact['kind'];
@@ -67,13 +72,12 @@ export function factDiffJson(a: StoredArticle, b: StoredArticle, d: FactDiff): F
     })),
     loadedAdded: d.loadedAdded.map((f) => refJson(b, f)),
     loadedRemoved: d.loadedRemoved.map((f) => refJson(a, f)),
+    ...(d.unread ? { unread: d.unread } : {}),
   };
 }
 
 export function storyFactTable(articles: StoredArticle[]): FactTable {
-  return factTable(
-    articles.map((a) => ({ id: a.id, facts: a.facts, body: a.body, outlet: a.outlet, publishedAt: a.publishedAt })),
-  );
+  return factTable(articles);
 }
 
 export function factTableJson(table: FactTable, articles: StoredArticle[]): FactTableJson {
@@ -81,6 +85,7 @@ export function factTableJson(table: FactTable, articles: StoredArticle[]): Fact
   // Built cell by cell in one loop: a story page of 200 articles and 600 facts has 120,000 cells.
   return {
     articles: table.articles,
+    ...(table.unread ? { unread: table.unread } : {}),
     rows: table.rows.map((r) => {
       const cells: FactTableJson['rows'][number]['cells'] = {};
       for (const id in r.cells) {
@@ -113,9 +118,17 @@ export function versionDiffs(articles: StoredArticle[]): Array<{ article: string
 const MARK = { carried: '●', omitted: '·', conflicting: '≠', updated: '↑' } as const;
 
 export function factTableText(table: FactTable, st: Style): string {
-  if (table.rows.length === 0) return '  (no facts found)\n';
+  // Articles whose facts are not read are no column (an empty one would read as "omits every fact"): the columns are
+  // then named, and the others listed.
+  const head = table.unread
+    ? [
+        st.dim(`  not in the table: ${unreadText(table.unread)}`),
+        st.dim(`  columns: ${table.articles.map((id, i) => `${i + 1} ${id}`).join(', ')}`),
+      ]
+    : [];
+  if (table.rows.length === 0) return [...head, '  (no facts found)'].join('\n') + '\n';
   const cols = table.articles.map((_, i) => `${i + 1}`.padStart(2));
-  const out = [`  ${'fact'.padEnd(56)} ${cols.join(' ')}`];
+  const out = [...head, `  ${'fact'.padEnd(56)} ${cols.join(' ')}`];
   for (const r of table.rows) {
     const cells = table.articles.map((id) => {
       const c = r.cells[id];
@@ -141,6 +154,7 @@ export function factTableText(table: FactTable, st: Style): string {
 
 export function factDiffText(d: FactDiff, st: Style, indent = '  '): string {
   const out: string[] = [];
+  if (d.unread) out.push(st.dim(`${indent}not compared: ${unreadText(d.unread)}`));
   const line = (mark: string, f: Fact) =>
     `${indent}${mark} ${f.kind.padEnd(12)} ${factLabel(f)}  “${f.text.length > 70 ? f.text.slice(0, 69) + '…' : f.text}”`;
   for (const f of d.dropped) out.push(st.red(line('- dropped', f)));
@@ -195,4 +209,10 @@ export function factTableCsv(table: FactTable, articles: StoredArticle[]): strin
     lines.push([r.kind, r.label, r.key, ...cells].map(esc).join(','));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** "a… (French)" and the reason, for the articles whose facts are not read. */
+export function unreadText(unread: Array<{ article: string; language: string }>): string {
+  const list = unread.map((u) => `${u.article} (${languageName(u.language)})`).join(', ');
+  return `the facts of ${list} are not read: facts are read in English only`;
 }

@@ -112,6 +112,9 @@ export const relation = z
 
 const factRef = z.object({ kind: z.string(), label: z.string(), text: z.string(), span }).strict();
 const factPair = z.object({ from: factRef, to: factRef }).strict();
+/** Articles whose facts are not read (a text not in English), with their language. */
+const unread = z.array(z.object({ article: z.string(), language: z.string() }).strict()).optional();
+
 export const factDiff = z
   .object({
     dropped: z.array(factRef),
@@ -121,6 +124,7 @@ export const factDiff = z
     attributionChanges: z.array(z.object({ from: factRef.optional(), to: factRef.optional() }).strict()),
     loadedAdded: z.array(factRef),
     loadedRemoved: z.array(factRef),
+    unread: unread.describe('articles whose facts are not read (not in English): the two were not compared'),
   })
   .strict()
   .register(responseSchemas, { id: 'FactDiff' });
@@ -128,6 +132,7 @@ export const factDiff = z
 const factTable = z
   .object({
     articles: z.array(z.string()),
+    unread: unread.describe('articles left out of the table: their facts are not read (not in English)'),
     rows: z.array(
       z
         .object({
@@ -233,6 +238,7 @@ export const storyPageResponse = z
     facts: z
       .object({
         articles: z.array(z.string()),
+        unread: unread,
         rows: z.array(
           z
             .object({

@@ -60,6 +60,7 @@ export function storyPageJson(
     changes: s.changes,
     facts: {
       articles: s.facts.articles,
+      ...(s.facts.unread ? { unread: s.facts.unread } : {}),
       rows: s.facts.rows.map((r) => {
         const marks = new Array<string>(s.facts.articles.length).fill('o');
         const details: Array<{ col: number; text?: string; attributedTo?: string }> = [];

@@ -14,6 +14,7 @@ import { stemmer } from 'stemmer';
 import { isStopword } from '../text/stopwords.js';
 import { isNamed, isOrganisationSource, type InferredSource } from './sources.js';
 import type { Translation } from './translation.js';
+import { languageName } from '../analyze/language.js';
 
 /**
  * Provenance of one pair of articles of a story: is one derived from the other (`copy`), do both reproduce a text
@@ -613,15 +614,6 @@ export function swappedWords(fromBody: string, toBody: string, passages: Passage
     }
   }
   return out;
-}
-
-/** English name of a language given as ISO 639-3 ("fra" → "French"). */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /**

@@ -33,6 +33,13 @@ describe('translationOf', () => {
     expect(en.slice(first.a[0], first.a[1])).toMatch(/^A passenger ferry carrying 212 people/);
     expect(fr.slice(first.b[0], first.b[1])).toMatch(/^Un ferry transportant 212 personnes/);
     expect(first.anchors).toEqual(expect.arrayContaining(['212', 'Brač', '14']));
+    // One English sentence ("… at 7:15 a.m. Four of the injured …", one to the splitter) is two in French: aligned
+    // with both, so that neither reads as new.
+    const second = t!.sentences[1];
+    expect(en.slice(second.a[0], second.a[1])).toMatch(/Four of the injured/);
+    expect(fr.slice(second.b[0], second.b[1])).toMatch(/^Le ferry Marjana.*Quatre des blessés/s);
+    expect(t!.coverageA).toBeGreaterThan(0.95);
+    expect(t!.coverageB).toBeGreaterThan(0.95);
   });
 
   it('does not take independent reports of the event for translations', () => {

@@ -36,7 +36,7 @@ describe.skipIf(!haveChromium)('web UI', () => {
     await build({ configFile: 'web/vite.config.ts', logLevel: 'error', build: { outDir: webRoot, emptyOutDir: true } });
     store = new SqliteStore(join(dir, 'ui.db'));
     const engine = new Engine(store);
-    await engine.add(readInputs(['examples/raqqa', 'test/fixtures/ui/hostile']));
+    await engine.add(readInputs(['examples/raqqa', 'test/fixtures/ui/hostile', 'test/fixtures/stories/cross-lingual']));
     const t = performance.now();
     await engine.add(
       floodStory(LARGE).map((r, i): RawDoc => ({
@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('web UI', () => {
   it('lists the stories with counts, and finds one by its words', async () => {
     await open('#/');
     const rows = page.locator('table.stories tbody tr');
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(5);
     expect(await rows.first().locator('td.num').first().textContent()).toBe(String(LARGE + 2));
     await shot('list');
     await page.fill('input[name=q]', 'raqqa coalition');
@@ -243,6 +243,33 @@ describe.skipIf(!haveChromium)('web UI', () => {
       return wide;
     });
   }
+
+  it('shows a story across languages: the translation by its languages, its sentences aligned', async () => {
+    await open('#/?q=marjana');
+    expect(await page.locator('table.stories tbody tr').count()).toBe(1);
+    await page.click('table.stories tbody a');
+    await page.waitForSelector('#sec-timeline');
+    // The timeline tags the articles not in the story's commonest language.
+    const tags = await page.locator('.timeline .lang-tag').allTextContents();
+    expect(new Set(tags)).toEqual(new Set(['fra', 'deu', 'spa']));
+    const labels = await page.locator('.relations > li > a').allTextContents();
+    expect(
+      labels.some((t) => /translates .*\(English to French\)/.test(t)),
+      labels.join('\n'),
+    ).toBe(true);
+    // The texts not in English are no columns of the fact table (their facts are not read), and it says so.
+    expect(await page.locator('#sec-facts .unread').textContent()).toMatch(/2 \(French\), 3 \(German\), 4 \(Spanish\)/);
+    expect(await page.locator('table.facts thead th.col-art').count()).toBe(1);
+    await shot('story-languages');
+    const fr = await page.locator('.timeline li', { hasText: 'adriawire-fr' }).getAttribute('data-id');
+    const en = await page.locator('.timeline li', { hasText: 'adriawire.example' }).getAttribute('data-id');
+    await open(`#/diff/${en}/${fr}`);
+    expect(await page.locator('.text[data-side=b] .seg.translation').count()).toBeGreaterThan(5);
+    expect(await page.locator('.diff-legend .seg.translation').count()).toBe(1);
+    expect(await page.locator('.fact-changes .unread').textContent()).toMatch(/Not compared: .*French/);
+    expect(await page.locator('.fact-changes .fgroup').count()).toBe(0);
+    await shot('compare-translation');
+  });
 
   it('checks a pasted text without storing it: story, closest version, dropped figure, at 1400 and 390 px', async () => {
     // The ministry's report with the sentence of the 240 civilians cut and a word changed.

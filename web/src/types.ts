@@ -70,7 +70,12 @@ export interface FactDiffJson {
   attributionChanges: Array<{ from?: FactRef; to?: FactRef }>;
   loadedAdded: FactRef[];
   loadedRemoved: FactRef[];
+  /** Articles whose facts are not read (a text not in English): the two were not compared. */
+  unread?: Unread;
 }
+
+/** Articles whose facts are not read (the extractor reads English), with their language (ISO 639-3). */
+export type Unread = Array<{ article: string; language: string }>;
 
 export interface FactTableJson {
   articles: string[];
@@ -161,6 +166,8 @@ export type PageRelation = StoryPageJson['relations'][number];
 
 export interface FactPageTable {
   articles: string[];
+  /** Articles left out of the table: their facts are not read (a text not in English). */
+  unread?: Unread;
   rows: Array<{
     key: string;
     kind: string;

@@ -1,5 +1,5 @@
 import { getDiff } from '../api.js';
-import { articleName, day, h } from '../dom.js';
+import { articleName, day, h, languageName } from '../dom.js';
 import type { Page } from '../main.js';
 import type { ArticleJson, DiffJson, FactDiffJson, FactRef, PassageJson, Span } from '../types.js';
 
@@ -274,7 +274,17 @@ function factChanges(f: FactDiffJson, a: ArticleJson, b: ArticleJson, cols: HTML
     'section',
     { class: 'fact-changes', 'aria-labelledby': 'h-fchanges' },
     h('h2', { id: 'h-fchanges' }, `Facts: what ${articleName(b)} changes against ${articleName(a)}`),
-    groups.length ? groups : h('p', {}, 'No fact-level change.'),
+    f.unread
+      ? h(
+          'p',
+          { class: 'unread' },
+          `Not compared: facts are read in English only, and ${f.unread
+            .map((u) => `${u.article === a.id ? articleName(a) : articleName(b)} is in ${languageName(u.language)}`)
+            .join(' and ')}.`,
+        )
+      : groups.length
+        ? groups
+        : h('p', {}, 'No fact-level change.'),
   );
 }
 

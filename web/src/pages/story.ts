@@ -190,8 +190,22 @@ function cell(status: string, c: { text?: string; attributedTo?: string } = {}):
 const FACT_ROWS_FIRST = 40;
 
 function factTable(t: FactPageTable, number: Map<string, number>, articles: PageArticle[]): HTMLElement {
-  if (t.rows.length === 0) return h('p', {}, 'No facts found in these articles.');
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // Articles whose facts are not read are not columns: an empty column would read as "omits every fact".
+  const unread = t.unread?.length
+    ? h(
+        'p',
+        { class: 'unread' },
+        `Not in the table: ${t.unread
+          .map((u) => `${number.get(u.article) ?? '?'} (${languageName(u.language)})`)
+          .join(', ')} — facts are read in English only.`,
+      )
+    : null;
+  if (t.rows.length === 0) return h('div', {}, unread, h('p', {}, 'No facts found in these articles.'));
+  return h('div', {}, unread, factGrid(t, number, byId));
+}
+
+function factGrid(t: FactPageTable, number: Map<string, number>, byId: Map<string, PageArticle>): HTMLElement {
   const head = h(
     'tr',
     {},
