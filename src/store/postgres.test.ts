@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { storeConformance } from './conformance.js';
+import { storeConformance } from '../../test/lib/store-conformance.js';
 import { PostgresStore } from './postgres.js';
 
 /**

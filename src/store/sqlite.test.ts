@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../test/lib/random.js';
-import { storeConformance } from './conformance.js';
+import { storeConformance } from '../../test/lib/store-conformance.js';
 import { lookUpSnapshotFile, SCHEMA_VERSION, SqliteStore } from './sqlite.js';
 import type { StoredArticle } from './types.js';
 

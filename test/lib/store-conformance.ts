@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Relation } from '../model/index.js';
-import { LEDE_CHARS, type Store, type StoredArticle } from './types.js';
+import type { Relation } from '../../src/model/index.js';
+import { LEDE_CHARS, type Store, type StoredArticle } from '../../src/store/types.js';
 
 /**
  * The one test suite every Store implementation must pass, so that they give identical results on the same input.
