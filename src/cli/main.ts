@@ -329,7 +329,7 @@ export function buildProgram(): Command {
           });
         } else {
           const rel = [
-            `relation: ${d.relation.from} ${d.relation.kind === 'copy' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
+            `relation: ${d.relation.from} ${d.relation.kind === 'copy' || d.relation.kind === 'translation' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
             ...d.relation.evidence.map((e) => `  · ${e}`),
           ];
           print(diffText(d.a, d.b, passages, textOptions(), rel));

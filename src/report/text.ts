@@ -86,7 +86,10 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
         : r.confidence < LOW_CONFIDENCE
           ? st.yellow(`  confidence ${r.confidence.toFixed(2)}: a guess`)
           : st.dim(`  confidence ${r.confidence.toFixed(2)}`);
-    const order = r.kind === 'copy' && r.direction === 'unknown' ? st.yellow('  direction unknown') : '';
+    const order =
+      (r.kind === 'copy' || r.kind === 'translation') && r.direction === 'unknown'
+        ? st.yellow('  direction unknown')
+        : '';
     out.push(
       `  ${r.from} ${arrow} ${r.to}  ${kind}${r.commonSource ? ` (common source: ${r.commonSource})` : ''}${sure}${order}`,
     );

@@ -156,7 +156,7 @@ function legend(): HTMLElement {
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend' },
-    h('li', { class: 'lg-copy' }, 'copy'),
+    h('li', { class: 'lg-copy' }, 'copy or translation'),
     h('li', { class: 'lg-source' }, 'from a common source'),
     h('li', { class: 'lg-event' }, 'same event, reported independently'),
   );
@@ -401,7 +401,9 @@ function relationsList(
         r.confidence !== undefined && r.confidence < LOW_CONFIDENCE
           ? h('span', { class: 'guess', title: `confidence ${r.confidence.toFixed(2)}` }, 'uncertain')
           : '',
-        r.kind === 'copy' && r.direction === 'unknown' ? h('span', { class: 'guess' }, 'direction unknown') : '',
+        (r.kind === 'copy' || r.kind === 'translation') && r.direction === 'unknown'
+          ? h('span', { class: 'guess' }, 'direction unknown')
+          : '',
         h(
           'ul',
           { class: 'evidence' },
