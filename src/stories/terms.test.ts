@@ -72,3 +72,22 @@ describe('termVector in another language', () => {
       expect(n.has((fnv1a(termOf(noun)!) | NAME_BIT) >>> 0), noun).toBe(false);
   });
 });
+
+describe('termVector in Cyrillic and Greek', () => {
+  const names = (v: { terms: Uint32Array }) => new Set([...v.terms].filter((t) => t >= NAME_BIT));
+  const name = (w: string) => (fnv1a(termOf(w)!) | NAME_BIT) >>> 0;
+  it('romanises names so that they meet the English spelling, and reads countries from the tables', () => {
+    const ru = termVector(
+      'В понедельник Владимир Путин и Сергей Лавров прибыли в Мариуполь, сообщает Украина.',
+      undefined,
+      'rus',
+    );
+    for (const w of ['Putin', 'Lavrov', 'Mariupol', 'Ukraine']) expect(names(ru).has(name(w)), w).toBe(true);
+    const el = termVector(
+      'Ο πρωθυπουργός Κυριάκος Μητσοτάκης συναντήθηκε με τον Αλέξη Τσίπρα στη Θεσσαλονίκη.',
+      undefined,
+      'ell',
+    );
+    for (const w of ['Mitsotakis', 'Thessaloniki']) expect(names(el).has(name(w)), w).toBe(true);
+  });
+});

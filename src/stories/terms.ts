@@ -12,6 +12,8 @@ import {
   capitalIsName,
   elided,
   fold,
+  ROMANISED,
+  romanised,
   stopwordsOf,
 } from '../text/foreign.js';
 
@@ -190,6 +192,7 @@ export function termVector(body: string, title?: string, language?: string): Ter
     const aliases = aliasesOf(lang);
     const stops = stopwordsOf(lang);
     const calendar = calendarWordsOf(lang);
+    const romanise = ROMANISED.has(lang);
     const days = dayOffsets(text);
     const words = [...text.matchAll(WORD)];
     let prevEnd = -1;
@@ -228,7 +231,9 @@ export function termVector(body: string, title?: string, language?: string): Ter
       prevEnd = m.index + m[0].length;
       const folded = fold(word);
       if (stops.has(folded) || (days !== undefined && days.has(at))) continue;
-      const e = lookupTerm(word);
+      // A capitalised word in Cyrillic or Greek letters, romanised (at a sentence's start too, so that a name has
+      // one term wherever it stands): the term of "Putin" for "Путин".
+      const e = lookupTerm(capital && romanise ? romanised(word) : word);
       if (e === undefined) continue;
       const isName =
         !sentenceStart && capital && !CALENDAR.has(e.t) && !calendar.has(folded) && capitalIsName(lang, word, before);

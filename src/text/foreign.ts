@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { transliterate } from 'transliteration';
 
 /**
  * What of a text in another language than English survives translation, as English words: the names of countries
@@ -28,7 +29,25 @@ const COUNTRY_TABLES: Record<string, string> = {
   tur: 'tr',
   ind: 'id',
   vie: 'vi',
+  rus: 'ru',
+  ukr: 'uk',
+  bul: 'bg',
+  srp: 'sr',
+  ell: 'el',
 };
+
+/**
+ * Languages written in a script with capitals other than Latin (Cyrillic, Greek): their names are romanised
+ * (`transliteration`) so that "Путин" meets "Putin", "Μητσοτάκης" "Mitsotakis". A romanisation is not always the
+ * English spelling ("Zelenskiy", "Bayden"): those names stay apart. Scripts without capitals (Arabic, Hebrew, Han,
+ * Devanagari, Thai) give no sign of which words are names, and are not romanised.
+ */
+export const ROMANISED: ReadonlySet<string> = new Set(['rus', 'ukr', 'bul', 'srp', 'ell']);
+
+/** A word in Latin letters (accents dropped), as `transliteration` romanises it. */
+export function romanised(word: string): string {
+  return transliterate(word);
+}
 
 /** ISO 639-3 of analyze/language.ts → the key of `stopword`'s list where the two differ. */
 const STOPWORD_KEYS: Record<string, string> = { arb: 'ara', pes: 'fas', cmn: 'zho' };
