@@ -50,7 +50,7 @@ export function termOf(word: string): string | undefined {
  * (text/foreign.ts).
  */
 const US = new Set(['US', 'USA', 'US’s', "US's"]);
-export const US_TERM = 'usa';
+const US_TERM = 'usa';
 
 /** The term of a word computed from scratch: lower case, no possessive or apostrophes, stop words out, stemmed. */
 function computeTerm(word: string): string | undefined {
@@ -171,7 +171,7 @@ function sentenceBreak(text: string, from: number, to: number): boolean {
  * The term vector of a text. `language` (ISO 639-3, analyze/language.ts) other than English reads the text in that
  * language (text/foreign.ts): its function words are left out, elisions cut ("l'ONU" is "ONU"), and the names of
  * countries and international organisations become their English names' terms, so that they meet the same names in
- * English reports; its other words stay its own.
+ * English reports; names in Cyrillic and Greek letters are romanised; its other words stay its own.
  */
 export function termVector(body: string, title?: string, language?: string): TermVector {
   // First pass: which terms the body writes with a capital inside a sentence, so are names wherever they occur.

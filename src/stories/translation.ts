@@ -36,6 +36,16 @@ export const TRANSLATION_DEFAULTS = {
    * two to be taken as one translated sentence (when together they match it in length better).
    */
   joinSlack: 0.05,
+  /**
+   * Weight of the shared names and figures in a sentence pair's similarity, the rest going to shared stems: names and
+   * figures survive translation into any language, stems only into a related one.
+   */
+  anchorWeight: 0.6,
+  /**
+   * A sentence pair with no name or figure on either side ("The weather was calm") is matched on its stems alone, and
+   * weighs a little less: stems meet by chance more often than names.
+   */
+  stemsAloneWeight: 0.8,
   /** Characters of a word's folded start that stand for its stem across related languages. */
   stemChars: 5,
   /** Shortest word whose start is compared: shorter words are function words or differ across languages. */
@@ -115,8 +125,8 @@ function sentenceSimilarity(x: SentenceCues, y: SentenceCues, o: TranslationOpti
   if (ratio > o.maxLengthRatio) return 0;
   const anchors = dice(x.anchors, y.anchors);
   const stems = dice(x.stems, y.stems);
-  if (x.anchors.size === 0 && y.anchors.size === 0) return 0.8 * stems;
-  return 0.6 * anchors + 0.4 * stems;
+  if (x.anchors.size === 0 && y.anchors.size === 0) return o.stemsAloneWeight * stems;
+  return o.anchorWeight * anchors + (1 - o.anchorWeight) * stems;
 }
 
 /**
