@@ -3,15 +3,8 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { BATCH_SIZE, Engine, type AddResult } from '../engine/engine.js';
 import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
-import { articleJson, relationJson, storyJson } from '../report/json.js';
-import {
-  factDiffJson,
-  factDiffText,
-  factTableCsv,
-  factTableJson,
-  factTableText,
-  storyFactTable,
-} from '../report/facts.js';
+import { articleJson, diffJson, storyJson } from '../report/json.js';
+import { factDiffText, factTableCsv, factTableJson, factTableText, storyFactTable } from '../report/facts.js';
 import { colorWanted, makeStyle } from '../report/style.js';
 import { diffFacts } from '../claims/compare.js';
 import { claimsCsv, claimsJson, claimsOf, claimsText } from '../report/claims.js';
@@ -316,18 +309,8 @@ export function buildProgram(): Command {
         // Passages as A → B regardless of which one the relation calls earlier.
         const passages =
           d.relation.from === d.a.id ? d.relation.passages : d.relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
-        if (o.json) {
-          const byId = new Map([
-            [d.a.id, d.a],
-            [d.b.id, d.b],
-          ]);
-          printJson({
-            a: articleJson(d.a),
-            b: articleJson(d.b),
-            relation: relationJson(d.relation, byId),
-            facts: factDiffJson(d.a, d.b, diffFacts(d.a, d.b)),
-          });
-        } else {
+        if (o.json) printJson(diffJson(d.a, d.b, d.relation));
+        else {
           const rel = [
             `relation: ${d.relation.from} ${d.relation.kind === 'copy' || d.relation.kind === 'translation' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
             ...d.relation.evidence.map((e) => `  · ${e}`),

@@ -1,4 +1,5 @@
 import { bodySpanToText } from '../model/index.js';
+import { diffFacts } from '../claims/compare.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
 import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../store/types.js';
 import {
@@ -173,4 +174,26 @@ export function storyJson(story: StoryRecord, articles: StoredArticle[]): StoryJ
     })),
     changes: story.changes ?? [],
   };
+}
+
+/** Two articles compared: `GET /api/diff` and `diff --json` give this one view. */
+export interface DiffJson {
+  a: ArticleJson;
+  b: ArticleJson;
+  /** As the relation reads it: `from` the earlier or original, whichever of A and B that is. */
+  relation: RelationJson;
+  /** The relation's passages as A → B: `a` spans in A's text, `b` spans in B's. */
+  passages: PassageJson[];
+  /** What B changes against A, fact by fact. */
+  facts: FactDiffJson;
+}
+
+export function diffJson(a: StoredArticle, b: StoredArticle, relation: Relation): DiffJson {
+  const byId = new Map([
+    [a.id, a],
+    [b.id, b],
+  ]);
+  const r = relationJson(relation, byId);
+  const passages = r.from === a.id ? r.passages : r.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+  return { a: articleJson(a), b: articleJson(b), relation: r, passages, facts: factDiffJson(a, b, diffFacts(a, b)) };
 }

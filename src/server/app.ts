@@ -3,10 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { diffArticles, loadStory } from '../engine/queries.js';
 import { MAX_FILE_BYTES } from '../ingest/index.js';
-import { factDiffJson } from '../report/facts.js';
 import { claimsJson, claimsOf } from '../report/claims.js';
-import { articleJson, relationJson, storyJson } from '../report/json.js';
-import { diffFacts } from '../claims/compare.js';
+import { articleJson, diffJson, storyJson } from '../report/json.js';
 import type { Store } from '../store/types.js';
 import { apiError, type ApiErrorCode } from './errors.js';
 import { htmlItems, Ingestor, jsonItems, jsonLineItems } from './ingest.js';
@@ -188,21 +186,7 @@ export function createApp(o: AppOptions): Hono {
     if (!q.ok) return fail(c, 'badRequest', q.detail);
     const d = await diffArticles(store, q.data.a, q.data.b);
     if ('missing' in d) return fail(c, 'noArticle', d.missing);
-    const byId = new Map([
-      [d.a.id, d.a],
-      [d.b.id, d.b],
-    ]);
-    const relation = relationJson(d.relation, byId);
-    // Passages as A → B whichever article the relation calls earlier: `a` spans in a.text, `b` spans in b.text.
-    const passages =
-      relation.from === d.a.id ? relation.passages : relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
-    return c.json({
-      a: articleJson(d.a),
-      b: articleJson(d.b),
-      relation,
-      passages,
-      facts: factDiffJson(d.a, d.b, diffFacts(d.a, d.b)),
-    });
+    return c.json(diffJson(d.a, d.b, d.relation));
   });
 
   app.post(

@@ -116,6 +116,17 @@ describe('newstrace analyze examples/raqqa', () => {
     expect(diff.out).toMatch(/^.*=│/m);
     expect(diff.out).toMatch(/^.*~│/m);
     expect(diff.out).toMatch(/removed \(photo-credit\)/);
+    // --json: the view GET /api/diff gives, passages as A → B (spans in each article's text) included.
+    const json = JSON.parse(run(['diff', a000!.id, a001!.id, '--json'], db).out) as {
+      a: { id: string; text: string };
+      b: { id: string; text: string };
+      relation: { kind: string };
+      passages: Array<{ a: [number, number]; b: [number, number]; kind: string }>;
+    };
+    expect(Object.keys(json).sort()).toEqual(['a', 'b', 'facts', 'passages', 'relation']);
+    expect(json.a.id).toBe(a000!.id);
+    const verbatim = json.passages.find((p) => p.kind === 'verbatim')!;
+    expect(json.a.text.slice(...verbatim.a)).toBe(json.b.text.slice(...verbatim.b));
   });
 });
 
