@@ -128,6 +128,7 @@ export function createApp(o: AppOptions): Hono {
         ...x,
         outletNames: outlines.get(x.id)?.outletNames ?? [],
         lede: outlines.get(x.id)?.lede ?? null,
+        languages: outlines.get(x.id)?.languages ?? [],
       })),
     });
   });

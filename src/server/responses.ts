@@ -36,6 +36,7 @@ export const storyListItem = storySummary
       .array(z.string())
       .describe(`up to ${OUTLETS_LISTED} of its outlets, by name; \`outlets\` counts them all`),
     lede: z.string().nullable().describe('the start of the clean text of the article that names it'),
+    languages: z.array(z.string()).describe('the languages of its articles (ISO 639-3), sorted'),
   })
   .strict()
   .register(responseSchemas, { id: 'StoryListItem' });

@@ -500,7 +500,18 @@ export class PostgresStore implements Store {
          ORDER BY (title IS NOT DISTINCT FROM $2) DESC, seq LIMIT 1`,
         [id, story.title, LEDE_CHARS],
       );
-      out.push({ id, outletNames: names.map((r) => r.outlet), lede: lede?.lede ?? null });
+      // Read from the articles' cues, as the outlets are: this store keeps no per-story tables of either.
+      const languages = await this.rows<{ l: string }>(
+        `SELECT DISTINCT l FROM (SELECT (cues::jsonb)->>'l' AS l FROM articles WHERE story_id = $1) x
+         WHERE l IS NOT NULL AND l <> 'und' ORDER BY l`,
+        [id],
+      );
+      out.push({
+        id,
+        outletNames: names.map((r) => r.outlet),
+        lede: lede?.lede ?? null,
+        languages: languages.map((r) => r.l),
+      });
     }
     return out;
   }

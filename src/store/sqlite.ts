@@ -68,7 +68,7 @@ export const SNAPSHOT_MIN_ARTICLES = 10_000;
 const MIGRATE_CHUNK = 10_000;
 
 /** Bumped when the schema changes; a store written by another version is refused with advice. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * The full-text index's columns and options. Story search matches every query word as a prefix (search.ts ftsQuery);
@@ -127,6 +127,8 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE TABLE IF NOT EXISTS story_outlets (story_id TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (story_id, outlet))
   WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_languages (story_id TEXT NOT NULL, language TEXT NOT NULL,
+  PRIMARY KEY (story_id, language)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS relations (
   story_id TEXT NOT NULL,
   from_id TEXT NOT NULL,
@@ -233,6 +235,17 @@ function migrateFrom4(db: Database.Database): void {
     if (!columns.has(column)) db.exec(`ALTER TABLE articles ADD COLUMN ${column} TEXT`);
   }
   db.prepare(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`).run();
+}
+
+/**
+ * Schema 6 keeps each story's languages (those of its articles that the identification placed: not `und`), as it
+ * keeps its outlets, for the story list; they are read from the articles' cues of the older store.
+ */
+function migrateFrom5(db: Database.Database): void {
+  db.exec(`INSERT OR IGNORE INTO story_languages (story_id, language)
+    SELECT story_id, json_extract(cues, '$.l') FROM articles
+    WHERE json_extract(cues, '$.l') IS NOT NULL AND json_extract(cues, '$.l') != 'und'`);
+  db.prepare(`UPDATE meta SET value = '6' WHERE key = 'schema_version'`).run();
 }
 
 /** A `stories` row as the incremental summary reads it. */
@@ -384,13 +397,14 @@ export class SqliteStore implements Store {
       { value: string } | undefined;
     if (!version) {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
-    } else if (Number(version.value) >= 1 && Number(version.value) <= 4) {
+    } else if (Number(version.value) >= 1 && Number(version.value) <= 5) {
       const from = Number(version.value);
       this.db.transaction(() => {
         if (from === 1) migrateFrom1(this.db);
         if (from <= 2) migrateFrom2(this.db);
         if (from <= 3) migrateFrom3(this.db);
-        migrateFrom4(this.db);
+        if (from <= 4) migrateFrom4(this.db);
+        migrateFrom5(this.db);
       })();
     } else if (Number(version.value) !== SCHEMA_VERSION) {
       this.db.close();
@@ -439,6 +453,16 @@ export class SqliteStore implements Store {
         'INSERT OR IGNORE INTO story_outlets (story_id, outlet) SELECT ?, outlet FROM story_outlets WHERE story_id = ?',
       ),
       dropOutlets: this.db.prepare('DELETE FROM story_outlets WHERE story_id = ?'),
+      // The same for its languages.
+      addLanguage: this.db.prepare('INSERT OR IGNORE INTO story_languages (story_id, language) VALUES (?, ?)'),
+      moveLanguages: this.db.prepare(
+        'INSERT OR IGNORE INTO story_languages (story_id, language) SELECT ?, language FROM story_languages WHERE story_id = ?',
+      ),
+      dropLanguages: this.db.prepare('DELETE FROM story_languages WHERE story_id = ?'),
+      rebuildLanguages: this.db.prepare(`INSERT OR IGNORE INTO story_languages (story_id, language)
+        SELECT story_id, json_extract(cues, '$.l') FROM articles WHERE story_id = ?
+        AND json_extract(cues, '$.l') IS NOT NULL AND json_extract(cues, '$.l') != 'und'`),
+      languages: this.db.prepare('SELECT language FROM story_languages WHERE story_id = ? ORDER BY language'),
       rebuildOutlets: this.db.prepare(`INSERT OR IGNORE INTO story_outlets (story_id, outlet)
         SELECT story_id, coalesce(outlet, source) FROM articles WHERE story_id = ?`),
       titledFirst: this.db
@@ -624,6 +648,7 @@ export class SqliteStore implements Store {
     ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
     const newOutlet = this.stmts.addOutlet.run(a.storyId, a.outlet ?? a.source).changes;
+    if (a.cues.language && a.cues.language !== 'und') this.stmts.addLanguage.run(a.storyId, a.cues.language);
     this.stmts.addToStory.run({
       id: a.storyId,
       pub: orNull(a.publishedAt),
@@ -794,6 +819,8 @@ export class SqliteStore implements Store {
     this.stmts.moveRelations.run(into, from);
     const added = this.stmts.moveOutlets.run(into, from).changes;
     this.stmts.dropOutlets.run(from);
+    this.stmts.moveLanguages.run(into, from);
+    this.stmts.dropLanguages.run(from);
     this.stmts.delStory.run(from);
     if (!f || !t) {
       this.rebuildStory(into);
@@ -861,11 +888,13 @@ export class SqliteStore implements Store {
       last: string | null;
     };
     this.stmts.dropOutlets.run(id);
+    this.stmts.dropLanguages.run(id);
     if (stats.n === 0) {
       this.stmts.delStory.run(id);
       return;
     }
     this.stmts.rebuildOutlets.run(id);
+    this.stmts.rebuildLanguages.run(id);
     const named = this.stmts.titledFirst.get(id) as
       { seq: number; title: string; published_at: string | null } | undefined;
     this.stmts.putStoryRow.run({
@@ -945,7 +974,8 @@ export class SqliteStore implements Store {
       const names = (this.stmts.outletNames.all(id, outlets) as Array<{ outlet: string }>).map((r) => r.outlet);
       const lede = ((story.title ? this.stmts.titledLede.get(LEDE_CHARS, id, story.title) : undefined) ??
         this.stmts.firstLede.get(LEDE_CHARS, id)) as { lede: string } | undefined;
-      out.push({ id, outletNames: names, lede: lede?.lede ?? null });
+      const languages = (this.stmts.languages.all(id) as Array<{ language: string }>).map((r) => r.language);
+      out.push({ id, outletNames: names, lede: lede?.lede ?? null, languages });
     }
     return out;
   }

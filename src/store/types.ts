@@ -138,6 +138,8 @@ export interface StoryOutline {
   outletNames: string[];
   /** The start of the clean body of the article that names it (else its first article), at most LEDE_CHARS. */
   lede: string | null;
+  /** The languages of its articles (ISO 639-3; not `und`), sorted. */
+  languages: string[];
 }
 
 /** Characters of a story's lede a list shows: two lines of a wide list and some to spare for cutting at a word. */

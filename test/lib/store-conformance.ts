@@ -278,12 +278,47 @@ export function storeConformance(
           id: 's2',
           outletNames: ['in/4.txt'],
           lede: 'Body 4 about the ministry statement.',
+          languages: [],
         });
         expect(outlines[1].outletNames).toEqual(['paper', 'wire']);
         const naming = s1.title === 'Title 2' ? 'Body 2 word' : `Body ${s1.title?.slice(-1)} about`;
         expect(outlines[1].lede?.startsWith(naming), `${s1.title}: ${outlines[1].lede}`).toBe(true);
         expect(outlines[1].lede!.length).toBeLessThanOrEqual(LEDE_CHARS);
         expect((await store.storyOutlines(['s1'], 1))[0].outletNames).toHaveLength(1);
+      } finally {
+        await store.close();
+        await cleanup?.();
+      }
+    });
+
+    it('keeps each story’s languages through merges and moves', async () => {
+      const { store, cleanup } = await factory();
+      const lang = (n: number, storyId: string, language: string) =>
+        article(n, storyId, { cues: { ...article(n, storyId).cues, language } });
+      try {
+        await store.transaction(async () => {
+          await store.putArticle(lang(1, 's1', 'eng'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(lang(2, 's1', 'fra'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(lang(3, 's3', 'deu'), new Uint32Array(), new Uint32Array());
+          await store.putArticle(lang(4, 's3', 'und'), new Uint32Array(), new Uint32Array());
+          for (const id of ['s1', 's3']) await store.refreshStory(id);
+        });
+        const languages = async (id: string) => (await store.storyOutlines([id], 5))[0]?.languages;
+        expect(await languages('s1')).toEqual(['eng', 'fra']);
+        // "und" (too short to tell) is no language.
+        expect(await languages('s3')).toEqual(['deu']);
+        await store.transaction(async () => {
+          await store.mergeStories('s3', 's1');
+          await store.refreshStory('s1');
+        });
+        expect(await languages('s1')).toEqual(['deu', 'eng', 'fra']);
+        await store.transaction(async () => {
+          await store.moveArticle('a2', 's9', { score: 0.9, by: 'moved', evidence: [] });
+          await store.refreshStory('s1');
+          await store.refreshStory('s9');
+        });
+        expect(await languages('s1')).toEqual(['deu', 'eng']);
+        expect(await languages('s9')).toEqual(['fra']);
       } finally {
         await store.close();
         await cleanup?.();

@@ -247,6 +247,7 @@ describe.skipIf(!haveChromium)('web UI', () => {
   it('shows a story across languages: the translation by its languages, its sentences aligned', async () => {
     await open('#/?q=marjana');
     expect(await page.locator('table.stories tbody tr').count()).toBe(1);
+    expect(await page.locator('table.stories .languages').textContent()).toBe('In English, French, German and Spanish');
     await page.click('table.stories tbody a');
     await page.waitForSelector('#sec-timeline');
     // The timeline tags the articles not in the story's commonest language.

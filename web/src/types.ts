@@ -12,6 +12,8 @@ export interface StorySummary {
   outletNames: string[];
   /** The start of the text of the article that names it. */
   lede: string | null;
+  /** The languages of its articles (ISO 639-3), sorted (absent from older servers). */
+  languages?: string[];
 }
 
 export interface FactJson {

@@ -1,5 +1,5 @@
 import { listStories, type StoryFilter } from '../api.js';
-import { h, shortId } from '../dom.js';
+import { h, languageName, shortId } from '../dom.js';
 import type { Page } from '../main.js';
 import type { StorySummary } from '../types.js';
 
@@ -76,6 +76,7 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
                 h('a', { href: `#/story/${s.id}`, class: 'story-title' }, s.title ?? `Untitled story ${shortId(s.id)}`),
                 s.lede ? h('p', { class: 'lede' }, ledeText(s.lede, s.title)) : null,
                 s.outletNames.length ? h('p', { class: 'outlets' }, outletsText(s)) : null,
+                languagesText(s) ? h('p', { class: 'languages' }, languagesText(s)) : null,
                 h('span', { class: 'id' }, s.id),
               ),
               h('td', { class: 'num', 'data-label': 'articles' }, s.articles),
@@ -105,6 +106,14 @@ function ledeText(lede: string, title?: string): string {
   if (title && t.toLowerCase().startsWith(title.toLowerCase())) t = t.slice(title.length).trim();
   const cut = t.length > 240 ? t.slice(0, t.lastIndexOf(' ', 240)) + '…' : t;
   return cut;
+}
+
+/** "In English, French and German" for a story told in more than one language, or in one other than English. */
+function languagesText(s: StorySummary): string | null {
+  const ls = s.languages ?? [];
+  if (ls.length === 0 || (ls.length === 1 && ls[0] === 'eng')) return null;
+  const names = ls.map(languageName).sort();
+  return `In ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
 }
 
 function outletsText(s: StorySummary): string {
