@@ -184,6 +184,29 @@ describe('SqliteStore', () => {
     });
   }
 
+  it('migrates a schema-5 store in place: each story’s languages are read from its articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
+    const path = join(dir, 't.db');
+    const s = new SqliteStore(path);
+    const cues = (language: string) => ({ ...art(1).cues, language });
+    await s.transaction(async () => {
+      await s.putArticle(art(1, { storyId: 's1', cues: cues('eng') }), new Uint32Array(), new Uint32Array());
+      await s.putArticle(art(2, { storyId: 's1', cues: cues('fra') }), new Uint32Array(), new Uint32Array());
+      await s.putArticle(art(3, { storyId: 's2', cues: cues('und') }), new Uint32Array(), new Uint32Array());
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (s as any).db.exec(`DELETE FROM story_languages; UPDATE meta SET value = '5' WHERE key = 'schema_version';`);
+    await s.close();
+    const m = new SqliteStore(path);
+    try {
+      const outlines = await m.storyOutlines(['s1', 's2'], 5);
+      expect(outlines.map((o) => o.languages)).toEqual([['eng', 'fra'], []]);
+    } finally {
+      await m.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps story summaries per article and per merge equal to a recount from the articles', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nt-store-'));
     const s = new SqliteStore(join(dir, 't.db'));
