@@ -58,3 +58,25 @@ describe('event time', () => {
     ]);
   });
 });
+
+describe('event time of a text in another language', () => {
+  it('is read from the full dates it writes in its language, not from weekdays, nor from dates to come', () => {
+    const fr = analyze(
+      "Le convoi a été visé le 18 mars 2019 près d'al-Baghouz, a rappelé mardi le ministère, qui attend une réponse d'ici le 30 juin.",
+      { publishedAt: '2022-04-19' },
+      'fra',
+    );
+    expect(fr.facts).toEqual([]);
+    expect(fr.eventTime.day).toBe(dayOf('2022-04-19'));
+    expect(fr.eventTime.basis).toBe('published');
+    // Undated: the latest full date it writes.
+    const undated = analyze(
+      'Der Konvoi wurde am 18. März 2019 bei Baghus angegriffen, teilte das Ministerium mit.',
+      {},
+      'deu',
+    );
+    expect(undated.eventTime.basis).toBe('text');
+    expect(undated.eventTime.day).toBe(dayOf('2019-03-18'));
+    expect(analyze('El convoy fue atacado el martes.', {}, 'spa').eventTime.basis).toBe('none');
+  });
+});

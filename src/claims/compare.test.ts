@@ -80,11 +80,11 @@ describe('facts of a text not in English', () => {
   const french =
     'Un ferry transportant 212 personnes s’est échoué à environ 800 mètres du port, blessant 14 passagers.';
   const en: CompareArticle = { id: 'en', body: '', facts: english.facts, cues: { language: 'eng' } };
-  // As the engine stores it: the extractor's English rules are not run on it (analyze's readFacts false).
+  // As the engine stores it: the extractor's English rules are not run on it (analyze given its language).
   const fr: CompareArticle = {
     id: 'fr',
     body: french,
-    facts: analyze(french, {}, false).facts,
+    facts: analyze(french, {}, 'fra').facts,
     cues: { language: 'fra' },
   };
 

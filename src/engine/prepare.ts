@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyze } from '../analyze/index.js';
-import { factsRead, languageOf } from '../analyze/language.js';
+import { languageOf } from '../analyze/language.js';
 import { clean } from '../clean/index.js';
 import { extract } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
@@ -65,7 +65,7 @@ export function prepare(raw: RawDoc): { ok: true; value: Prepared } | { ok: fals
     };
   }
   const language = languageOf(cleaned.body);
-  const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt }, factsRead(language));
+  const { sentences, facts, eventTime } = analyze(cleaned.body, { publishedAt: x.publishedAt }, language);
   const fp = fingerprint(cleaned.body);
   const vector = termVector(cleaned.body, x.title, language);
   return {

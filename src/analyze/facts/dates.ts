@@ -180,3 +180,53 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
   });
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
+
+/** ISO 639-3 → chrono-node's parser for that language. */
+/** What this reader needs of a locale's module: its parse (each exports one). */
+type LocaleParser = Pick<typeof chrono.fr, 'parse'>;
+const CHRONO: Record<string, LocaleParser | undefined> = {
+  fra: chrono.fr,
+  deu: chrono.de,
+  spa: chrono.es,
+  por: chrono.pt,
+  ita: chrono.it,
+  nld: chrono.nl,
+  swe: chrono.sv,
+  rus: chrono.ru,
+  ukr: chrono.uk,
+  vie: chrono.vi,
+  ind: chrono.id,
+  cmn: chrono.zh,
+  jpn: chrono.ja,
+};
+
+/**
+ * The full dates a text in another language than English writes ("le 18 mars 2019", "am 17. Juni"), with chrono-node's
+ * parser for that language, for its event time only: a day and a month, and a year written or taken from the
+ * publication date. Weekdays and relative words are left out (which day "mardi" is, and whether a date is past or to
+ * come, the English rules tell by words this reader does not know), and so is a date after the publication date.
+ * None for a language chrono-node does not read.
+ */
+export function foreignDates(body: string, sentences: Span[], language: string, publishedAt?: string): Fact[] {
+  const parser = CHRONO[language];
+  if (!parser) return [];
+  const out: Fact[] = [];
+  const ref = publishedAt ? new Date(publishedAt.length === 10 ? `${publishedAt}T12:00:00Z` : publishedAt) : undefined;
+  // The whole text at once: the English sentence splitter cuts German ordinals ("am 18. März") off their month.
+  for (const r of parser.parse(body, ref ?? new Date(0), { forwardDate: false })) {
+    const c = r.start;
+    if (!c.isCertain('day') || !c.isCertain('month') || (!c.isCertain('year') && !ref)) continue;
+    const a = body[r.index - 1] ?? ' ';
+    const b = body[r.index + r.text.length] ?? ' ';
+    if (/[\p{L}\p{N}]/u.test(a) || /[\p{L}\p{N}]/u.test(b)) continue;
+    const iso = `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
+    if (ref && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!) > ref.getTime() + DAY_MS) continue;
+    const v: DateValue = c.isCertain('year') ? { iso } : { iso, relative: true };
+    const sentence = Math.max(
+      0,
+      sentences.findIndex(([s0, s1]) => r.index >= s0 && r.index < s1),
+    );
+    out.push({ kind: 'date', span: [r.index, r.index + r.text.length], sentence, text: r.text, value: v });
+  }
+  return out;
+}
