@@ -1,4 +1,4 @@
-import type { DateValue, EventTime, Fact, Span } from '../model/index.js';
+import type { EventTime, Fact, Span } from '../model/index.js';
 
 /**
  * Event time: when the event an article reports happened, from its publication date and its own words. News is
@@ -75,7 +75,7 @@ export function eventTime(
   const past: Dated[] = [];
   for (const f of facts) {
     if (f.kind !== 'date') continue;
-    const v = f.value as DateValue;
+    const v = f.value;
     if (v.end) continue; // a period is background ("between June and October of 2017")
     const absolute = HAS_YEAR.test(f.text) && !v.relative;
     if (!absolute && (published === undefined || !v.relative)) continue;

@@ -1,4 +1,4 @@
-import type { AttributionValue, Fact, QuantityValue, QuoteValue, Span } from '../model/index.js';
+import type { AttributionValue, Fact, QuantityValue, Span } from '../model/index.js';
 import { attributionOf, COMPARE_DEFAULTS, type CompareArticle } from './compare.js';
 import { factsRead } from '../analyze/language.js';
 
@@ -133,7 +133,7 @@ export function storyClaims(all: CompareArticle[]): ClaimRecord[] {
   for (const a of articles) {
     for (const f of a.facts) {
       if (f.kind === 'quantity') {
-        const v = f.value as QuantityValue;
+        const v = f.value;
         // Sums, rates and spans of time are too many different things under one unit to make one count of.
         if (COMPARE_DEFAULTS.genericUnits.has(v.unit) && !v.event) continue;
         const subject = subjectOf(v);
@@ -164,7 +164,7 @@ export function storyClaims(all: CompareArticle[]): ClaimRecord[] {
           cueOf.set(ref, COMPARE_DEFAULTS.updateCue.test(sentenceOf(a, f)));
         }
       } else if (f.kind === 'quote') {
-        const v = f.value as QuoteValue;
+        const v = f.value;
         if (f.text.length < CLAIM_DEFAULTS.minStatementChars) continue;
         const words = f.text
           .toLowerCase()

@@ -134,11 +134,11 @@ function index(a: CompareArticle): Indexed {
   for (const f of a.facts) {
     if (isEntity(f)) for (const form of formsOf(f)) if (!entity.has(form)) entity.set(form, f);
     if (f.kind === 'quantity') {
-      const k = quantityKey(f.value as QuantityValue);
+      const k = quantityKey(f.value);
       if (!values.has(k)) values.set(k, f);
     }
     if (f.kind === 'date') {
-      const k = (f.value as DateValue).iso;
+      const k = f.value.iso;
       if (!values.has(k)) values.set(k, f);
     }
   }
@@ -176,11 +176,10 @@ function textFact(x: Indexed, f: Fact, form: string): Fact | undefined {
   const m = re2.exec(stripMarks(body));
   if (!m) return undefined;
   return {
-    kind: f.kind,
+    ...f,
     span: [m.index, m.index + m[0].length],
     sentence: -1,
     text: body.slice(m.index, m.index + m[0].length),
-    value: f.value,
   };
 }
 
@@ -240,24 +239,24 @@ export function carriedBy(x: Indexed, f: Fact): Fact | undefined {
     // An acronym whose expansion the text writes out in capitalised words ("Smart Lander for Investigating Moon").
     if (x.a.body && /^\p{Lu}{2,6}$/u.test(f.text)) {
       const run = expansions(x).get(f.text);
-      if (run) return { kind: f.kind, span: run, sentence: -1, text: x.a.body.slice(run[0], run[1]), value: f.value };
+      if (run) return { ...f, span: run, sentence: -1, text: x.a.body.slice(run[0], run[1]) };
     }
     return undefined;
   }
-  if (f.kind === 'quantity') return x.values.get(quantityKey(f.value as QuantityValue));
-  if (f.kind === 'date') return x.values.get((f.value as DateValue).iso);
+  if (f.kind === 'quantity') return x.values.get(quantityKey(f.value));
+  if (f.kind === 'date') return x.values.get(f.value.iso);
   return undefined;
 }
 
 /** What a value measures, where two values of it can disagree; undefined where nothing says. */
 function measured(f: Fact): string | undefined {
   if (f.kind === 'quantity') {
-    const v = f.value as QuantityValue;
+    const v = f.value;
     if (v.approximate || COMPARE_DEFAULTS.genericUnits.has(v.unit)) return undefined;
     return `q|${v.unit}`;
   }
   if (f.kind === 'date') {
-    const v = f.value as DateValue;
+    const v = f.value;
     return v.event ? `d|${v.event}` : undefined;
   }
   return undefined;

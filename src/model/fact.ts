@@ -3,6 +3,9 @@ import type { Span } from './span.js';
 export type FactKind =
   'quantity' | 'date' | 'person' | 'place' | 'organisation' | 'quote' | 'attribution' | 'loaded-term';
 
+/** The kinds of fact that name something: their value is an EntityValue. */
+export type EntityKind = 'person' | 'place' | 'organisation';
+
 export interface QuantityValue {
   /** The number; for a range its low end. */
   value: number;
@@ -62,13 +65,23 @@ export interface LoadedTermValue {
 
 export type FactValue = QuantityValue | DateValue | EntityValue | QuoteValue | AttributionValue | LoadedTermValue;
 
-export interface Fact {
-  kind: FactKind;
+/** What every fact carries, whatever its kind. */
+interface FactBase {
   /** Span into the article's clean body. */
   span: Span;
   /** Index into the article's sentences. */
   sentence: number;
   /** `body.slice(span[0], span[1])`. */
   text: string;
-  value: FactValue;
 }
+
+/** A fact: its kind says which value it carries (`f.kind === 'quantity'` narrows `f.value` to a QuantityValue). */
+export type Fact = FactBase &
+  (
+    | { kind: 'quantity'; value: QuantityValue }
+    | { kind: 'date'; value: DateValue }
+    | { kind: EntityKind; value: EntityValue }
+    | { kind: 'quote'; value: QuoteValue }
+    | { kind: 'attribution'; value: AttributionValue }
+    | { kind: 'loaded-term'; value: LoadedTermValue }
+  );

@@ -1,12 +1,4 @@
-import type {
-  AttributionValue,
-  DateValue,
-  EntityValue,
-  Fact,
-  LoadedTermValue,
-  QuantityValue,
-  QuoteValue,
-} from '../model/index.js';
+import type { Fact } from '../model/index.js';
 
 /**
  * The identity and the label of a fact: its key (kind + normalised value + the context that makes it the same fact:
@@ -28,52 +20,52 @@ function quoteKey(text: string): string {
 export function factKey(f: Fact): string {
   switch (f.kind) {
     case 'quantity': {
-      const v = f.value as QuantityValue;
+      const v = f.value;
       return `quantity|${v.unit}|${v.value}${v.max !== undefined ? `-${v.max}` : ''}${v.approximate ? '~' : ''}`;
     }
     case 'date': {
-      const v = f.value as DateValue;
+      const v = f.value;
       return `date|${v.iso}${v.end ? `/${v.end}` : ''}`;
     }
     case 'person':
     case 'place':
     case 'organisation':
-      return `${f.kind}|${norm((f.value as EntityValue).canonical)}`;
+      return `${f.kind}|${norm(f.value.canonical)}`;
     case 'quote':
       return `quote|${quoteKey(f.text)}`;
     case 'attribution':
-      return `attribution|${(f.value as AttributionValue).source}`;
+      return `attribution|${f.value.source}`;
     case 'loaded-term':
-      return `loaded-term|${(f.value as LoadedTermValue).term}`;
+      return `loaded-term|${f.value.term}`;
   }
 }
 
 export function factLabel(f: Fact): string {
   switch (f.kind) {
     case 'quantity': {
-      const v = f.value as QuantityValue;
+      const v = f.value;
       const n =
         v.vague ??
         `${v.approximate ? '~' : ''}${v.value.toLocaleString('en-US')}${v.max !== undefined ? `–${v.max.toLocaleString('en-US')}` : ''}`;
       return `${n} ${v.unit}${v.event ? ` (${v.event})` : ''}`;
     }
     case 'date': {
-      const v = f.value as DateValue;
+      const v = f.value;
       return v.end ? `${v.iso} to ${v.end}` : v.iso;
     }
     case 'person':
     case 'place':
     case 'organisation':
-      return (f.value as EntityValue).canonical;
+      return f.value.canonical;
     case 'quote': {
-      const v = f.value as QuoteValue;
+      const v = f.value;
       return `${v.speaker ? `${v.speaker}: ` : ''}${f.text.length > 80 ? f.text.slice(0, 79) + '…' : f.text}`;
     }
     case 'attribution': {
-      const v = f.value as AttributionValue;
+      const v = f.value;
       return v.display ?? v.source;
     }
     case 'loaded-term':
-      return `${(f.value as LoadedTermValue).term} (${(f.value as LoadedTermValue).category})`;
+      return `${f.value.term} (${f.value.category})`;
   }
 }

@@ -1,14 +1,4 @@
-import type {
-  Alignment,
-  AttributionValue,
-  Fact,
-  Overlap,
-  Passage,
-  QuoteValue,
-  Relation,
-  RelationKind,
-  Span,
-} from '../model/index.js';
+import type { Alignment, Fact, Overlap, Passage, QuoteValue, Relation, RelationKind, Span } from '../model/index.js';
 import type { SwappedWord } from '../model/story.js';
 import { stemmer } from 'stemmer';
 import { isStopword } from '../text/stopwords.js';
@@ -133,10 +123,10 @@ function sourcesOf(facts: Fact[]): Map<string, SourceUse> {
   };
   for (const f of facts) {
     if (f.kind === 'attribution') {
-      const v = f.value as AttributionValue;
+      const v = f.value;
       if (v.source) add(v.source, f.text, v.display ?? v.source);
     } else if (f.kind === 'quote') {
-      const v = f.value as QuoteValue;
+      const v = f.value;
       if (v.speaker) add(v.speaker, f.text, v.speaker, true);
     }
   }
@@ -478,8 +468,7 @@ function sharedQuotation(
   passages: Passage[],
 ): { source: string; text: string } | undefined {
   if (!from.body || !to.body) return undefined;
-  const quotes = (side: PairSide) =>
-    side.facts.filter((f) => f.kind === 'quote').map((f) => ({ f, v: f.value as QuoteValue }));
+  const quotes = (side: PairSide) => side.facts.filter((f) => f.kind === 'quote').map((f) => ({ f, v: f.value }));
   const qFrom = quotes(from);
   const qTo = quotes(to);
   if (qFrom.length === 0 || qTo.length === 0) return undefined;

@@ -1,4 +1,4 @@
-import type { EntityValue, Fact, FactKind, Span } from '../../../src/model/index.js';
+import type { EntityKind, EntityValue, Fact, Span } from '../../../src/model/index.js';
 
 /**
  * People, places and organisations, with a canonical form so that outlets' variants meet ("al-Baghouz" / "Baghouz",
@@ -68,7 +68,7 @@ const QUALIFIED =
   /\b(?:so-called |illegitimate )?(?:U\.S\.|US|Russian|Saudi|Turkish|Iranian)-(?:led|backed|linked) (?:international )?(?:coalition|forces|militia)s?\b|\bso-called international coalition\b/gi;
 
 export interface Canonical {
-  kind: FactKind;
+  kind: EntityKind;
   canonical: string;
 }
 
@@ -104,7 +104,7 @@ for (const kind of ['organisation', 'place', 'person'] as const) {
 }
 const COUNTRIES = new Set(ALIASES.countries.map(key));
 
-export function canonicalEntity(name: string, kind: FactKind, k = key(name)): Canonical {
+export function canonicalEntity(name: string, kind: EntityKind, k = key(name)): Canonical {
   const alias = aliasIndex.get(k);
   if (alias) return alias;
   return {
@@ -132,7 +132,7 @@ function tailBefore(s: string, at: number): string {
  * The kind of a name (`k` its key) from the name and the text around it. `before` need only hold the BEFORE_REACH
  * characters before the name's preceding white space (tailBefore).
  */
-function classify(name: string, k: string, before: string, after: string): FactKind | undefined {
+function classify(name: string, k: string, before: string, after: string): EntityKind | undefined {
   const alias = aliasIndex.get(k);
   if (alias) return alias.kind;
   if (ORG_WORDS.test(name)) return 'organisation';
@@ -205,7 +205,7 @@ export function entities(body: string, sentences: Span[]): Fact[] {
   const out: Fact[] = [];
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
-    let listKind: FactKind | undefined;
+    let listKind: EntityKind | undefined;
     let listEnd = -1;
     for (const m of matchesOf(NAME, s)) {
       let name = m[0]

@@ -1,4 +1,4 @@
-import type { AttributionValue, DateValue, Fact, FactKind, QuantityValue, QuoteValue } from '../../model/index.js';
+import type { Fact, FactKind } from '../../model/index.js';
 import { analyze } from '../index.js';
 
 /**
@@ -39,22 +39,14 @@ function agrees(e: ExpectedFact, f: Fact): boolean {
   const b = f.text.toLowerCase();
   if (!a.includes(b) && !b.includes(a)) return false;
   if (f.kind === 'quantity') {
-    const v = f.value as QuantityValue;
+    const v = f.value;
     if (e.value !== undefined && v.value !== e.value) return false;
     if (e.unit !== undefined && v.unit !== e.unit) return false;
   }
-  if (f.kind === 'date' && e.iso !== undefined && (f.value as DateValue).iso !== e.iso) return false;
-  if (
-    f.kind === 'attribution' &&
-    e.source !== undefined &&
-    (f.value as AttributionValue).source.toLowerCase() !== e.source.toLowerCase()
-  )
+  if (f.kind === 'date' && e.iso !== undefined && f.value.iso !== e.iso) return false;
+  if (f.kind === 'attribution' && e.source !== undefined && f.value.source.toLowerCase() !== e.source.toLowerCase())
     return false;
-  if (
-    f.kind === 'quote' &&
-    e.speaker !== undefined &&
-    (f.value as QuoteValue).speaker?.toLowerCase() !== e.speaker.toLowerCase()
-  )
+  if (f.kind === 'quote' && e.speaker !== undefined && f.value.speaker?.toLowerCase() !== e.speaker.toLowerCase())
     return false;
   return true;
 }
