@@ -8,3 +8,4 @@ export * from './alignment.js';
 export * from './story.js';
 export * from './facttable.js';
 export * from './eventtime.js';
+export * from './article.js';

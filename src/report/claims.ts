@@ -1,7 +1,7 @@
 import { type ClaimRecord, storyClaims } from '../claims/claims.js';
 import { bodySpanToText } from '../model/index.js';
 import type { Span } from '../model/index.js';
-import type { StoredArticle } from '../store/types.js';
+import type { StoredArticle } from '../model/index.js';
 import type { Style } from './style.js';
 
 /** A story's claim records for the terminal, JSON and CSV. JSON spans are into each article's `text`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.js';
-import type { StoredArticle } from '../store/types.js';
+import type { StoredArticle } from '../model/index.js';
 import {
   articleColumnNames,
   factDiffText,

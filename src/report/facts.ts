@@ -2,7 +2,7 @@ import { bodySpanToText } from '../model/index.js';
 import type { Fact, FactDiff, FactTable, Span } from '../model/index.js';
 import { diffFacts, factTable } from '../claims/compare.js';
 import { factLabel } from '../stories/facts.js';
-import type { StoredArticle } from '../store/types.js';
+import type { StoredArticle } from '../model/index.js';
 import type { Style } from './style.js';
 import { languageName } from '../analyze/language.js';
 

@@ -1,7 +1,7 @@
 import { bodySpanToText } from '../model/index.js';
 import { diffFacts } from '../claims/compare.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
-import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../store/types.js';
+import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../model/index.js';
 import {
   factDiffJson,
   factTableJson,

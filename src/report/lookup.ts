@@ -1,6 +1,6 @@
 import type { LookUp, LookUpOrigin } from '../engine/lookup.js';
 import { bodySpanToText, type Span } from '../model/index.js';
-import type { StoredArticle } from '../store/types.js';
+import type { StoredArticle } from '../model/index.js';
 import { factDiffJson, factDiffText, type FactDiffJson } from './facts.js';
 import { articleJson, relationJson, LOW_CONFIDENCE, type ArticleJson, type RelationJson } from './json.js';
 import type { Style } from './style.js';

@@ -2,7 +2,7 @@ import { LOW_CONFIDENCE } from './json.js';
 import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
 import { bodySpanToText } from '../model/offsets.js';
-import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../store/types.js';
+import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../model/index.js';
 import { makeStyle, visibleLength, wrapText, type Style } from './style.js';
 
 /** Human-readable terminal reports. Pure: they take stored records and return text. */

@@ -1,4 +1,4 @@
-import type { Membership } from '../store/types.js';
+import type { Membership } from '../model/index.js';
 import { ASSIGN_DEFAULTS, cannotShare, MAX_EVENT_DAYS_APART, type Scored } from './assign.js';
 import { MONTH, PAIR_FEATURES } from './pair-features.js';
 

@@ -1,13 +1,12 @@
+// The records the server sends as the engine keeps them are typed by the engine's own model (type-only imports: none
+// of its code reaches the browser).
+import type { StoryChange, StorySummary as StoreSummary } from '../../src/model/article.js';
+
 /** The API's JSON shapes the UI reads (the public contract in README "JSON output"; spans index `text`). */
 export type Span = [number, number];
 
-export interface StorySummary {
-  id: string;
-  articles: number;
-  outlets: number;
-  firstSeen?: string;
-  lastSeen?: string;
-  title?: string;
+/** A story in a list: its summary as the store keeps it, and what the list shows of it besides. */
+export interface StorySummary extends StoreSummary {
   /** Some of its outlets by name (`outlets` counts them all). */
   outletNames: string[];
   /** The start of the text of the article that names it. */
@@ -148,15 +147,7 @@ export interface StoryPageJson {
     passages: number;
     coverageTo: number;
   }>;
-  changes: Array<{
-    at: string;
-    kind: 'moved' | 'merged';
-    articleId: string;
-    from: string;
-    to: string;
-    cause: string;
-    score: number;
-  }>;
+  changes: StoryChange[];
   facts: FactPageTable;
 }
 
