@@ -5,13 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from './engine/engine.js';
-import { reportOf, storiesOf } from './engine/queries.js';
+import { storiesOf } from './engine/queries.js';
+import { reportOf } from './report/json.js';
 import type { IngestItem, RawDoc } from './model/index.js';
 import type { ReportJson } from './report/json.js';
 import { openStore } from './store/open.js';
 
 export { Engine } from './engine/engine.js';
-export { loadStory, diffArticles, storiesOf, reportOf } from './engine/queries.js';
+export { loadStory, diffArticles, storiesOf } from './engine/queries.js';
+export { reportOf } from './report/json.js';
 export { openStore, resolveDb } from './store/open.js';
 export type { ReportJson, StoryJson, ArticleJson, RelationJson } from './report/json.js';
 export type * from './model/index.js';

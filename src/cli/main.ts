@@ -1,9 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { BATCH_SIZE, Engine, type AddResult } from '../engine/engine.js';
-import { diffArticles, loadStory, reportOf, storiesOf } from '../engine/queries.js';
+import { diffArticles, loadStory, storiesOf } from '../engine/queries.js';
 import { readInputs } from '../ingest/index.js';
-import { articleJson, diffJson, storyJson } from '../report/json.js';
+import { articleJson, diffJson, reportOf, storyJson } from '../report/json.js';
 import { factDiffText, factTableCsv, factTableJson, factTableText, storyFactTable } from '../report/facts.js';
 import { colorWanted, makeStyle } from '../report/style.js';
 import { diffFacts } from '../claims/compare.js';

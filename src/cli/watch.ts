@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { safePrepare, type Engine } from '../engine/engine.js';
 import type { Prepared } from '../engine/prepare.js';
-import { versionId } from '../engine/versions.js';
+import { versionId } from '../engine/ids.js';
 
 export { versionId };
 import { readFile } from '../ingest/index.js';

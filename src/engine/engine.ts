@@ -34,6 +34,7 @@ import { type Prepared } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { safePrepare } from './prepare-safe.js';
 import { asNewVersion } from './versions.js';
+import { storyIdOf } from './ids.js';
 import { lookUpReport, type LookUp } from './lookup.js';
 
 export { safePrepare };
@@ -349,7 +350,7 @@ export class Engine {
     const decision = assign(me, scored, complete, hood, this.assign);
     // Of the stories the article joins and merges, the largest keeps its id and the others move into it: a merge
     // costs the size of the story that moves, and a story that keeps growing would otherwise move again and again.
-    let storyId = decision.storyId ?? 's' + p.id.slice(1, 13);
+    let storyId = decision.storyId ?? storyIdOf(p.id);
     let merge = decision.merge;
     if (merge.length > 0) {
       const all = [storyId, ...merge];
@@ -488,7 +489,7 @@ export class Engine {
    * split it, so that no id is ever used twice (a story merged away keeps its old id in the stores' redirects).
    */
   private splitStoryId(memberId: string, seq: number): string {
-    return `s${memberId.slice(1, 13)}-${seq}`;
+    return `${storyIdOf(memberId)}-${seq}`;
   }
 
   /** Writes the batch's deferred relations, once their alignments are in, inside the batch's transaction. */

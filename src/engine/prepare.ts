@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { analyze } from '../analyze/index.js';
 import { languageOf } from '../analyze/language.js';
 import { clean } from '../clean/index.js';
@@ -7,7 +6,7 @@ import { fingerprint } from '../fingerprint/index.js';
 import type { Cleaned, EventTime, Extracted, Fact, RawDoc, RecordError, Span } from '../model/index.js';
 import { figureTerms, titleTerms } from '../stories/subject.js';
 import { termVector, type TermVector } from '../stories/terms.js';
-import { versionId } from './versions.js';
+import { articleId } from './ids.js';
 
 /** An article after every per-article stage, before it meets the store. */
 export interface Prepared {
@@ -28,28 +27,6 @@ export interface Prepared {
   figureTerms: Uint32Array;
   /** The body's language, ISO 639-3 (`und`: too short to tell; analyze/language.ts). */
   language: string;
-}
-
-/**
- * Stable article id: the same input gives the same id on every run, so re-adding adds nothing twice. Outlet + URL
- * when there is a URL; else outlet + the record's own id; else outlet + the clean text. A record that is version 2, 3,
- * … of an article edited in place (versions.ts) has that version's id, so that re-running the stages keeps every
- * version.
- */
-export function articleId(x: Extracted, body: string): string {
-  const base = baseArticleId(x, body);
-  const v = x.raw.meta.version;
-  return v && v > 1 && (x.url || x.raw.meta.id) ? versionId(base, v) : base;
-}
-
-/** The id of the first version of an article: what its URL, record id or text alone make. */
-export function baseArticleId(x: Extracted, body: string): string {
-  const key = x.url
-    ? `url\n${x.outlet ?? ''}\n${x.url}`
-    : x.raw.meta.id
-      ? `id\n${x.outlet ?? ''}\n${x.raw.meta.id}`
-      : `text\n${x.outlet ?? ''}\n${body.replace(/\s+/g, ' ').trim()}`;
-  return 'a' + createHash('sha256').update(key).digest('hex').slice(0, 15);
 }
 
 /** Runs extract → clean → analyze → fingerprint on one raw record. Pure: no store access. */

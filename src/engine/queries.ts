@@ -1,5 +1,4 @@
 import type { Relation } from '../model/index.js';
-import { storyJson, type ReportJson, type StoryJson } from '../report/json.js';
 import { pageIds, type Store, type StoredArticle, type StoryPage, type StoryRecord } from '../store/types.js';
 import { relate } from './engine.js';
 import { cosine } from '../stories/terms.js';
@@ -34,13 +33,6 @@ export async function storiesOf(store: Store, articleIds: string[]): Promise<Loa
       (x.story.firstSeen ?? '\uffff').localeCompare(y.story.firstSeen ?? '\uffff') ||
       x.story.id.localeCompare(y.story.id),
   );
-}
-
-export function reportOf(stories: LoadedStory[], errors: Array<{ source: string; reason: string }>): ReportJson {
-  return {
-    stories: stories.map((s): StoryJson => storyJson(s.story, s.articles)),
-    errors: errors.map((e) => ({ source: e.source, reason: e.reason })),
-  };
 }
 
 export interface LoadedDiff {

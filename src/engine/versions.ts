@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Store } from '../store/types.js';
-import { baseArticleId, type Prepared } from './prepare.js';
+import { baseArticleId, versionId } from './ids.js';
+import type { Prepared } from './prepare.js';
 
 /**
  * Versions of an article edited in place. Every entry point (`add`, `watch`, `POST /api/articles`, the workers, and
@@ -12,11 +12,6 @@ import { baseArticleId, type Prepared } from './prepare.js';
  *   record naming the version it replaces (`meta.version`, `meta.previousVersion`), so that the two can be compared
  *   like any pair and a re-run of the stages on the stored records gives the same ids (prepare.ts articleId).
  */
-
-/** Id of version `v` (2, 3, …) of the article whose first version has id `base`. */
-export function versionId(base: string, v: number): string {
-  return 'a' + createHash('sha256').update(`version\n${base}\n${v}`).digest('hex').slice(0, 15);
-}
 
 /**
  * What to store for `p`: `p` itself when its id is new, `p` as the next version of the stored article when its text

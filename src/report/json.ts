@@ -197,3 +197,14 @@ export function diffJson(a: StoredArticle, b: StoredArticle, relation: Relation)
   const passages = r.from === a.id ? r.passages : r.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
   return { a: articleJson(a), b: articleJson(b), relation: r, passages, facts: factDiffJson(a, b, diffFacts(a, b)) };
 }
+
+/** The JSON report of a run: its stories (each with its articles) and the records it could not read. */
+export function reportOf(
+  stories: Array<{ story: StoryRecord; articles: StoredArticle[] }>,
+  errors: Array<{ source: string; reason: string }>,
+): ReportJson {
+  return {
+    stories: stories.map((s): StoryJson => storyJson(s.story, s.articles)),
+    errors: errors.map((e) => ({ source: e.source, reason: e.reason })),
+  };
+}

@@ -5,22 +5,17 @@ import { renderCheck } from './pages/check.js';
 import { renderDiff } from './pages/diff.js';
 import { renderList } from './pages/list.js';
 import { renderStory } from './pages/story.js';
+import type { Page } from './types.js';
+
+const main = document.getElementById('main')!;
+const crumbs = document.getElementById('crumbs')!;
+const status = document.getElementById('status')!;
 
 /**
  * Hash routes, so the server needs no routing of its own and every view has a URL one can share:
  * `#/` (stories, with `?q=…` filters), `#/story/<id>` (`?from=N` for a later page of a large story),
  * `#/diff/<a>/<b>`, `#/check` (a pasted text looked up, nothing stored).
  */
-export interface Page {
-  title: string;
-  crumbs: Array<{ label: string; href?: string }>;
-  body: Node;
-}
-
-const main = document.getElementById('main')!;
-const crumbs = document.getElementById('crumbs')!;
-const status = document.getElementById('status')!;
-
 function route(hash: string): Promise<Page> {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);

@@ -228,3 +228,10 @@ export interface LookUpJson {
   sources: Array<{ name: string; kind: string; span: Span | null; strong: boolean }>;
   spin: Array<{ from: Span; to: Span; fromText: string; toText: string }>;
 }
+
+/** What a route renders: the page's title, its breadcrumbs, its body. */
+export interface Page {
+  title: string;
+  crumbs: Array<{ label: string; href?: string }>;
+  body: Node;
+}

@@ -1,7 +1,6 @@
 import { lookUp } from '../api.js';
 import { articleName, day, h } from '../dom.js';
-import type { Page } from '../main.js';
-import { LOW_CONFIDENCE, type LookUpJson } from '../types.js';
+import { LOW_CONFIDENCE, type LookUpJson, type Page } from '../types.js';
 import { comparison } from './diff.js';
 
 /**

@@ -1,7 +1,6 @@
 import { getDiff } from '../api.js';
 import { articleName, day, h, languageName } from '../dom.js';
-import type { Page } from '../main.js';
-import type { ArticleJson, DiffJson, FactDiffJson, FactRef, PassageJson, Span } from '../types.js';
+import type { ArticleJson, DiffJson, FactDiffJson, FactRef, PassageJson, Span, Page } from '../types.js';
 
 type Side = 'a' | 'b';
 

@@ -1,7 +1,6 @@
 import { listStories, type StoryFilter } from '../api.js';
 import { h, languageName, shortId } from '../dom.js';
-import type { Page } from '../main.js';
-import type { StorySummary } from '../types.js';
+import type { StorySummary, Page } from '../types.js';
 
 const FIELDS: Array<{ name: keyof StoryFilter; label: string; type: string; hint?: string }> = [
   { name: 'q', label: 'Words', type: 'search', hint: 'in any article’s title or text' },

@@ -1,6 +1,5 @@
 import { getClaims, getStory } from '../api.js';
 import { articleName, day, h, languageName, shortId } from '../dom.js';
-import type { Page } from '../main.js';
 import {
   LOW_CONFIDENCE,
   type ClaimsResponse,
@@ -8,6 +7,7 @@ import {
   type PageArticle,
   type PageRelation,
   type StoryPageJson,
+  type Page,
 } from '../types.js';
 import { propagationGraph } from './graph.js';
 
