@@ -49,3 +49,16 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs(t).map(([s, e]) => t.slice(s, e))).toEqual(['a b\nc', 'd e', 'f']);
   });
 });
+
+describe('German dates', () => {
+  it('keeps an ordinal day with its month: "am 17. Juni" ends no sentence', () => {
+    const text =
+      'Die Fähre lief am 17. Juni vor Brač auf Grund. Bis 3. Okt. bleibt die Linie geschlossen. Es waren 14. Alle leben.';
+    expect(splitSentences(text).map(([s, e]) => text.slice(s, e))).toEqual([
+      'Die Fähre lief am 17. Juni vor Brač auf Grund.',
+      'Bis 3. Okt. bleibt die Linie geschlossen.',
+      'Es waren 14.',
+      'Alle leben.',
+    ]);
+  });
+});

@@ -110,6 +110,7 @@ export function splitSentences(text: string, max = MAX_SENTENCE): Span[] {
     while (k < n && isGap(text.charCodeAt(k))) k++;
     if (k >= n || text.charCodeAt(k) === 10) continue;
     if (!isUpperStart(text[k])) continue;
+    if (c === 46 && j === i + 1 && ordinalBeforeMonth(text, i, k)) continue;
     if (c === 46 && j === i + 1 && isAbbreviation(text, i)) {
       // "U.S. officials" stays one sentence; "in the U.S. The next" is ambiguous and stays joined too.
       continue;
@@ -121,6 +122,34 @@ export function splitSentences(text: string, max = MAX_SENTENCE): Span[] {
   push(start, n);
   return out;
 }
+
+/**
+ * Month names as German writes them after an ordinal day ("am 17. Juni", "bis 3. Okt."), from the platform's locale
+ * data: the ordinal's period ends no sentence.
+ */
+const ORDINAL_MONTHS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  for (let m = 0; m < 12; m++)
+    for (const month of ['long', 'short'] as const)
+      out.add(
+        new Intl.DateTimeFormat('de', { month, timeZone: 'UTC' })
+          .format(new Date(Date.UTC(2024, m, 15)))
+          .replace(/\.$/, ''),
+      );
+  return out;
+})();
+
+/** Is the period at `i` an ordinal day's ("17.") with a month's name at `k` after it? */
+function ordinalBeforeMonth(text: string, i: number, k: number): boolean {
+  let d = i;
+  while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
+  if (i - d < 1 || i - d > 2 || (d > 0 && /[\p{L}\p{N}]/u.test(text[d - 1]))) return false;
+  let e = k;
+  while (e < text.length && /\p{L}/u.test(text[e])) e++;
+  return ORDINAL_MONTHS.has(text.slice(k, e));
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Where to cut a run that is too long, at most `limit`: after the last white space in its second half, else at
