@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { transliterate } from 'transliteration';
 
 /**
  * What of a text in another language than English survives translation, as English words: the names of countries
@@ -10,8 +9,19 @@ import { transliterate } from 'transliteration';
  */
 
 const require = createRequire(import.meta.url);
+
+/**
+ * A package loaded on first use, not when this module is: an English-only run needs none of them, and
+ * `transliteration` alone takes some 60 ms to load (every process and prepare thread would pay it at start).
+ */
+function lazily<T>(name: string): () => T {
+  let value: T | undefined;
+  return () => (value ??= require(name) as T);
+}
+
 /** `stopword`'s lists by ISO 639-3 code (the package ships no types). */
-const stopwordLists = require('stopword') as Record<string, unknown>;
+const stopwordLists = lazily<Record<string, unknown>>('stopword');
+const transliteration = lazily<{ transliterate: (text: string) => string }>('transliteration');
 
 /** ISO 639-3 (analyze/language.ts) → the two-letter code of `i18n-iso-countries`' tables. */
 const COUNTRY_TABLES: Record<string, string> = {
@@ -46,7 +56,7 @@ export const ROMANISED: ReadonlySet<string> = new Set(['rus', 'ukr', 'bul', 'srp
 
 /** A word in Latin letters (accents dropped), as `transliteration` romanises it. */
 export function romanised(word: string): string {
-  return transliterate(word);
+  return transliteration().transliterate(word);
 }
 
 /** ISO 639-3 of analyze/language.ts → the key of `stopword`'s list where the two differ. */
@@ -184,7 +194,7 @@ const stopSets = new Map<string, ReadonlySet<string>>();
 export function stopwordsOf(language: string): ReadonlySet<string> {
   let set = stopSets.get(language);
   if (!set) {
-    const list = stopwordLists[STOPWORD_KEYS[language] ?? language];
+    const list = stopwordLists()[STOPWORD_KEYS[language] ?? language];
     set = new Set((Array.isArray(list) ? (list as string[]) : []).map(fold));
     stopSets.set(language, set);
   }
@@ -223,32 +233,50 @@ export function capitalIsName(language: string, word: string, before: readonly s
   return !(/^\p{Ll}+$/u.test(p1) && GERMAN_DETERMINERS.has(fold(p2)));
 }
 
+/** The platform's locale (ICU) for a language of analyze/language.ts; undefined where it has none. */
+function localeOf(language: string): string | undefined {
+  try {
+    return new Intl.Locale(COUNTRY_TABLES[language] ?? language).toString();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Month and weekday names of a language, folded, from the platform's own locale data (ICU): dates, not names, though
- * German writes them with a capital ("am Dienstag", "im März").
+ * Month names of a language as it writes them, long and short (without the short form's period: "März", "Mär"), from
+ * the platform's own locale data; empty where it has none.
+ */
+const months = new Map<string, ReadonlySet<string>>();
+export function monthNamesOf(language: string): ReadonlySet<string> {
+  let set = months.get(language);
+  if (set) return set;
+  const out = new Set<string>();
+  const locale = localeOf(language);
+  if (locale)
+    for (let m = 0; m < 12; m++)
+      for (const month of ['long', 'short'] as const) {
+        const d = new Date(Date.UTC(2024, m, 15));
+        out.add(new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' }).format(d).replace(/\.$/, ''));
+      }
+  months.set(language, (set = out));
+  return set;
+}
+
+/**
+ * Month and weekday names of a language, folded: dates, not names, though German writes them with a capital ("am
+ * Dienstag", "im März").
  */
 const calendars = new Map<string, ReadonlySet<string>>();
 export function calendarWordsOf(language: string): ReadonlySet<string> {
   let set = calendars.get(language);
   if (set) return set;
-  set = new Set();
-  calendars.set(language, set);
-  let locale: string;
-  try {
-    locale = new Intl.Locale(COUNTRY_TABLES[language] ?? language).toString();
-  } catch {
-    return set;
-  }
-  for (let m = 0; m < 12; m++)
-    for (const month of ['long', 'short'] as const) {
-      const d = new Date(Date.UTC(2024, m, 15));
-      (set as Set<string>).add(
-        fold(new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' }).format(d)).replace(/\.$/, ''),
-      );
+  const out = new Set([...monthNamesOf(language)].map(fold));
+  const locale = localeOf(language);
+  if (locale)
+    for (let k = 0; k < 7; k++) {
+      const d = new Date(Date.UTC(2024, 0, 1 + k));
+      out.add(fold(new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(d)));
     }
-  for (let k = 0; k < 7; k++) {
-    const d = new Date(Date.UTC(2024, 0, 1 + k));
-    (set as Set<string>).add(fold(new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(d)));
-  }
+  calendars.set(language, (set = out));
   return set;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../model/span.js';
 import { isSpace } from './chars.js';
+import { monthNamesOf } from './foreign.js';
 
 /**
  * Sentence boundaries as spans into the text, trimmed of surrounding white space. A sentence never crosses a line
@@ -123,22 +124,6 @@ export function splitSentences(text: string, max = MAX_SENTENCE): Span[] {
   return out;
 }
 
-/**
- * Month names as German writes them after an ordinal day ("am 17. Juni", "bis 3. Okt."), from the platform's locale
- * data: the ordinal's period ends no sentence.
- */
-const ORDINAL_MONTHS: ReadonlySet<string> = (() => {
-  const out = new Set<string>();
-  for (let m = 0; m < 12; m++)
-    for (const month of ['long', 'short'] as const)
-      out.add(
-        new Intl.DateTimeFormat('de', { month, timeZone: 'UTC' })
-          .format(new Date(Date.UTC(2024, m, 15)))
-          .replace(/\.$/, ''),
-      );
-  return out;
-})();
-
 /** Is the period at `i` an ordinal day's ("17.") with a month's name at `k` after it? */
 function ordinalBeforeMonth(text: string, i: number, k: number): boolean {
   let d = i;
@@ -146,7 +131,8 @@ function ordinalBeforeMonth(text: string, i: number, k: number): boolean {
   if (i - d < 1 || i - d > 2 || (d > 0 && /[\p{L}\p{N}]/u.test(text[d - 1]))) return false;
   let e = k;
   while (e < text.length && /\p{L}/u.test(text[e])) e++;
-  return ORDINAL_MONTHS.has(text.slice(k, e));
+  // German writes a date so ("am 17. Juni", "bis 3. Okt."): the ordinal's period ends no sentence.
+  return monthNamesOf('deu').has(text.slice(k, e));
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
