@@ -1,4 +1,5 @@
 import { franc } from 'franc-min';
+import { foreignLanguage, UNDETERMINED } from '../model/index.js';
 
 export const LANGUAGE_DEFAULTS = {
   /**
@@ -70,7 +71,7 @@ export function languageName(code: string): string {
  * could not place (`und`: too short) is read as English, as are articles stored before languages were kept.
  */
 export function factsRead(language: string | undefined): boolean {
-  return language === undefined || language === 'eng' || language === 'und';
+  return !foreignLanguage(language);
 }
 
 /** The commonest English function words: frequent in any English text, rare in any other language. */
@@ -105,7 +106,7 @@ function plainlyEnglish(text: string, share: number): boolean {
 /** The language of a clean body as an ISO 639-3 code (`eng`, `fra`, …), or `und` when the text is too short to tell. */
 export function languageOf(body: string, o = LANGUAGE_DEFAULTS): string {
   const text = body.slice(0, o.chars);
-  if (text.trim().length < o.minChars) return 'und';
+  if (text.trim().length < o.minChars) return UNDETERMINED;
   if (plainlyEnglish(text, o.englishShare)) return 'eng';
   return franc(text, { only: o.languages, minLength: o.minChars });
 }

@@ -276,8 +276,7 @@ export class Engine {
     const df = await store.documentFrequencies(p.vector.terms);
     const { terms, weights } = weigh(p.vector, df, n, KEEP_TERMS);
     const keys = bandKeys(p.signature);
-    const foreign = p.language !== 'eng' && p.language !== 'und';
-    const posting = postingTerms(terms, weights, POSTING_TERMS, foreign);
+    const posting = postingTerms(terms, weights, POSTING_TERMS, p.language);
     clock?.lap('weigh');
     const candIds = new Set(await store.bandCandidates(keys));
     for (const id of await store.termCandidates(posting, TERM_CANDIDATES)) candIds.add(id);

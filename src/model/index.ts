@@ -9,3 +9,4 @@ export * from './story.js';
 export * from './facttable.js';
 export * from './eventtime.js';
 export * from './article.js';
+export * from './language.js';

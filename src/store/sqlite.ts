@@ -34,6 +34,7 @@ import {
 import { cuesJson, parseCues, parseMembership } from './cues.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
+import { knownLanguage } from '../model/index.js';
 
 /**
  * The new article (@title, @pub, @seq) names the story instead of its titled article so far (title, title_at,
@@ -648,7 +649,7 @@ export class SqliteStore implements Store {
     ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
     this.stmts.fts.run(a.seq, a.title ?? '', a.body);
     const newOutlet = this.stmts.addOutlet.run(a.storyId, a.outlet ?? a.source).changes;
-    if (a.cues.language && a.cues.language !== 'und') this.stmts.addLanguage.run(a.storyId, a.cues.language);
+    if (knownLanguage(a.cues.language)) this.stmts.addLanguage.run(a.storyId, a.cues.language);
     this.stmts.addToStory.run({
       id: a.storyId,
       pub: orNull(a.publishedAt),

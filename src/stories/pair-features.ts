@@ -1,5 +1,6 @@
 import type { EventTime, Overlap } from '../model/index.js';
 import { firstName, NAME_BIT, nameNorm } from './terms.js';
+import { knownLanguage } from '../model/index.js';
 
 /**
  * Evidence that two articles tell the same story, as numbers a learned scorer weighs (`scorer.ts`). Each feature is
@@ -60,13 +61,7 @@ export const CROSS_LINGUAL_FEATURES: readonly PairFeatureName[] = PAIR_FEATURES.
 
 /** Are the two texts in two different languages, both known? */
 export function crossLingual(a: { language?: string }, b: { language?: string }): boolean {
-  return (
-    a.language !== undefined &&
-    b.language !== undefined &&
-    a.language !== 'und' &&
-    b.language !== 'und' &&
-    a.language !== b.language
-  );
+  return knownLanguage(a.language) && knownLanguage(b.language) && a.language !== b.language;
 }
 
 /** A side's terms' idf under one neighbourhood (in the order of its terms) and its squared norms under that idf. */

@@ -16,6 +16,7 @@ import {
   romanised,
   stopwordsOf,
 } from '../text/foreign.js';
+import { foreignLanguage } from '../model/index.js';
 
 /**
  * Salient terms of an article for same-event matching: stemmed content words, numbers and years (they tell one
@@ -51,6 +52,11 @@ export function termOf(word: string): string | undefined {
  */
 const US = new Set(['US', 'USA', 'US’s', "US's"]);
 const US_TERM = 'usa';
+
+/** "U.S." as "US" (same length: offsets stay), a word where the term scanner would read two single letters. */
+function usAsWord(text: string): string {
+  return text.includes('U.S.') ? text.replace(/\bU\.S\.(?!\p{L})/gu, 'US  ') : text;
+}
 
 /** The term of a word computed from scratch: lower case, no possessive or apostrophes, stop words out, stemmed. */
 function computeTerm(word: string): string | undefined {
@@ -156,7 +162,7 @@ let occHashes: number[] = [];
 let occWeights: number[] = [];
 
 /** Words as the term vector reads them: a letter or digit, then letters, digits, apostrophes and hyphens. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Is there a sentence break (sentence punctuation or a line break) in `text` between `from` and `to`? */
 function sentenceBreak(text: string, from: number, to: number): boolean {
@@ -186,7 +192,7 @@ export function termVector(body: string, title?: string, language?: string): Ter
     occWeights[count] = w;
     count++;
   };
-  const foreign = language !== undefined && language !== 'eng' && language !== 'und' ? language : undefined;
+  const foreign = foreignLanguage(language) ? language : undefined;
   // A text in another language, read word by word with its tables (rare, so not tuned like the English path below).
   const addForeign = (text: string, lang: string, boostAll: number, ledeEnd: number, findNames: boolean) => {
     const aliases = aliasesOf(lang);
@@ -293,15 +299,12 @@ export function termVector(body: string, title?: string, language?: string): Ter
       prevEnd = i;
     }
   };
-  // "U.S." as "US" (same length: offsets stay), a word where the scanner would read two single letters.
-  if (body.includes('U.S.')) body = body.replace(/\bU\.S\.(?!\p{L})/gu, 'US  ');
-  if (title?.includes('U.S.')) title = title.replace(/\bU\.S\.(?!\p{L})/gu, 'US  ');
   if (foreign) {
-    addForeign(body, foreign, 1, LEDE_CHARS, true);
-    if (title) addForeign(title, foreign, TITLE_BOOST, 0, false);
+    addForeign(usAsWord(body), foreign, 1, LEDE_CHARS, true);
+    if (title) addForeign(usAsWord(title), foreign, TITLE_BOOST, 0, false);
   } else {
-    add(body, 1, LEDE_CHARS, true);
-    if (title) add(title, TITLE_BOOST, 0, false);
+    add(usAsWord(body), 1, LEDE_CHARS, true);
+    if (title) add(usAsWord(title), TITLE_BOOST, 0, false);
   }
   const tf = new Map<number, number>();
   const keys = new Uint32Array(count);
@@ -478,12 +481,17 @@ export function topTerms(terms: Uint32Array, weights: Float32Array, k: number): 
 
 /**
  * The terms an article puts in the inverted index and looks its neighbours up by: its `k` heaviest, or, for a text in
- * another language than English (`foreign`), its heaviest names and figures first (up to half of `k`), then its
+ * another language than English (`language`), its heaviest names and figures first (up to half of `k`), then its
  * heaviest other terms. Its other words seldom meet an English report's, and never when they are new to the store and
  * so weigh most; its names ("Raqqa", "UN" for "ONU") and figures do.
  */
-export function postingTerms(terms: Uint32Array, weights: Float32Array, k: number, foreign: boolean): Uint32Array {
-  if (!foreign) return topTerms(terms, weights, k);
+export function postingTerms(
+  terms: Uint32Array,
+  weights: Float32Array,
+  k: number,
+  language: string | undefined,
+): Uint32Array {
+  if (!foreignLanguage(language)) return topTerms(terms, weights, k);
   const from = firstName(terms);
   const names = topTerms(terms.subarray(from), weights.subarray(from), k >> 1);
   const rest = topTerms(terms.subarray(0, from), weights.subarray(0, from), k - names.length);
