@@ -1,7 +1,7 @@
 import type { Span } from '../model/index.js';
 import { elided, fold, stopwordsOf } from '../text/foreign.js';
 import { isStopword } from '../text/stopwords.js';
-import { NAME_BIT, termVector } from './terms.js';
+import { NAME_BIT, termVector, WORD } from './terms.js';
 
 /**
  * Is one text the other in another language, sentence by sentence? A translation keeps the order of its sentences,
@@ -89,8 +89,6 @@ interface SentenceCues {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
 function cuesOf(side: TranslationSide, o: TranslationOptions): SentenceCues[] {
   const stops = stopwordsOf(side.language);
   return side.sentences.map((span) => {
@@ -158,24 +156,26 @@ export function translationOf(
   // the one and a half steps it covers.
   const lengthGap = (x: SentenceCues, y: SentenceCues) =>
     Math.abs(Math.log(Math.max(1, x.length) / Math.max(1, y.length)));
-  const split = (i: number, j: number) => {
-    const x = sentenceSimilarity(ca[i - 1], pairB[j - 2], o);
-    const k = sim[i - 1][j - 2] >= sim[i - 1][j - 1] ? j - 2 : j - 1;
-    return x >= o.minSentenceSimilarity &&
-      x >= sim[i - 1][k] - o.joinSlack &&
-      lengthGap(ca[i - 1], pairB[j - 2]) < lengthGap(ca[i - 1], cb[k])
+  // `one` sentence against `two` of the other side joined, `first` and `second` those two alone, `s1` and `s2` the
+  // similarity of `one` with each (similarity and length gap are symmetric: a split and a merge are scored alike).
+  const joinScore = (
+    one: SentenceCues,
+    two: SentenceCues,
+    first: SentenceCues,
+    second: SentenceCues,
+    s1: number,
+    s2: number,
+  ): number => {
+    const x = sentenceSimilarity(one, two, o);
+    const [near, nearer] = s1 >= s2 ? [s1, first] : [s2, second];
+    return x >= o.minSentenceSimilarity && x >= near - o.joinSlack && lengthGap(one, two) < lengthGap(one, nearer)
       ? x
       : 0;
   };
-  const merge = (i: number, j: number) => {
-    const x = sentenceSimilarity(pairA[i - 2], cb[j - 1], o);
-    const k = sim[i - 2][j - 1] >= sim[i - 1][j - 1] ? i - 2 : i - 1;
-    return x >= o.minSentenceSimilarity &&
-      x >= sim[k][j - 1] - o.joinSlack &&
-      lengthGap(pairA[i - 2], cb[j - 1]) < lengthGap(ca[k], cb[j - 1])
-      ? x
-      : 0;
-  };
+  const split = (i: number, j: number) =>
+    joinScore(ca[i - 1], pairB[j - 2], cb[j - 2], cb[j - 1], sim[i - 1][j - 2], sim[i - 1][j - 1]);
+  const merge = (i: number, j: number) =>
+    joinScore(cb[j - 1], pairA[i - 2], ca[i - 2], ca[i - 1], sim[i - 2][j - 1], sim[i - 1][j - 1]);
   const splits = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   const merges = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   for (let i = 1; i <= n; i++)
