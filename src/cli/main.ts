@@ -11,6 +11,7 @@ import { claimsCsv, claimsJson, claimsOf, claimsText } from '../report/claims.js
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { lookUpJson, lookUpText, type LookUpJson } from '../report/lookup.js';
 import type { RawDoc, RecordError } from '../model/index.js';
+import { reversed } from '../model/index.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
@@ -307,8 +308,7 @@ export function buildProgram(): Command {
         const d = await diffArticles(store, idA, idB);
         if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
         // Passages as A → B regardless of which one the relation calls earlier.
-        const passages =
-          d.relation.from === d.a.id ? d.relation.passages : d.relation.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+        const passages = d.relation.from === d.a.id ? d.relation.passages : reversed(d.relation.passages);
         if (o.json) printJson(diffJson(d.a, d.b, d.relation));
         else {
           const rel = [

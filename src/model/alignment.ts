@@ -37,3 +37,8 @@ export interface Alignment {
   coverageA: number;
   coverageB: number;
 }
+
+/** Passages seen from the other side: each one's A span becomes its B span and back. */
+export function reversed<P extends { a: Span; b: Span }>(passages: P[]): P[] {
+  return passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+}

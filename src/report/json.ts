@@ -1,4 +1,4 @@
-import { bodySpanToText } from '../model/index.js';
+import { bodySpanToText, reversed } from '../model/index.js';
 import { diffFacts } from '../claims/compare.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
 import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../model/index.js';
@@ -194,7 +194,7 @@ export function diffJson(a: StoredArticle, b: StoredArticle, relation: Relation)
     [b.id, b],
   ]);
   const r = relationJson(relation, byId);
-  const passages = r.from === a.id ? r.passages : r.passages.map((p) => ({ ...p, a: p.b, b: p.a }));
+  const passages = r.from === a.id ? r.passages : reversed(r.passages);
   return { a: articleJson(a), b: articleJson(b), relation: r, passages, facts: factDiffJson(a, b, diffFacts(a, b)) };
 }
 

@@ -1,4 +1,5 @@
 import type { Alignment, Fact, Overlap, Passage, QuoteValue, Relation, RelationKind, Span } from '../model/index.js';
+import { reversed } from '../model/index.js';
 import type { SwappedWord } from '../model/story.js';
 import { stemmer } from 'stemmer';
 import { isStopword } from '../text/stopwords.js';
@@ -152,6 +153,11 @@ function coverageByKind(
   return { verbatim: Math.min(1, sum.verbatim / length), paraphrase: Math.min(1, sum.paraphrase / length) };
 }
 
+/** What the order of a pair rests on, from the grounds `order` gives: publication times, the texts, or nothing. */
+function directionOf(basis: string): Relation['direction'] {
+  return basis.startsWith('published') ? 'dated' : /ordered by arrival/.test(basis) ? 'unknown' : 'textual';
+}
+
 /** Orders the pair as (earlier, later) and says on what grounds. */
 function order(input: PairInput): { first: 'a' | 'b'; basis: string } {
   const { a, b, alignment } = input;
@@ -202,9 +208,7 @@ export function classifyPair(input: PairInput): Relation {
   const swap = first === 'b';
   const from = swap ? input.b : input.a;
   const to = swap ? input.a : input.b;
-  const passages: Passage[] = swap
-    ? input.alignment.passages.map((p) => ({ a: p.b, b: p.a, kind: p.kind, score: p.score }))
-    : input.alignment.passages;
+  const passages: Passage[] = swap ? reversed(input.alignment.passages) : input.alignment.passages;
   const covFrom = swap ? input.alignment.coverageB : input.alignment.coverageA;
   const covTo = swap ? input.alignment.coverageA : input.alignment.coverageB;
   const contFrom = swap ? input.overlap.containmentB : input.overlap.containmentA;
@@ -232,11 +236,7 @@ export function classifyPair(input: PairInput): Relation {
     (Math.max(contFrom, contTo) >= MIN_REUSE_CONTAINMENT || Math.max(vFrom, vTo) >= 2 * MIN_VERBATIM_COVERAGE);
   let confidence: number;
   let spin: SwappedWord[] | undefined;
-  const direction: Relation['direction'] = basis.startsWith('published')
-    ? 'dated'
-    : /ordered by arrival/.test(basis)
-      ? 'unknown'
-      : 'textual';
+  const direction = directionOf(basis);
   const quoted = reused ? undefined : sharedQuotation(from, to, passages);
   if (quoted) {
     // Little shared text, but what is shared is one organisation's or document's own words, quoted by both: each
@@ -382,7 +382,7 @@ function swapAlignment(input: PairInput, first: PairSide): Alignment {
   const al = input.alignment;
   return {
     ...al,
-    passages: al.passages.map((p) => ({ ...p, a: p.b, b: p.a })),
+    passages: reversed(al.passages),
     coverageA: al.coverageB,
     coverageB: al.coverageA,
   };
@@ -634,14 +634,12 @@ export function translationRelation(
     to: to.id,
     kind: 'translation',
     languages: [langFrom, langTo],
-    direction: basis.startsWith('published') ? 'dated' : /ordered by arrival/.test(basis) ? 'unknown' : 'textual',
+    direction: directionOf(basis),
     confidence: t.whole ? 0.8 : 0.6,
     evidence: [
       basis,
       `the ${languageName(langTo)} text follows the ${languageName(langFrom)} one sentence by sentence: ${t.sentences.length} sentences aligned in order, each of about the other's length${anchors.length > 0 ? `, sharing ${anchors.slice(0, 8).join(', ')}${anchors.length > 8 ? ', …' : ''}` : ''}`,
-      t.whole
-        ? `a translation of the whole: the aligned sentences make ${pct(covTo)} of the later text and ${pct(covFrom)} of the earlier`
-        : `a translation of a part: the aligned sentences make ${pct(covTo)} of the later text and ${pct(covFrom)} of the earlier`,
+      `a translation of ${t.whole ? 'the whole' : 'a part'}: the aligned sentences make ${pct(covTo)} of the later text and ${pct(covFrom)} of the earlier`,
     ],
     scores: {
       jaccard: 0,
@@ -651,9 +649,7 @@ export function translationRelation(
       coverageTo: covTo,
       topical,
     },
-    passages: swap
-      ? alignment.passages.map((p) => ({ a: p.b, b: p.a, kind: p.kind, score: p.score }))
-      : alignment.passages,
+    passages: swap ? reversed(alignment.passages) : alignment.passages,
   };
 }
 
