@@ -10,6 +10,16 @@ export function storeConformance(
   name: string,
   factory: () => Promise<{ store: Store; reopen?: () => Promise<Store>; cleanup?: () => Promise<void> }>,
 ): void {
+  /** `test` on a fresh store, closed and cleaned up after it whatever happens. */
+  const withStore = async (test: (store: Store) => Promise<void>): Promise<void> => {
+    const { store, cleanup } = await factory();
+    try {
+      await test(store);
+    } finally {
+      await store.close();
+      await cleanup?.();
+    }
+  };
   const article = (n: number, storyId: string, extra: Partial<StoredArticle> = {}): StoredArticle => ({
     id: `a${n}`,
     seq: n,
@@ -62,8 +72,7 @@ export function storeConformance(
 
   describe(`Store conformance: ${name}`, () => {
     it('stores an article and gives it back unchanged, typed arrays included', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         const a = article(1, 's1');
         await store.transaction(async () => store.putArticle(a, Uint32Array.from([11, 12]), Uint32Array.from([5])));
         expect(await store.hasArticle('a1')).toBe(true);
@@ -82,15 +91,11 @@ export function storeConformance(
         const [sk] = await store.getSketches(['a1']);
         expect(sk.cues).toEqual(a.cues);
         expect(sk.cues.figures).toBeInstanceOf(Uint32Array);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('finds candidates by band key and by shared terms, and counts document frequencies', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1'), Uint32Array.from([11, 12]), Uint32Array.from([5, 6]));
           await store.putArticle(article(2, 's2'), Uint32Array.from([12, 13]), Uint32Array.from([6]));
@@ -102,15 +107,11 @@ export function storeConformance(
         expect(await store.termCandidates(Uint32Array.from([5, 6]), 10)).toEqual(['a1', 'a2']);
         expect(await store.termCandidates(Uint32Array.from([5, 6]), 1)).toEqual(['a1']);
         expect(Array.from(await store.documentFrequencies(Uint32Array.from([5, 8, 10, 42])))).toEqual([3, 1, 1, 0]);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('forgets a rolled-back batch in every look-up, even after reading it inside the batch', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1'), Uint32Array.from([11]), Uint32Array.from([5]));
         });
@@ -135,15 +136,11 @@ export function storeConformance(
         });
         expect(await store.termCandidates(Uint32Array.from([5]), 10)).toEqual(['a3', 'a1']);
         expect((await store.bandCandidates(Uint32Array.from([11]))).sort()).toEqual(['a1', 'a3']);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('moves one article to another story, with its membership, relations, summaries and the change log', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         const moved = { score: 0.7, by: 'moved' as const, evidence: ['split off'] };
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
@@ -185,10 +182,7 @@ export function storeConformance(
         });
         expect(await store.getStory('s1')).toBeUndefined();
         expect(await store.storySize('s4')).toBe(4);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('gives sketches the story their article is in after a merge, read before it or not', async () => {
@@ -225,13 +219,12 @@ export function storeConformance(
     });
 
     it('names a story by its most central titled member, earliest first; by a lede when none has a title', async () => {
-      const { store, cleanup } = await factory();
-      const off = { terms: Uint32Array.from([50, 51, 52]), weights: Float32Array.from([1, 1, 1]) };
-      const on = (k: number) => ({
-        terms: Uint32Array.from([5, 6, 7, 100 + k]),
-        weights: Float32Array.from([1, 1, 1, 1]),
-      });
-      try {
+      await withStore(async (store) => {
+        const off = { terms: Uint32Array.from([50, 51, 52]), weights: Float32Array.from([1, 1, 1]) };
+        const on = (k: number) => ({
+          terms: Uint32Array.from([5, 6, 7, 100 + k]),
+          weights: Float32Array.from([1, 1, 1, 1]),
+        });
         await store.transaction(async () => {
           await store.putArticle(
             article(1, 's1', { title: undefined, body: 'Floods hit the valley on Monday. More rain is due.' }),
@@ -249,15 +242,11 @@ export function storeConformance(
           await store.refreshStory('s1');
         });
         expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 5, title: 'Title 3' }]);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('outlines stories for a list: outlet names, and the start of the naming article’s text', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1', { title: undefined }), new Uint32Array(), new Uint32Array());
           await store.putArticle(
@@ -285,17 +274,13 @@ export function storeConformance(
         expect(outlines[1].lede?.startsWith(naming), `${s1.title}: ${outlines[1].lede}`).toBe(true);
         expect(outlines[1].lede!.length).toBeLessThanOrEqual(LEDE_CHARS);
         expect((await store.storyOutlines(['s1'], 1))[0].outletNames).toHaveLength(1);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('keeps each story’s languages through merges and moves', async () => {
-      const { store, cleanup } = await factory();
-      const lang = (n: number, storyId: string, language: string) =>
-        article(n, storyId, { cues: { ...article(n, storyId).cues, language } });
-      try {
+      await withStore(async (store) => {
+        const lang = (n: number, storyId: string, language: string) =>
+          article(n, storyId, { cues: { ...article(n, storyId).cues, language } });
         await store.transaction(async () => {
           await store.putArticle(lang(1, 's1', 'eng'), new Uint32Array(), new Uint32Array());
           await store.putArticle(lang(2, 's1', 'fra'), new Uint32Array(), new Uint32Array());
@@ -319,15 +304,11 @@ export function storeConformance(
         });
         expect(await languages('s1')).toEqual(['deu', 'eng']);
         expect(await languages('s9')).toEqual(['fra']);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('names a story by its earliest article that has a title when its members are alike', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1', { title: undefined }), new Uint32Array(), new Uint32Array());
           await store.putArticle(article(3, 's1', { publishedAt: undefined }), new Uint32Array(), new Uint32Array());
@@ -339,15 +320,11 @@ export function storeConformance(
           await store.refreshStory('s1');
         });
         expect(await store.listStories()).toMatchObject([{ id: 's1', articles: 3, title: 'Title 2' }]);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('keeps stories, relations and merges consistent', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(2, 's2'), new Uint32Array(), new Uint32Array());
           await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
@@ -380,15 +357,11 @@ export function storeConformance(
         });
         const sk = await store.getSketches(['a2', 'zz']);
         expect(sk.map((x) => [x.id, x.storyId])).toEqual([['a2', 's1']]);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it("gives a story's first and last seen in one form: timestamps where any member has a time", async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         const put = (n: number, storyId: string, publishedAt: string) =>
           store.putArticle(article(n, storyId, { publishedAt }), new Uint32Array(), new Uint32Array());
         await store.transaction(async () => {
@@ -414,10 +387,7 @@ export function storeConformance(
         expect((await store.getStory('s1'))?.firstSeen).toBe('2022-04-11T09:30:00.000Z');
         expect((await store.getStory('s2'))?.firstSeen).toBe('2022-04-01T00:00:00.000Z');
         expect((await store.getStory('s3'))?.firstSeen).toBe('2022-05-01');
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
 
     it('rolls a failed transaction back whole: nothing half-written', async () => {
@@ -446,8 +416,7 @@ export function storeConformance(
     });
 
     it('refuses a second article with the same id and keeps raw input pages in arrival order', async () => {
-      const { store, cleanup } = await factory();
-      try {
+      await withStore(async (store) => {
         await store.transaction(async () => {
           await store.putArticle(article(1, 's1'), new Uint32Array(), new Uint32Array());
           await store.putArticle(article(2, 's1'), new Uint32Array(), new Uint32Array());
@@ -462,10 +431,7 @@ export function storeConformance(
         expect(await store.listErrors()).toEqual([
           { source: 'x.jsonl#L3', reason: 'bad JSON', at: '2026-01-01T00:00:00Z' },
         ]);
-      } finally {
-        await store.close();
-        await cleanup?.();
-      }
+      });
     });
   });
 }
