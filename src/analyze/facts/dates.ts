@@ -88,9 +88,19 @@ function weekday(ref: Date, dow: number, future: boolean): string {
 }
 const month = (name: string) => MONTH_NUM[name.slice(0, 3).toLowerCase()];
 
+/** The publication date as the date parsers' reference (a bare day at its noon); undefined without one. */
+function referenceOf(publishedAt: string | undefined): Date | undefined {
+  return publishedAt ? new Date(publishedAt.length === 10 ? `${publishedAt}T12:00:00Z` : publishedAt) : undefined;
+}
+
+/** Does the match at `index` of `length` stand as whole words (chrono reads the "DEC" of "INDEC" as December)? */
+function wholeWords(text: string, index: number, length: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(text[index - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[index + length] ?? ' ');
+}
+
 export function dates(body: string, sentences: Span[], publishedAt?: string): Fact[] {
   const out: Fact[] = [];
-  const ref = publishedAt ? new Date(publishedAt.length === 10 ? `${publishedAt}T12:00:00Z` : publishedAt) : undefined;
+  const ref = referenceOf(publishedAt);
   sentences.forEach(([s0, s1], si) => {
     const s = body.slice(s0, s1);
     if (!HINT.test(s)) return;
@@ -110,14 +120,7 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
     const results = chrono
       .parse(s, ref ?? new Date(0), { forwardDate: false })
       .map((r) => ({ index: r.index, text: r.text, start: r.start, end: r.end }))
-      .filter((r) => {
-        // Whole words only: chrono reads the "DEC" of "INDEC" as December.
-        const a = s[r.index - 1] ?? ' ';
-        const b = s[r.index + r.text.length] ?? ' ';
-        return (
-          !/[\p{L}\p{N}]/u.test(a) && !/[\p{L}\p{N}]/u.test(b) && !(FROM_EVENT.test(r.text) && !/\bago\b/i.test(r.text))
-        );
-      });
+      .filter((r) => wholeWords(s, r.index, r.text.length) && !(FROM_EVENT.test(r.text) && !/\bago\b/i.test(r.text)));
     // "between May 1 and May 7": one period, where chrono gives two dates.
     for (let i = 0; i + 1 < results.length; i++) {
       const [x, y] = [results[i], results[i + 1]];
@@ -211,14 +214,12 @@ export function foreignDates(body: string, sentences: Span[], language: string, 
   const parser = CHRONO[language];
   if (!parser) return [];
   const out: Fact[] = [];
-  const ref = publishedAt ? new Date(publishedAt.length === 10 ? `${publishedAt}T12:00:00Z` : publishedAt) : undefined;
+  const ref = referenceOf(publishedAt);
   // The whole text at once: the English sentence splitter cuts German ordinals ("am 18. März") off their month.
   for (const r of parser.parse(body, ref ?? new Date(0), { forwardDate: false })) {
     const c = r.start;
     if (!c.isCertain('day') || !c.isCertain('month') || (!c.isCertain('year') && !ref)) continue;
-    const a = body[r.index - 1] ?? ' ';
-    const b = body[r.index + r.text.length] ?? ' ';
-    if (/[\p{L}\p{N}]/u.test(a) || /[\p{L}\p{N}]/u.test(b)) continue;
+    if (!wholeWords(body, r.index, r.text.length)) continue;
     const iso = `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
     if (ref && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!) > ref.getTime() + DAY_MS) continue;
     const v: DateValue = c.isCertain('year') ? { iso } : { iso, relative: true };
