@@ -28,11 +28,14 @@ export interface FactRow {
   cells: Record<string, FactCell>;
 }
 
+/** Articles whose facts are not read (the extractor reads English), each with its language (ISO 639-3). */
+export type Unread = Array<{ article: string; language: string }>;
+
 export interface FactTable {
   /** Article ids, in publication order: the columns. */
   articles: string[];
   /** Articles left out of the table because their facts are not read (a text not in English), with their language. */
-  unread?: Array<{ article: string; language: string }>;
+  unread?: Unread;
   rows: FactRow[];
 }
 
@@ -54,5 +57,5 @@ export interface FactDiff {
    * Where the two were not compared fact by fact: the ids of the articles whose facts are not read (the extractor
    * reads English; a text in another language has none), each with its language. Every list above is then empty.
    */
-  unread?: Array<{ article: string; language: string }>;
+  unread?: Unread;
 }

@@ -1,5 +1,5 @@
 import { bodySpanToText } from '../model/index.js';
-import type { Fact, FactDiff, FactTable, Span } from '../model/index.js';
+import type { Fact, FactDiff, FactTable, Span, Unread } from '../model/index.js';
 import { diffFacts, factTable } from '../claims/compare.js';
 import { factLabel } from '../stories/facts.js';
 import type { StoredArticle } from '../model/index.js';
@@ -24,13 +24,13 @@ export interface FactDiffJson {
   loadedAdded: FactRefJson[];
   loadedRemoved: FactRefJson[];
   /** Articles whose facts are not read (a text not in English), with their language: the two were not compared. */
-  unread?: Array<{ article: string; language: string }>;
+  unread?: Unread;
 }
 
 export interface FactTableJson {
   articles: string[];
   /** Articles left out: their facts are not read (a text not in English). */
-  unread?: Array<{ article: string; language: string }>;
+  unread?: Unread;
   rows: Array<{
     key: string;
     kind: Fact['kind'];
@@ -212,7 +212,7 @@ export function factTableCsv(table: FactTable, articles: StoredArticle[]): strin
 }
 
 /** "a… (French)" and the reason, for the articles whose facts are not read. */
-export function unreadText(unread: Array<{ article: string; language: string }>): string {
+export function unreadText(unread: Unread): string {
   const list = unread.map((u) => `${u.article} (${languageName(u.language)})`).join(', ');
   return `the facts of ${list} are not read: facts are read in English only`;
 }

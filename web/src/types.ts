@@ -1,6 +1,7 @@
 // The records the server sends as the engine keeps them are typed by the engine's own model (type-only imports: none
 // of its code reaches the browser).
 import type { StoryChange, StorySummary as StoreSummary } from '../../src/model/article.js';
+import type { Unread } from '../../src/model/facttable.js';
 
 /** The API's JSON shapes the UI reads (the public contract in README "JSON output"; spans index `text`). */
 export type Span = [number, number];
@@ -75,8 +76,6 @@ export interface FactDiffJson {
   unread?: Unread;
 }
 
-/** Articles whose facts are not read (the extractor reads English), with their language (ISO 639-3). */
-export type Unread = Array<{ article: string; language: string }>;
 
 export interface FactTableJson {
   articles: string[];

@@ -75,7 +75,7 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
                 h('a', { href: `#/story/${s.id}`, class: 'story-title' }, s.title ?? `Untitled story ${shortId(s.id)}`),
                 s.lede ? h('p', { class: 'lede' }, ledeText(s.lede, s.title)) : null,
                 s.outletNames.length ? h('p', { class: 'outlets' }, outletsText(s)) : null,
-                languagesText(s) ? h('p', { class: 'languages' }, languagesText(s)) : null,
+                languagesLine(s),
                 h('span', { class: 'id' }, s.id),
               ),
               h('td', { class: 'num', 'data-label': 'articles' }, s.articles),
@@ -108,11 +108,12 @@ function ledeText(lede: string, title?: string): string {
 }
 
 /** "In English, French and German" for a story told in more than one language, or in one other than English. */
-function languagesText(s: StorySummary): string | null {
+function languagesLine(s: StorySummary): HTMLElement | null {
   const ls = s.languages ?? [];
   if (ls.length === 0 || (ls.length === 1 && ls[0] === 'eng')) return null;
   const names = ls.map(languageName).sort();
-  return `In ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
+  const text = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  return h('p', { class: 'languages' }, `In ${text}`);
 }
 
 function outletsText(s: StorySummary): string {
