@@ -28,6 +28,7 @@ export const MONOTONE: Record<(typeof PAIR_FEATURES)[number], number> = {
   publishedGap: -1,
   textDayGap: -1,
   timesApart: -1,
+  reportedAfter: -1,
   namesDisjoint: -1,
   sharedNames: 1,
 };

@@ -11,7 +11,15 @@ describe('event time', () => {
     expect(e.hi).toBe(dayOf('2024-03-14'));
     expect(e.lo).toBe(dayOf('2024-03-14')! - 14);
     expect(e.day).toBe(dayOf('2024-03-11'));
+    expect(e.named).toBe(dayOf('2024-03-11'));
     expect(e.evidence).toHaveLength(1);
+  });
+
+  it('names no day where the text writes only a month', () => {
+    const e = et('Sales fell in March, the company said.', '2024-04-02');
+    expect(e.basis).toBe('published');
+    expect(e.named).toBeUndefined();
+    expect(et('The deal was announced in March 2024 and its terms are not known.').named).toBeUndefined();
   });
 
   it('bounds an undated text by the latest past date it writes out with its year', () => {
@@ -20,6 +28,7 @@ describe('event time', () => {
     const e = et(body);
     expect(e.basis).toBe('text');
     expect(e.day).toBe(dayOf('2024-12-11'));
+    expect(e.named).toBe(dayOf('2024-12-11'));
     expect(e.lo).toBe(dayOf('2024-12-11'));
     expect(e.hi).toBeUndefined();
     expect(body.slice(...e.evidence[0])).toContain('2024');

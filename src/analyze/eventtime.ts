@@ -98,6 +98,7 @@ export function eventTime(
         lo: published - o.reportLagDays,
         hi: published,
         day: latest?.exact ? latest.day : published,
+        named: latest?.exact ? latest.day : undefined,
         basis: 'published',
         confidence: o.publishedConfidence,
         years: sortedYears,
@@ -108,6 +109,7 @@ export function eventTime(
     return {
       lo: latest.day,
       day: latest.day,
+      named: latest.exact ? latest.day : undefined,
       basis: 'text',
       confidence: o.textDayConfidence,
       years: sortedYears,
@@ -123,6 +125,7 @@ export function eventTime(
   return {
     lo: latest.day,
     day: latest.day,
+    named: latest.exact ? latest.day : undefined,
     basis: 'text',
     confidence: latest.exact ? o.textDayConfidence : o.textMonthConfidence,
     years: sortedYears,

@@ -12,6 +12,11 @@ export interface EventTime {
   hi?: number;
   /** The most likely day: the publication day, else the latest past date the text names. */
   day?: number;
+  /**
+   * The latest day the text itself names, to the day, as past (within the report lag of a publication date): a report
+   * of what happened that day or after it. Undefined when the text names no such day.
+   */
+  named?: number;
   /** What the interval rests on. */
   basis: 'published' | 'text' | 'none';
   /** 0..1: how far the interval can be trusted (a publication date more than a date found in the text). */

@@ -124,7 +124,17 @@ function identical(o: Overlap): boolean {
  * are too weak to say so, since few labelled pairs lie that far apart. A week absorbs a date misread by a few days.
  */
 export const MAX_EVENT_DAYS_APART = 7;
+/**
+ * Days by which a day one text names as past may fall after the other's publication date and the two still tell one
+ * story: time zones (a landing on Saturday in Tokyo is Friday's news in New York). Past it, the earlier article was
+ * published before the other's event and cannot report it. This bound rests on a page's date and a date the text
+ * writes, not on the report lag's estimate, so it is tighter than MAX_EVENT_DAYS_APART. Corpora whose stories hold a
+ * saga's later steps (ECB+'s topics keep the coverage of a negotiation over weeks in one story) lose by it; stories as
+ * one event each (the families' labels: a submersible missing, then found imploded, are two) gain.
+ */
+export const REPORTED_AFTER_SLACK_DAYS = 1;
 const APART = PAIR_FEATURES.indexOf('timesApart');
+const AFTER = PAIR_FEATURES.indexOf('reportedAfter');
 
 /** The probability for a pair whose evidence is `x`: versions of one text are one story, events apart are not. */
 function probability(x: Float64Array, o: Overlap, model: PairModel, a: PairSide, b: PairSide): number {
@@ -133,9 +143,12 @@ function probability(x: Float64Array, o: Overlap, model: PairModel, a: PairSide,
   return sameStoryProbability(x, model, crossLingual(a, b));
 }
 
-/** Do the pair's event times lie more than MAX_EVENT_DAYS_APART apart? */
+/**
+ * Can the pair's events not be one: their event times lie more than MAX_EVENT_DAYS_APART apart, or one text names as
+ * past a day after the other was published (beyond REPORTED_AFTER_SLACK_DAYS)?
+ */
 function eventsApart(x: Float64Array): boolean {
-  return x[APART] * MONTH > MAX_EVENT_DAYS_APART;
+  return x[APART] * MONTH > MAX_EVENT_DAYS_APART || x[AFTER] * MONTH > REPORTED_AFTER_SLACK_DAYS;
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { Membership } from '../model/index.js';
-import { ASSIGN_DEFAULTS, cannotShare, MAX_EVENT_DAYS_APART, type Scored } from './assign.js';
+import {
+  ASSIGN_DEFAULTS,
+  cannotShare,
+  MAX_EVENT_DAYS_APART,
+  REPORTED_AFTER_SLACK_DAYS,
+  type Scored,
+} from './assign.js';
 import { MONTH, PAIR_FEATURES } from './pair-features.js';
 
 /**
@@ -21,6 +27,8 @@ export function pairEvidence(s: Scored): string {
   else if (f[at('textDayGap')] > 0)
     parts.push(`the dates the texts name ${Math.round(f[at('textDayGap')] * 30)} day(s) apart`);
   if (f[at('timesApart')] > 0) parts.push(`event times ${Math.round(f[at('timesApart')] * 30)} day(s) apart`);
+  if (f[at('reportedAfter')] > 0)
+    parts.push(`one names a day ${Math.round(f[at('reportedAfter')] * 30)} day(s) after the other was published`);
   return parts.join(', ');
 }
 
@@ -55,10 +63,15 @@ function whyApart(scored: Scored[], joinProbability: number): string[] {
   if (!best || best.p < joinProbability) return ['no stored article scored as the same story'];
   const closest = `closest ${best.member.id} (${two(best.p)}): ${pairEvidence(best)}`;
   const apart = scored.find((s) => s.member.storyId === best.member.storyId && cannotShare(s));
-  if (apart)
+  if (!apart) return [closest, `the members of its story, taken together, scored it under ${two(joinProbability)}`];
+  const days = (name: 'timesApart' | 'reportedAfter') => Math.round(apart.features[at(name)] * MONTH);
+  if (days('timesApart') > MAX_EVENT_DAYS_APART)
     return [
       closest,
-      `its story holds ${apart.member.id}, whose event lies ${Math.round(apart.features[at('timesApart')] * MONTH)} day(s) from this one's: events more than ${MAX_EVENT_DAYS_APART} days apart never share a story`,
+      `its story holds ${apart.member.id}, whose event lies ${days('timesApart')} day(s) from this one's: events more than ${MAX_EVENT_DAYS_APART} days apart never share a story`,
     ];
-  return [closest, `the members of its story, taken together, scored it under ${two(joinProbability)}`];
+  return [
+    closest,
+    `its story holds ${apart.member.id}; one of the two names as past a day ${days('reportedAfter')} day(s) after the other was published (more than ${REPORTED_AFTER_SLACK_DAYS}): the earlier cannot report the later's event`,
+  ];
 }

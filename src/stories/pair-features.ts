@@ -21,7 +21,7 @@ export interface PairSide {
 }
 
 /** The part of an article's event time the scorer reads (stored with the article's sketch). */
-export type EventTimeCue = Pick<EventTime, 'lo' | 'hi' | 'day' | 'basis' | 'years'>;
+export type EventTimeCue = Pick<EventTime, 'lo' | 'hi' | 'day' | 'named' | 'basis' | 'years'>;
 
 /** The names of the features, in the order `pairFeatures` gives them (the scorer's weights follow this order). */
 export const PAIR_FEATURES = [
@@ -36,6 +36,7 @@ export const PAIR_FEATURES = [
   'publishedGap',
   'textDayGap',
   'timesApart',
+  'reportedAfter',
   'namesDisjoint',
   'sharedNames',
 ] as const;
@@ -241,8 +242,23 @@ const MAX_TEXT_GAP = 365;
 /** Latest years two texts name that differ by more than this count as this much. */
 const MAX_YEAR_GAP = 3;
 
-/** The time features: publication gap, gap between the days the texts name, intervals apart, years apart. */
-function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number, number] {
+/**
+ * Days by which a day one text names as past (to the day) falls after the other's publication date, the larger of
+ * the two ways; 0 when neither does. An article cannot report what happened after it was published: a report of a
+ * submersible gone missing, dated the 19th, does not tell the story of the report that names the 22nd as the day
+ * its debris was found, however alike their words.
+ */
+function reportedAfter(a: EventTimeCue, b: EventTimeCue): number {
+  const after = (x: EventTimeCue, y: EventTimeCue) =>
+    x.basis === 'published' && x.hi !== undefined && y.named !== undefined ? y.named - x.hi : 0;
+  return Math.max(0, after(a, b), after(b, a));
+}
+
+/**
+ * The time features: years apart, publication gap, gap between the days the texts name, intervals apart, and a day
+ * named after the other's publication.
+ */
+function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number, number, number] {
   const ya = a.years.length > 0 ? a.years[a.years.length - 1] : undefined;
   const yb = b.years.length > 0 ? b.years[b.years.length - 1] : undefined;
   const years = ya !== undefined && yb !== undefined;
@@ -256,6 +272,7 @@ function timeFeatures(a: EventTimeCue, b: EventTimeCue): [number, number, number
     bothPublished ? Math.min(Math.abs(a.day! - b.day!), MAX_PUBLISHED_GAP) / MONTH : 0,
     textDays ? Math.min(Math.abs(a.day! - b.day!), MAX_TEXT_GAP) / MONTH : 0,
     Math.min(apart, MAX_PUBLISHED_GAP) / MONTH,
+    Math.min(reportedAfter(a, b), MAX_PUBLISHED_GAP) / MONTH,
   ];
 }
 
@@ -284,7 +301,7 @@ export function pairFeatures(
   for (let k = 0; k < t.length; k++) out[7 + k] = t[k];
   // Both name people, places or firms (or print figures) and share none: contradicting evidence, unlike a pair
   // where one side names nothing (0 too).
-  out[11] = names === 0 && nameNorm(a.terms, a.weights) > 0 && nameNorm(b.terms, b.weights) > 0 ? 1 : 0;
-  out[12] = sharedNames(a.terms, b.terms) / MAX_SHARED_NAMES;
+  out[12] = names === 0 && nameNorm(a.terms, a.weights) > 0 && nameNorm(b.terms, b.weights) > 0 ? 1 : 0;
+  out[13] = sharedNames(a.terms, b.terms) / MAX_SHARED_NAMES;
   return out;
 }

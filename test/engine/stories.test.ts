@@ -8,7 +8,8 @@ import type { RawDoc } from '../../src/model/index.js';
  * Story-level behaviour on real-shaped article families: copies, trimmed reprints, siblings of a common source,
  * independent reports of one event, same-topic reports of different events, unrelated news, and one event reported in
  * four languages (a wire's English story, its French translation, independent German and Spanish reports) beside
- * another event of the same port in two.
+ * another event of the same port in two, and two steps of one saga (a submersible missing, then its debris found, on a
+ * day after the first reports were published).
  */
 interface Expected {
   stories: string[][];
