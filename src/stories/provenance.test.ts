@@ -136,6 +136,48 @@ describe('provenance verdicts', () => {
   });
 });
 
+describe('a machine-spun copy of a text that reports a statement', () => {
+  const original =
+    'The foreign ministry said in a statement on Monday that the coalition must be held accountable for the killing of' +
+    ' civilians in the city. The operation led to the almost complete destruction of the city and the deaths of' +
+    ' thousands of civilians whose bodies were buried under the rubble, the statement said. It added that such' +
+    ' practices are among the most serious crimes and deserve more attention from the international community.';
+  const spun =
+    'The foreign ministry said in a statement on Monday that the coalition must be held accountable for the slaughter of' +
+    ' civilians in the town. The operation resulted in the almost complete destruction of the town and the deaths of' +
+    ' thousands of civilians whose bodies were buried under the debris, the statement said. It added that such' +
+    ' practices are some of the most heinous crimes and deserve more attention from the global community.';
+  const sideOf = (id: string, seq: number, body: string, outlet: string): PairSide => ({
+    id,
+    seq,
+    bodyLength: body.length,
+    facts: analyze(body).facts,
+    body,
+    outlet,
+    sources: inferredSources(body, outlet),
+  });
+  // The opening clause is word for word the same; the rest follows the original sentence by sentence.
+  const head = original.indexOf(' the killing');
+  it('is a copy flagged spin with its swapped words, not a sibling of the ministry', () => {
+    const r = classifyPair({
+      a: sideOf('a', 1, original, 'daily-a.com'),
+      b: sideOf('b', 2, spun, 'spinfarm-b.com'),
+      overlap: { jaccard: 0.4, containmentA: 0.55, containmentB: 0.55, shared: 30 },
+      alignment: {
+        passages: [
+          { a: [0, head], b: [0, head], kind: 'verbatim', score: 1 },
+          { a: [head, original.length], b: [head, spun.length], kind: 'paraphrase', score: 0.9 },
+        ],
+        coverageA: 1,
+        coverageB: 1,
+      },
+      topical: 0.9,
+    });
+    expect(r.kind).toBe('copy');
+    expect(r.spin?.map((w) => w.toText)).toEqual(expect.arrayContaining(['slaughter', 'heinous', 'debris']));
+  });
+});
+
 describe('siblings by a quoted source', () => {
   const quote = 'the hospital was struck twice during the night and no staff were hurt';
   const sideOf = (id: string, seq: number, body: string): PairSide => ({

@@ -311,9 +311,10 @@ export function classifyPair(input: PairInput): Relation {
         reuseLine,
         `the earlier is ${wire.name}'s own text (${from.outlet})`,
       );
-    } else if (common && !(common.via === 'attribution' && datedCopy)) {
+    } else if (common && !(common.via === 'attribution' && (datedCopy || spun))) {
       // (A dated later text made of an earlier one that merely reports what an organisation said reproduces that
-      // earlier text, which the store holds: a copy, below.)
+      // earlier text, which the store holds: a copy, below. So does a machine-spun one: a spinner rewrites one
+      // outlet's text, here the one whose sentences it follows word for word but for its swaps.)
       kind = 'shared-source';
       commonSource = common.name;
       confidence = common.strong ? 0.9 : 0.7;
