@@ -284,6 +284,7 @@ export function classifyPair(input: PairInput): Relation {
     // A later text, by its date, made of the earlier's text (COPY_COVERAGE both ways: it keeps most of the earlier
     // and adds little): with no credit naming a third source, the earlier, which the store holds, is its origin.
     const datedCopy = direction === 'dated' && covTo >= COPY_COVERAGE && covFrom >= COPY_COVERAGE;
+    const wholeSpin = spun && covTo >= COPY_COVERAGE && covFrom >= COPY_COVERAGE;
     if (outletFrom && outletFrom === outletTo) {
       kind = 'copy';
       confidence = 0.9;
@@ -311,10 +312,11 @@ export function classifyPair(input: PairInput): Relation {
         reuseLine,
         `the earlier is ${wire.name}'s own text (${from.outlet})`,
       );
-    } else if (common && !(common.via === 'attribution' && (datedCopy || spun))) {
+    } else if (common && !(common.via === 'attribution' && (datedCopy || wholeSpin))) {
       // (A dated later text made of an earlier one that merely reports what an organisation said reproduces that
-      // earlier text, which the store holds: a copy, below. So does a machine-spun one: a spinner rewrites one
-      // outlet's text, here the one whose sentences it follows word for word but for its swaps.)
+      // earlier text, which the store holds: a copy, below. So does a machine-spun rewrite of the whole of it: a
+      // spinner rewrites one outlet's text. One that spins part of it and lacks the rest spun another version of the
+      // statement, not in the store: a sibling, flagged spin.)
       kind = 'shared-source';
       commonSource = common.name;
       confidence = common.strong ? 0.9 : 0.7;
