@@ -3,7 +3,26 @@
  * the ones a database lacks, each in its own transaction, and records them in `migrations`.
  * Text that is ordered or compared (ids, ISO dates) uses the "C" collation so PostgreSQL orders exactly as SQLite.
  */
-export const MIGRATIONS: Array<{ id: number; name: string; sql: string }> = [
+import { searchLexemes } from './postgres-search.js';
+
+/** A query on the migration's connection, inside its transaction. */
+type Run = (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
+
+/** Rows whose search words one step of a backfill computes: a few megabytes of text at a time. */
+const BACKFILL_ROWS = 500;
+
+/**
+ * A migration: its SQL, and where the new columns hold what only code computes, a backfill of the rows already
+ * stored, run in the same transaction after the SQL.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+  backfill?: (run: Run) => Promise<void>;
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     id: 1,
     name: 'initial schema',
@@ -84,4 +103,32 @@ CREATE TABLE story_changes (id BIGSERIAL PRIMARY KEY, from_story TEXT COLLATE "C
 CREATE INDEX story_changes_from ON story_changes(from_story);
 CREATE INDEX story_changes_to ON story_changes(to_story);`,
   },
+  {
+    id: 5,
+    name: 'story search through a text index',
+    sql: `ALTER TABLE articles ADD COLUMN words tsvector;
+CREATE INDEX articles_words ON articles USING gin (words);`,
+    backfill: async (run) => {
+      for (let after = -1; ;) {
+        const rows = (
+          await run('SELECT seq, title, body FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2', [
+            after,
+            BACKFILL_ROWS,
+          ])
+        ).rows as Array<{ seq: string; title: string | null; body: string }>;
+        if (rows.length === 0) return;
+        await run(
+          `UPDATE articles a SET words = array_to_tsvector(w.words::text[])
+           FROM (SELECT unnest($1::bigint[]) AS seq, unnest($2::text[]) AS words) w WHERE a.seq = w.seq`,
+          [rows.map((r) => r.seq), rows.map((r) => pgArray(searchLexemes(r.title ?? undefined, r.body)))],
+        );
+        after = Number(rows[rows.length - 1].seq);
+      }
+    },
+  },
 ];
+
+/** A text array literal (`{"a","b"}`), for passing arrays of arrays through one unnest. */
+function pgArray(xs: string[]): string {
+  return `{${xs.map((x) => `"${x}"`).join(',')}}`;
+}

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Fact, RawDoc, Relation, Removal, Span } from '../model/index.js';
 import { MIGRATIONS } from './postgres-schema.js';
+import { findStoriesSql, searchLexemes } from './postgres-search.js';
 import { SEEN_COLUMNS, seenDates, storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
@@ -20,10 +21,9 @@ import {
   type StoryRecord,
   type StoryOutline,
   type StorySummary,
+  type StoryFilter,
   LEDE_CHARS,
 } from './types.js';
-
-type Queryable = pg.Pool | pg.PoolClient;
 
 export interface PostgresOptions {
   /** Schema (namespace) holding the tables; default `newstrace`, or the URL's `?schema=` parameter. */
@@ -98,14 +98,25 @@ export class PostgresStore implements Store {
     return this.rows<R>(sql, params);
   }
 
-  private q(): Queryable {
-    return this.tx.getStore() ?? this.pool;
+  private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const client = this.tx.getStore();
+    if (!client) return (await this.pool.query(sql, params)).rows as R[];
+    // One client runs one query at a time: callers that overlap inside a transaction (a Promise.all of reads) queue
+    // here, in call order, rather than in node-postgres's own queue, which is deprecated and goes in pg 9.
+    const prev = this.inFlight.get(client) ?? Promise.resolve();
+    const next = prev.then(() => client.query(sql, params));
+    this.inFlight.set(
+      client,
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return (await next).rows as R[];
   }
 
-  private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const r = await this.q().query(sql, params);
-    return r.rows as R[];
-  }
+  /** Each transaction client's last queued query (see `rows`). */
+  private readonly inFlight = new WeakMap<pg.PoolClient, Promise<unknown>>();
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.tx.getStore()) return fn();
@@ -152,12 +163,13 @@ export class PostgresStore implements Store {
 
   async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
     // One statement, one round trip: the commit of stories is the serial part of the scale-out path (BENCHMARKS.md).
-    await this.q().query(
+    await this.rows(
       `WITH art AS (
          INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
            kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story, cues,
-           membership)
-         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$25,$26)),
+           membership, words)
+         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$25,$26,
+           array_to_tsvector($27::text[]))),
        b AS (INSERT INTO bands (key, seq) SELECT unnest($22::bigint[]), $1::bigint),
        p AS (INSERT INTO postings (term, seq) SELECT unnest($23::bigint[]), $1::bigint),
        d AS (INSERT INTO df (term, n) SELECT unnest($24::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1)
@@ -189,6 +201,7 @@ export class PostgresStore implements Store {
         Array.from(new Set(a.terms)).sort((x, y) => x - y),
         cuesJson(a.cues),
         a.membership ? JSON.stringify(a.membership) : null,
+        searchLexemes(a.title, a.body),
       ],
     );
   }
@@ -343,16 +356,16 @@ export class PostgresStore implements Store {
   }
 
   async mergeStories(from: string, into: string): Promise<void> {
-    await this.q().query('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
-    await this.q().query('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
-    await this.q().query('DELETE FROM stories WHERE id = $1', [from]);
+    await this.rows('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
+    await this.rows('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
+    await this.rows('DELETE FROM stories WHERE id = $1', [from]);
     await this.refreshStory(into);
   }
 
   async putRelation(storyId: string, r: Relation): Promise<void> {
     // Delete + insert, not upsert: a replaced relation moves to the end, as SQLite's INSERT OR REPLACE does.
-    await this.q().query('DELETE FROM relations WHERE from_id = $1 AND to_id = $2', [r.from, r.to]);
-    await this.q().query('INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)', [
+    await this.rows('DELETE FROM relations WHERE from_id = $1 AND to_id = $2', [r.from, r.to]);
+    await this.rows('INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)', [
       storyId,
       r.from,
       r.to,
@@ -364,15 +377,12 @@ export class PostgresStore implements Store {
   async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
     const [r] = await this.rows<{ story_id: string }>('SELECT story_id FROM articles WHERE id = $1', [id]);
     if (!r || r.story_id === into) return;
-    await this.q().query('UPDATE articles SET story_id = $1, membership = $2 WHERE id = $3', [
+    await this.rows('UPDATE articles SET story_id = $1, membership = $2 WHERE id = $3', [
       into,
       JSON.stringify(membership),
       id,
     ]);
-    await this.q().query('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [
-      id,
-      r.story_id,
-    ]);
+    await this.rows('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
     await this.refreshStory(r.story_id);
     await this.refreshStory(into);
   }
@@ -386,7 +396,7 @@ export class PostgresStore implements Store {
   }
 
   async putStoryChange(c: StoryChange): Promise<void> {
-    await this.q().query('INSERT INTO story_changes (from_story, to_story, data) VALUES ($1, $2, $3)', [
+    await this.rows('INSERT INTO story_changes (from_story, to_story, data) VALUES ($1, $2, $3)', [
       c.from,
       c.to,
       JSON.stringify(c),
@@ -404,7 +414,7 @@ export class PostgresStore implements Store {
   async refreshStory(id: string): Promise<void> {
     // One statement: the story row from its articles (title of the first titled one in story order), or gone when it
     // has none.
-    await this.q().query(
+    await this.rows(
       `WITH st AS (
          SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
            max(published_at) AS last,
@@ -434,7 +444,7 @@ export class PostgresStore implements Store {
       if (b) bodies.set(n.seq, b.body);
     }
     const named = n?.from === 'lede' ? nameOfRows(rows, (seq) => bodies.get(seq)) : n;
-    if (named) await this.q().query('UPDATE stories SET title = $1 WHERE id = $2', [named.name, id]);
+    if (named) await this.rows('UPDATE stories SET title = $1 WHERE id = $2', [named.name, id]);
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
@@ -478,6 +488,11 @@ export class PostgresStore implements Store {
     return rows.map(storySummary);
   }
 
+  async findStories(f: StoryFilter): Promise<StorySummary[]> {
+    const { sql, args } = findStoriesSql(f);
+    return (await this.rows<StoryRow>(sql, args)).map(storySummary);
+  }
+
   async storyEarliest(id: string): Promise<string | undefined> {
     const [r] = await this.rows<{ id: string }>(
       'SELECT id FROM articles WHERE story_id = $1 ORDER BY published_at ASC NULLS LAST, seq LIMIT 1',
@@ -517,7 +532,7 @@ export class PostgresStore implements Store {
   }
 
   async putError(e: StoredError): Promise<void> {
-    await this.q().query('INSERT INTO errors (source, reason, at) VALUES ($1,$2,$3)', [e.source, e.reason, e.at]);
+    await this.rows('INSERT INTO errors (source, reason, at) VALUES ($1,$2,$3)', [e.source, e.reason, e.at]);
   }
 
   async listErrors(): Promise<StoredError[]> {
@@ -570,6 +585,7 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<string[]> 
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
+        await m.backfill?.((sql, params) => client.query(sql, params));
         await client.query('INSERT INTO migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
         await client.query('COMMIT');
         applied.push(m.name);

@@ -65,7 +65,8 @@ export const LEDE_CHARS = 320;
 
 /**
  * A story search: every filter given must hold for one and the same article of the story. Stores with a text index
- * implement `findStories`; `src/server/search.ts` gives the same answer by scanning for stores without one.
+ * implement `findStories` (SQLite: FTS5; PostgreSQL: a GIN-indexed `tsvector`, postgres-search.ts);
+ * `src/server/search.ts` gives the same answer by scanning for stores without one.
  */
 export interface StoryFilter {
   /** Words that must all begin a word of the article's title or clean text (case and accents ignored). */

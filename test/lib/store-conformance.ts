@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Relation } from '../../src/model/index.js';
-import { LEDE_CHARS, type Store, type StoredArticle } from '../../src/store/types.js';
+import { scanStories } from '../../src/server/search.js';
+import { LEDE_CHARS, type Store, type StoredArticle, type StoryFilter } from '../../src/store/types.js';
 
 /**
  * The one test suite every Store implementation must pass, so that they give identical results on the same input.
@@ -304,6 +305,49 @@ export function storeConformance(
         });
         expect(await languages('s1')).toEqual(['deu', 'eng']);
         expect(await languages('s9')).toEqual(['fra']);
+      });
+    });
+
+    it('finds stories by words, outlet, dates, entity and language as a scan of every article does', async () => {
+      await withStore(async (store) => {
+        if (!store.findStories) return;
+        const entity = (canonical: string) =>
+          ({ kind: 'place', text: canonical, span: [0, 1], sentence: 0, value: { canonical } }) as never;
+        const put = (n: number, storyId: string, extra: Partial<StoredArticle>) =>
+          store.putArticle(article(n, storyId, extra), new Uint32Array(), new Uint32Array());
+        await store.transaction(async () => {
+          await put(1, 's1', { title: 'Ministry accuses coalition', body: 'Crimes in Raqqa, the Ministère said.' });
+          await put(2, 's1', { outlet: 'Harbour NEWS', facts: [entity('Syria')], body: 'Le pont fermé à Évreux.' });
+          await put(3, 's2', {
+            publishedAt: undefined,
+            body: 'Bridge closed; COVID19 tests at the Ḱiosk.',
+            cues: { ...article(3, 's2').cues, language: 'fra' },
+          });
+          await put(4, 's3', { title: undefined, body: 'The council met. Raqqa was not named.', facts: [] });
+          for (const id of ['s1', 's2', 's3']) await store.refreshStory(id);
+        });
+        const filters: StoryFilter[] = [
+          { text: 'raqqa' },
+          { text: 'RAQ minis' },
+          { text: 'ministere' },
+          { text: 'evreux pont' },
+          { text: 'covid19 kiosk' },
+          { text: 'covid 19' },
+          { text: 'raqqa', limit: 1 },
+          { text: 'raqqa', limit: 1, offset: 1 },
+          { text: "coalition's" },
+          { text: 'zzzz' },
+          { outlet: 'harbour news' },
+          { from: '2022-04-12' },
+          { to: '2022-04-11', text: 'raqqa' },
+          { entity: 'syr' },
+          { language: 'fra' },
+          { language: 'fra', text: 'bridge' },
+        ];
+        for (const f of filters)
+          expect(await store.findStories(f), JSON.stringify(f)).toEqual(await scanStories(store, f));
+        expect((await store.findStories({ text: 'raqqa' })).map((x) => x.id).sort()).toEqual(['s1', 's3']);
+        expect((await store.findStories({ text: 'evreux' })).map((x) => x.id)).toEqual(['s1']);
       });
     });
 
