@@ -129,6 +129,7 @@ export function createApp(o: AppOptions): Hono {
         outletNames: outlines.get(x.id)?.outletNames ?? [],
         lede: outlines.get(x.id)?.lede ?? null,
         languages: outlines.get(x.id)?.languages ?? [],
+        days: outlines.get(x.id)?.days ?? [],
       })),
     });
   });

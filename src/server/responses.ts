@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OUTLETS_LISTED } from './schemas.js';
+import { TIMELINE_DAYS } from '../store/types.js';
 
 /**
  * The JSON bodies the API answers with, as zod schemas: `/openapi.json` is generated from them (openapi.ts), and
@@ -37,6 +38,9 @@ export const storyListItem = storySummary
       .describe(`up to ${OUTLETS_LISTED} of its outlets, by name; \`outlets\` counts them all`),
     lede: z.string().nullable().describe('the start of the clean text of the article that names it'),
     languages: z.array(z.string()).describe('the languages of its articles (ISO 639-3), sorted'),
+    days: z
+      .array(z.object({ day: z.string(), articles: z.number().int() }).strict())
+      .describe(`its dated articles per publication day (YYYY-MM-DD), earliest first, at most ${TIMELINE_DAYS} days`),
   })
   .strict()
   .register(responseSchemas, { id: 'StoryListItem' });

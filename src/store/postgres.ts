@@ -23,6 +23,7 @@ import {
   type StorySummary,
   type StoryFilter,
   LEDE_CHARS,
+  TIMELINE_DAYS,
 } from './types.js';
 
 export interface PostgresOptions {
@@ -521,11 +522,17 @@ export class PostgresStore implements Store {
          WHERE l IS NOT NULL AND l <> 'und' ORDER BY l`,
         [id],
       );
+      const days = await this.rows<{ day: string; articles: string }>(
+        `SELECT substr(published_at, 1, 10) AS day, count(*) AS articles FROM articles
+         WHERE story_id = $1 AND published_at IS NOT NULL GROUP BY day ORDER BY day LIMIT $2`,
+        [id, TIMELINE_DAYS],
+      );
       out.push({
         id,
         outletNames: names.map((r) => r.outlet),
         lede: lede?.lede ?? null,
         languages: languages.map((r) => r.l),
+        days: days.map((r) => ({ day: r.day, articles: Number(r.articles) })),
       });
     }
     return out;

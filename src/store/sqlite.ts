@@ -21,6 +21,7 @@ import {
   type StoryOutline,
   type StorySummary,
   LEDE_CHARS,
+  TIMELINE_DAYS,
 } from './types.js';
 import {
   ENTITY_KINDS,
@@ -464,6 +465,8 @@ export class SqliteStore implements Store {
         SELECT story_id, json_extract(cues, '$.l') FROM articles WHERE story_id = ?
         AND json_extract(cues, '$.l') IS NOT NULL AND json_extract(cues, '$.l') != 'und'`),
       languages: this.db.prepare('SELECT language FROM story_languages WHERE story_id = ? ORDER BY language'),
+      days: this.db.prepare(`SELECT substr(published_at, 1, 10) AS day, count(*) AS articles FROM articles
+        WHERE story_id = ? AND published_at IS NOT NULL GROUP BY day ORDER BY day LIMIT ?`),
       rebuildOutlets: this.db.prepare(`INSERT OR IGNORE INTO story_outlets (story_id, outlet)
         SELECT story_id, coalesce(outlet, source) FROM articles WHERE story_id = ?`),
       titledFirst: this.db
@@ -976,7 +979,8 @@ export class SqliteStore implements Store {
       const lede = ((story.title ? this.stmts.titledLede.get(LEDE_CHARS, id, story.title) : undefined) ??
         this.stmts.firstLede.get(LEDE_CHARS, id)) as { lede: string } | undefined;
       const languages = (this.stmts.languages.all(id) as Array<{ language: string }>).map((r) => r.language);
-      out.push({ id, outletNames: names, lede: lede?.lede ?? null, languages });
+      const days = this.stmts.days.all(id, TIMELINE_DAYS) as Array<{ day: string; articles: number }>;
+      out.push({ id, outletNames: names, lede: lede?.lede ?? null, languages, days });
     }
     return out;
   }

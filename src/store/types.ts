@@ -58,7 +58,15 @@ export interface StoryOutline {
   lede: string | null;
   /** The languages of its articles (ISO 639-3; not `und`), sorted. */
   languages: string[];
+  /**
+   * Its dated articles per publication day (YYYY-MM-DD), earliest first, at most TIMELINE_DAYS of them (the
+   * earliest): what a small timeline in a list draws.
+   */
+  days: Array<{ day: string; articles: number }>;
 }
+
+/** Days of a story's timeline a list reads: two months of daily coverage; a longer story shows its first two months. */
+export const TIMELINE_DAYS = 60;
 
 /** Characters of a story's lede a list shows: two lines of a wide list and some to spare for cutting at a word. */
 export const LEDE_CHARS = 320;

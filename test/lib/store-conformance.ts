@@ -257,6 +257,12 @@ export function storeConformance(
           );
           await store.putArticle(article(3, 's1', { outlet: 'wire' }), new Uint32Array(), new Uint32Array());
           await store.putArticle(article(4, 's2', { outlet: undefined }), new Uint32Array(), new Uint32Array());
+          await store.putArticle(
+            article(5, 's1', { publishedAt: '2022-04-13T18:30:00.000Z' }),
+            new Uint32Array(),
+            new Uint32Array(),
+          );
+          await store.putArticle(article(6, 's1', { publishedAt: undefined }), new Uint32Array(), new Uint32Array());
           await store.refreshStory('s1');
           await store.refreshStory('s2');
         });
@@ -269,7 +275,14 @@ export function storeConformance(
           outletNames: ['in/4.txt'],
           lede: 'Body 4 about the ministry statement.',
           languages: [],
+          days: [{ day: '2022-04-14', articles: 1 }],
         });
+        // Dated articles per day, a date and a timestamp of one day counted together, the undated left out.
+        expect(outlines[1].days).toEqual([
+          { day: '2022-04-11', articles: 1 },
+          { day: '2022-04-12', articles: 1 },
+          { day: '2022-04-13', articles: 2 },
+        ]);
         expect(outlines[1].outletNames).toEqual(['paper', 'wire']);
         const naming = s1.title === 'Title 2' ? 'Body 2 word' : `Body ${s1.title?.slice(-1)} about`;
         expect(outlines[1].lede?.startsWith(naming), `${s1.title}: ${outlines[1].lede}`).toBe(true);

@@ -99,11 +99,19 @@ describe.skipIf(!haveChromium)('web UI', () => {
     const rows = page.locator('table.stories tbody tr');
     expect(await rows.count()).toBe(5);
     expect(await rows.first().locator('td.num').first().textContent()).toBe(String(LARGE + 2));
+    // Its coverage per day, drawn under its dates: a bar per day with dated articles, described in words.
+    const spark = rows.first().locator('td.when svg.spark');
+    expect(await spark.getAttribute('aria-label')).toMatch(
+      /^\d+ dated articles over \d+ days, most \(\d+\) on \d{4}-\d\d-\d\d$/,
+    );
+    expect(await spark.locator('rect').count()).toBeGreaterThan(1);
     await shot('list');
     await page.fill('input[name=q]', 'raqqa coalition');
     await page.click('form[role=search] button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('table.stories tbody tr').length === 1);
     expect(await rows.first().locator('td.num').first().textContent()).toBe('2');
+    // Both reports of one day: the dates say it all, no timeline.
+    expect(await rows.first().locator('svg.spark').count()).toBe(0);
     await page.fill('input[name=q]', 'raqqa flood');
     await page.click('form[role=search] button[type=submit]');
     await page.waitForSelector('p.empty');

@@ -14,6 +14,8 @@ export interface StorySummary extends StoreSummary {
   lede: string | null;
   /** The languages of its articles (ISO 639-3), sorted (absent from older servers). */
   languages?: string[];
+  /** Its dated articles per publication day, earliest first (absent from older servers). */
+  days?: Array<{ day: string; articles: number }>;
 }
 
 export interface FactJson {
@@ -75,7 +77,6 @@ export interface FactDiffJson {
   /** Articles whose facts are not read (a text not in English): the two were not compared. */
   unread?: Unread;
 }
-
 
 export interface FactTableJson {
   articles: string[];

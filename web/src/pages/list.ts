@@ -1,5 +1,5 @@
 import { listStories, type StoryFilter } from '../api.js';
-import { h, languageName, shortId } from '../dom.js';
+import { h, languageName, shortId, svg } from '../dom.js';
 import type { StorySummary, Page } from '../types.js';
 
 const FIELDS: Array<{ name: keyof StoryFilter; label: string; type: string; hint?: string }> = [
@@ -80,7 +80,7 @@ export async function renderList(params: URLSearchParams): Promise<Page> {
               ),
               h('td', { class: 'num', 'data-label': 'articles' }, s.articles),
               h('td', { class: 'num', 'data-label': 'outlets' }, s.outlets),
-              h('td', { class: 'when' }, span(s.firstSeen, s.lastSeen)),
+              h('td', { class: 'when' }, span(s.firstSeen, s.lastSeen), timeline(s.days ?? [])),
             ),
           ),
         ),
@@ -119,6 +119,48 @@ function languagesLine(s: StorySummary): HTMLElement | null {
 function outletsText(s: StorySummary): string {
   const more = s.outlets - s.outletNames.length;
   return s.outletNames.join(' · ') + (more > 0 ? ` · and ${more} more` : '');
+}
+
+/** Size of a list's small timeline, in CSS pixels: it fits the date column and a phone's line. */
+const SPARK_W = 96;
+const SPARK_H = 16;
+/** Widest and narrowest bar: a few days' bars are wide enough to see, two months' still apart. */
+const BAR_MAX = 8;
+const BAR_MIN = 1;
+const DAY_MS = 86_400_000;
+
+/**
+ * A story's coverage over time: a bar per day with dated articles, its height their number, across the days from the
+ * first to the last. Nothing for a story whose dated articles fall on one day (the dates beside it say all).
+ */
+function timeline(days: Array<{ day: string; articles: number }>): SVGElement | null {
+  if (days.length < 2) return null;
+  const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const t0 = t(days[0].day);
+  const span = Math.max(1, (t(days[days.length - 1].day) - t0) / DAY_MS);
+  const most = Math.max(...days.map((d) => d.articles));
+  const total = days.reduce((n, d) => n + d.articles, 0);
+  const peak = days.find((d) => d.articles === most)!;
+  const bar = Math.max(BAR_MIN, Math.min(BAR_MAX, Math.floor(SPARK_W / (span + 1)) - 2));
+  const label = `${total} dated articles over ${Math.round(span) + 1} days, most (${most}) on ${peak.day}`;
+  return svg(
+    'svg',
+    {
+      class: 'spark',
+      width: SPARK_W,
+      height: SPARK_H,
+      viewBox: `0 0 ${SPARK_W} ${SPARK_H}`,
+      role: 'img',
+      'aria-label': label,
+    },
+    svg('title', {}, label),
+    svg('line', { x1: 0, y1: SPARK_H - 0.5, x2: SPARK_W, y2: SPARK_H - 0.5, class: 'axis' }),
+    days.map((d) => {
+      const x = (((t(d.day) - t0) / DAY_MS) * (SPARK_W - bar)) / span;
+      const bh = Math.max(2, (d.articles / most) * (SPARK_H - 1));
+      return svg('rect', { x: x.toFixed(1), y: (SPARK_H - 1 - bh).toFixed(1), width: bar, height: bh.toFixed(1) });
+    }),
+  );
 }
 
 /** "2022-04-19", or "2022-04-19 – 2022-04-21" when the story spans days. */
