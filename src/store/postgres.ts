@@ -5,6 +5,7 @@ import { MIGRATIONS } from './postgres-schema.js';
 import { findStoriesSql, searchLexemes } from './postgres-search.js';
 import { SEEN_COLUMNS, seenDates, storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
+import { blob, f32, orNull, orUndef, rowToSketch, u32, type SketchRow } from './columns.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
 import {
@@ -32,20 +33,6 @@ export interface PostgresOptions {
   /** Apply missing migrations on open (tests, first runs); otherwise an unmigrated database is refused. */
   migrate?: boolean;
 }
-
-const u32 = (b: Buffer): Uint32Array => {
-  const out = new Uint32Array(b.byteLength >>> 2);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-};
-const f32 = (b: Buffer): Float32Array => {
-  const out = new Float32Array(b.byteLength >>> 2);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-};
-const blob = (a: Uint32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-const orNull = (v: string | undefined): string | null => (v === undefined ? null : v);
-const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
 
 /** Splits `?schema=` off a connection URL. */
 export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
@@ -317,17 +304,7 @@ export class PostgresStore implements Store {
 
   async getSketches(ids: string[]): Promise<ArticleSketch[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows<{
-      id: string;
-      seq: string;
-      story_id: string;
-      origin_story: string | null;
-      published_at: string | null;
-      shingles: Buffer;
-      terms: Buffer;
-      weights: Buffer;
-      cues: string | null;
-    }>(
+    const rows = await this.rows<SketchRow>(
       'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ANY($1::text[])',
       [ids],
     );
@@ -336,17 +313,7 @@ export class PostgresStore implements Store {
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) continue;
-      out.push({
-        id: r.id,
-        seq: Number(r.seq),
-        storyId: r.story_id,
-        originStoryId: r.origin_story ?? r.story_id,
-        publishedAt: orUndef(r.published_at),
-        shingles: u32(r.shingles),
-        terms: u32(r.terms),
-        weights: f32(r.weights),
-        cues: parseCues(r.cues),
-      });
+      out.push(rowToSketch(r));
     }
     return out;
   }
