@@ -11,7 +11,7 @@ import { claimsCsv, claimsJson, claimsOf, claimsText } from '../report/claims.js
 import { diffText, errorsText, storiesText, storyText } from '../report/text.js';
 import { lookUpJson, lookUpText, type LookUpJson } from '../report/lookup.js';
 import type { RawDoc, RecordError } from '../model/index.js';
-import { reversed } from '../model/index.js';
+import { derived, passagesFrom } from '../model/index.js';
 import { isPostgresUrl, openStore, redact, resolveDb, StoreOpenError } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
@@ -308,11 +308,11 @@ export function buildProgram(): Command {
         const d = await diffArticles(store, idA, idB);
         if ('missing' in d) throw new CliError(MESSAGES.noArticle(d.missing));
         // Passages as A → B regardless of which one the relation calls earlier.
-        const passages = d.relation.from === d.a.id ? d.relation.passages : reversed(d.relation.passages);
+        const passages = passagesFrom(d.a.id, d.relation);
         if (o.json) printJson(diffJson(d.a, d.b, d.relation));
         else {
           const rel = [
-            `relation: ${d.relation.from} ${d.relation.kind === 'copy' || d.relation.kind === 'translation' ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
+            `relation: ${d.relation.from} ${derived(d.relation.kind) ? '→' : '↔'} ${d.relation.to}  ${d.relation.kind}${d.relation.commonSource ? ` (common source: ${d.relation.commonSource})` : ''}`,
             ...d.relation.evidence.map((e) => `  · ${e}`),
           ];
           print(diffText(d.a, d.b, passages, textOptions(), rel));

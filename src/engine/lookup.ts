@@ -1,5 +1,6 @@
 import { diffFacts } from '../claims/compare.js';
 import type { FactDiff, Relation, SwappedWord } from '../model/index.js';
+import { derived } from '../model/index.js';
 import type { Assignment } from '../stories/assign.js';
 import { inferredSources, type InferredSource } from '../stories/sources.js';
 import type { Membership, Store, StoredArticle } from '../store/types.js';
@@ -125,9 +126,8 @@ export function originOf(
   if (relation.kind === 'shared-source' && relation.commonSource)
     return { kind: 'outside', name: relation.commonSource };
   // A translation is a copy in another language: its original is where the text comes from.
-  const copy = (r: Relation) => r.kind === 'copy' || r.kind === 'translation';
-  if (copy(relation) && relation.from !== near.id) return { kind: 'this-text', copiedBy: near.id };
-  if (copy(relation) || relation.kind === 'shared-source') {
+  if (derived(relation.kind) && relation.from !== near.id) return { kind: 'this-text', copiedBy: near.id };
+  if (derived(relation.kind) || relation.kind === 'shared-source') {
     const chain = [near.id];
     let at = near.id;
     for (let i = 0; i < MAX_CHAIN; i++) {
@@ -135,7 +135,7 @@ export function originOf(
         (r) => r.kind === 'shared-source' && r.commonSource && (r.from === at || r.to === at),
       );
       if (named) return { kind: 'outside', name: named.commonSource!, via: at };
-      const up = relations.find((r) => copy(r) && r.to === at && !chain.includes(r.from));
+      const up = relations.find((r) => derived(r.kind) && r.to === at && !chain.includes(r.from));
       if (!up) break;
       chain.unshift(up.from);
       at = up.from;

@@ -42,3 +42,8 @@ export interface Alignment {
 export function reversed<P extends { a: Span; b: Span }>(passages: P[]): P[] {
   return passages.map((p) => ({ ...p, a: p.b, b: p.a }));
 }
+
+/** A relation's passages as A → B, for article `a` of the pair, whichever of the two the relation calls `from`. */
+export function passagesFrom<P extends { a: Span; b: Span }>(a: string, r: { from: string; passages: P[] }): P[] {
+  return r.from === a ? r.passages : reversed(r.passages);
+}

@@ -3,6 +3,14 @@ import type { Passage } from './alignment.js';
 export type RelationKind = 'copy' | 'translation' | 'shared-source' | 'same-event';
 
 /**
+ * Is one text made from the other (a copy, or a translation: a copy in another language)? Such a relation has a
+ * direction, `from` the original; the others pair two texts made apart.
+ */
+export function derived(kind: RelationKind): boolean {
+  return kind === 'copy' || kind === 'translation';
+}
+
+/**
  * How two articles of one story relate. For `copy`, `from` is the earlier/original and `to` the derived version; for
  * `translation`, `to` renders `from` (or a part of it) in another language, sentence by sentence. For
  * `shared-source` and `same-event` the pair is unordered (from is the earlier).

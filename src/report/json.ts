@@ -1,4 +1,4 @@
-import { bodySpanToText, reversed } from '../model/index.js';
+import { bodySpanToText, passagesFrom } from '../model/index.js';
 import { diffFacts } from '../claims/compare.js';
 import type { Fact, NoiseReason, PassageKind, Relation, RelationKind, RelationScores, Span } from '../model/index.js';
 import type { Membership, StoredArticle, StoryChange, StoryRecord } from '../model/index.js';
@@ -194,7 +194,7 @@ export function diffJson(a: StoredArticle, b: StoredArticle, relation: Relation)
     [b.id, b],
   ]);
   const r = relationJson(relation, byId);
-  const passages = r.from === a.id ? r.passages : reversed(r.passages);
+  const passages = passagesFrom(a.id, r);
   return { a: articleJson(a), b: articleJson(b), relation: r, passages, facts: factDiffJson(a, b, diffFacts(a, b)) };
 }
 

@@ -2,6 +2,7 @@ import { LOW_CONFIDENCE } from './json.js';
 import { factDiffText, factTableText, storyFactTable, versionDiffs } from './facts.js';
 import type { Passage, Span } from '../model/index.js';
 import { bodySpanToText } from '../model/offsets.js';
+import { derived } from '../model/index.js';
 import type { StoredArticle, StoryRecord, StorySummary, StoredError } from '../model/index.js';
 import { makeStyle, visibleLength, wrapText, type Style } from './style.js';
 
@@ -79,17 +80,14 @@ export function storyText(story: StoryRecord, articles: StoredArticle[], opts: T
           : r.kind === 'shared-source'
             ? st.cyan('shared-source')
             : st.green('same-event');
-    const arrow = r.kind === 'copy' || r.kind === 'translation' ? '→' : '↔';
+    const arrow = derived(r.kind) ? '→' : '↔';
     const sure =
       r.confidence === undefined
         ? ''
         : r.confidence < LOW_CONFIDENCE
           ? st.yellow(`  confidence ${r.confidence.toFixed(2)}: a guess`)
           : st.dim(`  confidence ${r.confidence.toFixed(2)}`);
-    const order =
-      (r.kind === 'copy' || r.kind === 'translation') && r.direction === 'unknown'
-        ? st.yellow('  direction unknown')
-        : '';
+    const order = derived(r.kind) && r.direction === 'unknown' ? st.yellow('  direction unknown') : '';
     out.push(
       `  ${r.from} ${arrow} ${r.to}  ${kind}${r.commonSource ? ` (common source: ${r.commonSource})` : ''}${sure}${order}`,
     );

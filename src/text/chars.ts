@@ -15,3 +15,8 @@ export function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** An ASCII digit, 0–9. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

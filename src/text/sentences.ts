@@ -1,5 +1,5 @@
 import type { Span } from '../model/span.js';
-import { isSpace } from './chars.js';
+import { isDigit, isSpace } from './chars.js';
 import { monthNamesOf } from './foreign.js';
 
 /**
@@ -134,8 +134,6 @@ function ordinalBeforeMonth(text: string, i: number, k: number): boolean {
   // German writes a date so ("am 17. Juni", "bis 3. Okt."): the ordinal's period ends no sentence.
   return monthNamesOf('deu').has(text.slice(k, e));
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Where to cut a run that is too long, at most `limit`: after the last white space in its second half, else at

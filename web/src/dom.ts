@@ -74,3 +74,8 @@ export function languageName(code: string): string {
     return code;
   }
 }
+
+/** Is one text made from the other (a copy, or a translation): a relation with a direction (model/story.ts derived). */
+export function derived(kind: string): boolean {
+  return kind === 'copy' || kind === 'translation';
+}

@@ -184,9 +184,9 @@ export function dates(body: string, sentences: Span[], publishedAt?: string): Fa
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** ISO 639-3 → chrono-node's parser for that language. */
 /** What this reader needs of a locale's module: its parse (each exports one). */
 type LocaleParser = Pick<typeof chrono.fr, 'parse'>;
+/** ISO 639-3 → chrono-node's parser for that language. */
 const CHRONO: Record<string, LocaleParser | undefined> = {
   fra: chrono.fr,
   deu: chrono.de,

@@ -1,6 +1,7 @@
 import type { Fact, QuantityValue, Span } from '../../model/index.js';
 import { NUMBER, parseNumber, UNITS } from './numbers.js';
 import { matchesOf } from '../../text/matches.js';
+import { isDigit } from '../../text/chars.js';
 
 /**
  * Figures with what they count and the event they belong to: "the killing and injuring of 240 civilians" →
@@ -43,7 +44,7 @@ function quantityMatches(s: string): RegExpExecArray[] {
   const anchors: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) anchors.push(i);
+    if (isDigit(c)) anchors.push(i);
   }
   NUMBER_WORD_START.lastIndex = 0;
   for (let m = NUMBER_WORD_START.exec(s); m; m = NUMBER_WORD_START.exec(s)) anchors.push(m.index);

@@ -1,4 +1,4 @@
-import { articleName, day, svg } from '../dom.js';
+import { articleName, day, derived, svg } from '../dom.js';
 import type { PageArticle, PageRelation } from '../types.js';
 
 /** Geometry of the drawing, in SVG user units (CSS pixels at 100 %). */
@@ -51,7 +51,7 @@ export function propagationGraph(
   const peers = new Map<string, string[]>();
   const hasChild = new Set<string>();
   for (const r of relations) {
-    if (r.kind === 'copy' || r.kind === 'translation') {
+    if (derived(r.kind)) {
       push(copyParents, r.to, r);
       hasChild.add(r.from);
     } else if (r.kind === 'shared-source') {

@@ -1,5 +1,5 @@
 import { getClaims, getStory } from '../api.js';
-import { articleName, day, h, languageName, shortId } from '../dom.js';
+import { articleName, day, derived, h, languageName, shortId } from '../dom.js';
 import {
   LOW_CONFIDENCE,
   type ClaimsResponse,
@@ -401,9 +401,7 @@ function relationsList(
         r.confidence !== undefined && r.confidence < LOW_CONFIDENCE
           ? h('span', { class: 'guess', title: `confidence ${r.confidence.toFixed(2)}` }, 'uncertain')
           : '',
-        (r.kind === 'copy' || r.kind === 'translation') && r.direction === 'unknown'
-          ? h('span', { class: 'guess' }, 'direction unknown')
-          : '',
+        derived(r.kind) && r.direction === 'unknown' ? h('span', { class: 'guess' }, 'direction unknown') : '',
         h(
           'ul',
           { class: 'evidence' },
