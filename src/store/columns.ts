@@ -1,5 +1,6 @@
 import { parseCues } from './cues.js';
-import type { ArticleSketch } from './types.js';
+import type { NamingRow } from './naming.js';
+import type { ArticleSketch, StoredArticle } from './types.js';
 
 /** Column conversions both stores share: typed arrays to and from blobs, nulls, and an article's sketch. */
 
@@ -49,5 +50,32 @@ export function rowToSketch(r: SketchRow): ArticleSketch {
     terms: u32(r.terms),
     weights: f32(r.weights),
     cues: parseCues(r.cues),
+  };
+}
+
+/** The sketch of an article just stored (in the story it was first put in), as a store caches it. */
+export function sketchOf(a: StoredArticle): ArticleSketch {
+  return {
+    id: a.id,
+    seq: a.seq,
+    storyId: a.storyId,
+    originStoryId: a.storyId,
+    publishedAt: a.publishedAt,
+    shingles: a.shingles,
+    terms: a.terms,
+    weights: a.weights,
+    cues: a.cues,
+  };
+}
+
+/** What a story's name is made from (model/naming.ts) of an article just stored, as a store caches it. */
+export function namingRowOf(a: StoredArticle): NamingRow {
+  return {
+    seq: a.seq,
+    title: orNull(a.title),
+    url: orNull(a.url),
+    published_at: orNull(a.publishedAt),
+    terms: a.terms,
+    weights: a.weights,
   };
 }

@@ -135,6 +135,45 @@ CREATE INDEX articles_words ON articles USING gin (words);`,
     sql: `CREATE INDEX IF NOT EXISTS articles_story_seq ON articles(story_id, seq);
 DROP INDEX IF EXISTS articles_story;`,
   },
+  {
+    id: 7,
+    name: 'candidate look-up in memory: band keys and postings kept with each article',
+    // The look-up index is built in memory from the articles (postgres.ts), as the SQLite store's is: each article
+    // keeps its band keys and posting terms (little-endian uint32, as its other term columns), and the tables that
+    // held them as rows, written at 150 rows an article, go.
+    sql: `ALTER TABLE articles ADD COLUMN band_keys BYTEA;
+ALTER TABLE articles ADD COLUMN posting BYTEA;
+CREATE INDEX bands_seq ON bands(seq);
+CREATE INDEX postings_seq ON postings(seq);`,
+    backfill: async (run) => {
+      const bytes = (xs: string[] | null) => {
+        const b = Buffer.alloc(4 * (xs?.length ?? 0));
+        (xs ?? []).forEach((x, i) => b.writeUInt32LE(Number(x), 4 * i));
+        return b;
+      };
+      for (let after = -1; ;) {
+        const rows = (
+          await run(
+            `SELECT a.seq,
+               (SELECT array_agg(key ORDER BY key) FROM bands b WHERE b.seq = a.seq) AS keys,
+               (SELECT array_agg(term ORDER BY term) FROM postings p WHERE p.seq = a.seq) AS posting
+             FROM articles a WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+            [after, BACKFILL_ROWS],
+          )
+        ).rows as Array<{ seq: string; keys: string[] | null; posting: string[] | null }>;
+        if (rows.length === 0) break;
+        await run(
+          `UPDATE articles a SET band_keys = w.keys, posting = w.posting
+           FROM (SELECT unnest($1::bigint[]) AS seq, unnest($2::bytea[]) AS keys, unnest($3::bytea[]) AS posting) w
+           WHERE a.seq = w.seq`,
+          [rows.map((r) => r.seq), rows.map((r) => bytes(r.keys)), rows.map((r) => bytes(r.posting))],
+        );
+        after = Number(rows[rows.length - 1].seq);
+      }
+      await run('DROP TABLE bands, postings, df');
+      await run('ALTER TABLE articles ALTER COLUMN band_keys SET NOT NULL, ALTER COLUMN posting SET NOT NULL');
+    },
+  },
 ];
 
 /** A text array literal (`{"a","b"}`), for passing arrays of arrays through one unnest. */

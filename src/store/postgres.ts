@@ -5,12 +5,13 @@ import { MIGRATIONS } from './postgres-schema.js';
 import { findStoriesSql, searchLexemes } from './postgres-search.js';
 import { SEEN_COLUMNS, seenDates, storySummary, type StoryRow } from './search.js';
 import { cuesJson, parseCues, parseMembership } from './cues.js';
-import { blob, f32, orNull, orUndef, rowToSketch, u32, type SketchRow } from './columns.js';
+import { blob, f32, namingRowOf, orNull, orUndef, rowToSketch, sketchOf, u32, type SketchRow } from './columns.js';
 import { NAMING_DEFAULTS } from '../model/naming.js';
 import { nameOfRows, type NamingRow } from './naming.js';
+import { LookUpIndex } from './look-up-index.js';
+import { NAMING_CACHE_SIZE, RecentCache, SKETCH_CACHE_SIZE } from './cache.js';
 import {
   pageIds,
-  RECENT_POSTINGS,
   type AlignableArticle,
   type ArticleSketch,
   type Store,
@@ -42,10 +43,21 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   return { connectionString: u.toString(), schema };
 }
 
+/** Articles read per round trip when the look-up index is built or caught up. */
+const LOOK_UP_CHUNK = 10_000;
+
 /**
  * The scale-out store: the same `Store` contract on PostgreSQL (node-postgres). A transaction holds one pooled
  * client for its whole span (tracked per async context, so concurrent callers never share one); outside a
  * transaction each call takes any pooled client.
+ *
+ * The candidate look-up (band keys, recent postings, document frequencies) is the SQLite store's in-memory index
+ * (look-up-index.ts), built from the articles table by the process that first needs it and caught up from the rows
+ * appended since: inside a transaction once, at its first look-up — in a worker's commit, after the commit lock is
+ * taken, so nothing can be appended under it — and outside one at every look-up. Kept as tables, each article cost
+ * 150 index rows written (its band keys, postings and a frequency upsert per salient term) and each decision four
+ * round trips to read them back: most of a serial commit's time (BENCHMARKS.md). Each committing process holds one
+ * copy (about 0.5 KB per article).
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
@@ -53,6 +65,23 @@ export class PostgresStore implements Store {
 
   /** The migrations this open applied (`migrate: true`), by name: none when the schema was up to date. */
   migrationsApplied: string[] = [];
+
+  /** The look-up index (see the class comment); dropped on rollback, since it may hold the rolled-back articles. */
+  private lookUp?: LookUpIndex;
+  /** The index is caught up within the current transaction. */
+  private caughtUp = false;
+  /**
+   * Naming columns of recently stored or read articles, by seq (model/naming.ts); dropped on rollback, since a seq of
+   * a rolled-back article is given to the next one.
+   */
+  private readonly namingCache = new RecentCache<number, NamingRow>(NAMING_CACHE_SIZE);
+  /**
+   * Sketches of recently read or written articles, used inside a transaction once the index is caught up, and the
+   * merges since they were cached (applied on read, as the SQLite store does). Emptied when another process has
+   * appended articles (its merges and moves come with its articles) and on rollback.
+   */
+  private readonly sketchCache = new RecentCache<string, ArticleSketch>(SKETCH_CACHE_SIZE);
+  private readonly mergedInto = new Map<string, string>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -112,16 +141,60 @@ export class PostgresStore implements Store {
     try {
       await client.query(`SET search_path TO "${this.schema}"`);
       await client.query('BEGIN');
+      this.caughtUp = false;
+      this.summarised.clear();
       const out = await this.tx.run(client, fn);
       await client.query('COMMIT');
       this.commits++;
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      this.lookUp = undefined;
+      this.namingCache.clear();
+      this.sketchCache.clear();
+      this.mergedInto.clear();
       throw e;
     } finally {
+      this.caughtUp = false;
+      this.summarised.clear();
       client.release();
     }
+  }
+
+  /** The look-up index, caught up with the articles table where it may be behind (see the class comment). */
+  private async index(): Promise<LookUpIndex> {
+    const inTx = this.tx.getStore() !== undefined;
+    if (this.lookUp && inTx && this.caughtUp) return this.lookUp;
+    // One catch-up at a time: look-ups that overlap (a Promise.all of reads) wait for the one under way.
+    const prev = this.catchingUp;
+    const next = (async () => {
+      await prev;
+      return this.catchUp(inTx);
+    })();
+    this.catchingUp = next.catch(() => undefined);
+    return next;
+  }
+
+  private catchingUp?: Promise<unknown>;
+
+  private async catchUp(inTx: boolean): Promise<LookUpIndex> {
+    const ix = (this.lookUp ??= new LookUpIndex());
+    for (;;) {
+      const rows = await this.rows<{ seq: string; id: string; band_keys: Buffer; posting: Buffer; terms: Buffer }>(
+        'SELECT seq, id, band_keys, posting, terms FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [ix.upTo, LOOK_UP_CHUNK],
+      );
+      if (rows.length > 0) {
+        // Another process's articles, and with them perhaps its merges and moves: cached story ids may be stale.
+        this.sketchCache.clear();
+        this.mergedInto.clear();
+      }
+      for (const r of rows)
+        if (Number(r.seq) > ix.upTo) ix.add(Number(r.seq), r.id, u32(r.band_keys), u32(r.posting), u32(r.terms));
+      if (rows.length < LOOK_UP_CHUNK) break;
+    }
+    if (inTx) this.caughtUp = true;
+    return ix;
   }
 
   /** Transactions committed through this store. */
@@ -145,23 +218,41 @@ export class PostgresStore implements Store {
   }
 
   async nextSeq(): Promise<number> {
+    // Inside a transaction the caught-up index holds every article up to the last.
+    if (this.tx.getStore()) return (await this.index()).upTo + 1;
     const [r] = await this.rows<{ m: string }>('SELECT coalesce(max(seq), 0) AS m FROM articles');
     return Number(r.m) + 1;
   }
 
   async putArticle(a: StoredArticle, bandKeys: Uint32Array, postingTerms: Uint32Array): Promise<void> {
+    const ix = await this.index();
+    const row = namingRowOf(a);
+    const bodyOf = (seq: number) => (seq === a.seq ? a.body : undefined);
+    // A new story is named by this article alone: its name goes in with it.
+    const alone = nameOfRows([row], bodyOf)?.name ?? row.title;
     // One statement, one round trip: the commit of stories is the serial part of the scale-out path (BENCHMARKS.md).
-    await this.rows(
+    // The story's summary is kept current from the article alone (a new outlet is one no earlier member has; the
+    // statement's reads do not see its own insert), and the members its name is made from come back with it: the
+    // earliest and the latest before this one, which is the latest (model/naming.ts).
+    const sampled = await this.rows<{ seq: string; kept: string | null; first: boolean }>(
       `WITH art AS (
          INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
-           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story, cues,
-           membership, words)
-         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$25,$26,
-           array_to_tsvector($27::text[]))),
-       b AS (INSERT INTO bands (key, seq) SELECT unnest($22::bigint[]), $1::bigint),
-       p AS (INSERT INTO postings (term, seq) SELECT unnest($23::bigint[]), $1::bigint),
-       d AS (INSERT INTO df (term, n) SELECT unnest($24::bigint[]), 1 ON CONFLICT (term) DO UPDATE SET n = df.n + 1)
-       SELECT 1`,
+           kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story, band_keys,
+           posting, cues, membership, words)
+         VALUES ($1::bigint,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$22,$23,$24,
+           $25, array_to_tsvector($26::text[]))),
+       st AS (
+         INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title) VALUES ($21, $7, $7, 1, 1, $28)
+         ON CONFLICT (id) DO UPDATE SET n_articles = stories.n_articles + 1,
+           first_seen = LEAST(stories.first_seen, EXCLUDED.first_seen),
+           last_seen = GREATEST(stories.last_seen, EXCLUDED.last_seen),
+           n_outlets = stories.n_outlets + CASE WHEN EXISTS (SELECT 1 FROM articles o WHERE o.story_id = $21
+             AND coalesce(o.outlet, o.source) = coalesce($4, $3)) THEN 0 ELSE 1 END
+         RETURNING title AS kept),
+       first AS (SELECT seq FROM articles WHERE story_id = $21 ORDER BY seq LIMIT $27),
+       latest AS (SELECT seq FROM articles WHERE story_id = $21 ORDER BY seq DESC LIMIT $27 - 1)
+       SELECT seq, (SELECT kept FROM st) AS kept, true AS first FROM first
+       UNION ALL SELECT seq, (SELECT kept FROM st), false FROM latest`,
       [
         a.seq,
         a.id,
@@ -184,14 +275,47 @@ export class PostgresStore implements Store {
         blob(a.terms),
         blob(a.weights),
         a.storyId,
-        Array.from(bandKeys),
-        Array.from(postingTerms),
-        Array.from(new Set(a.terms)).sort((x, y) => x - y),
+        blob(bandKeys),
+        blob(postingTerms),
         cuesJson(a.cues),
         a.membership ? JSON.stringify(a.membership) : null,
         searchLexemes(a.title, a.body),
+        NAMING_DEFAULTS.sampleEach,
+        alone,
       ],
     );
+    ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
+    this.summarised.add(a.storyId);
+    // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
+    this.mergedInto.delete(a.storyId);
+    this.sketchCache.set(a.id, sketchOf(a));
+    this.namingCache.set(a.seq, row);
+    // The earliest members, and this one among them while they are fewer than the sample; then this one and the
+    // latest before it: the rows the story's name is made from after the insert, in the order they are read then.
+    const first = sampled.filter((r) => r.first).map((r) => Number(r.seq));
+    const latest = sampled.filter((r) => !r.first).map((r) => Number(r.seq));
+    const seqs = [...first, ...(first.length < NAMING_DEFAULTS.sampleEach ? [a.seq] : []), a.seq, ...latest];
+    await this.nameStory(a.storyId, seqs, sampled[0]?.kept ?? alone, bodyOf);
+  }
+
+  /** Names a story from these members (model/naming.ts) where the name differs from `kept`, the title it has. */
+  private async nameStory(
+    id: string,
+    seqs: number[],
+    kept: string | null,
+    known: (seq: number) => string | undefined = () => undefined,
+  ): Promise<void> {
+    const rows = await this.namingRows(seqs);
+    const bodies = new Map<number, string>();
+    const lede = (seq: number) => bodies.get(seq) ?? known(seq);
+    const n = nameOfRows(rows, lede);
+    if (n?.from === 'lede' && lede(n.seq) === undefined) {
+      // The lede is read only when no member has a title.
+      const [b] = await this.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [n.seq]);
+      if (b) bodies.set(n.seq, b.body);
+    }
+    const named = n?.from === 'lede' ? nameOfRows(rows, lede) : n;
+    if (named && named.name !== kept) await this.rows('UPDATE stories SET title = $1 WHERE id = $2', [named.name, id]);
   }
 
   private toArticle(r: Record<string, unknown>): StoredArticle {
@@ -271,51 +395,53 @@ export class PostgresStore implements Store {
   }
 
   async bandCandidates(keys: Uint32Array): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const rows = await this.rows<{ id: string }>(
-      `SELECT a.id FROM articles a WHERE a.seq IN (SELECT DISTINCT seq FROM bands WHERE key = ANY($1::bigint[]))
-       ORDER BY a.seq`,
-      [Array.from(keys)],
-    );
-    return rows.map((r) => r.id);
+    const ix = await this.index();
+    return ix.bandSeqs(keys).map((seq) => ix.idOf(seq)!);
   }
 
   async termCandidates(terms: Uint32Array, limit: number): Promise<string[]> {
-    if (terms.length === 0) return [];
-    const rows = await this.rows<{ id: string }>(
-      `SELECT a.id FROM (SELECT r.seq, count(*) AS n FROM unnest($1::bigint[]) t(term)
-         CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.term = t.term ORDER BY seq DESC LIMIT ${RECENT_POSTINGS}) r
-         GROUP BY r.seq ORDER BY n DESC, r.seq DESC LIMIT $2) p JOIN articles a ON a.seq = p.seq ORDER BY p.n DESC, p.seq DESC`,
-      [Array.from(terms), limit],
-    );
-    return rows.map((r) => r.id);
+    const ix = await this.index();
+    return ix.termSeqs(terms, limit).map((seq) => ix.idOf(seq)!);
   }
 
   async documentFrequencies(terms: Uint32Array): Promise<Uint32Array> {
-    const out = new Uint32Array(terms.length);
-    if (terms.length === 0) return out;
-    const rows = await this.rows<{ term: string; n: number }>('SELECT term, n FROM df WHERE term = ANY($1::bigint[])', [
-      Array.from(terms),
-    ]);
-    const m = new Map(rows.map((r) => [Number(r.term), r.n]));
-    for (let i = 0; i < terms.length; i++) out[i] = m.get(terms[i]) ?? 0;
-    return out;
+    const ix = await this.index();
+    return Uint32Array.from(terms, (t) => ix.documentFrequency(t));
   }
 
   async getSketches(ids: string[]): Promise<ArticleSketch[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows<SketchRow>(
-      'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ANY($1::text[])',
-      [ids],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    // Outside a transaction another process may have moved any article since: read them all.
+    const cached = this.tx.getStore() !== undefined;
+    if (cached) await this.index();
+    const missing = cached ? ids.filter((id) => this.sketchCache.get(id) === undefined) : ids;
+    const read = new Map<string, ArticleSketch>();
+    if (missing.length > 0) {
+      const rows = await this.rows<SketchRow>(
+        'SELECT id, seq, story_id, origin_story, published_at, shingles, terms, weights, cues FROM articles WHERE id = ANY($1::text[])',
+        [missing],
+      );
+      for (const r of rows) {
+        const sk = rowToSketch(r);
+        read.set(sk.id, sk);
+        if (cached) this.sketchCache.set(sk.id, sk);
+      }
+    }
     const out: ArticleSketch[] = [];
     for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) continue;
-      out.push(rowToSketch(r));
+      const sk = read.get(id) ?? (cached ? this.sketchCache.get(id) : undefined);
+      if (!sk) continue;
+      out.push({ ...sk, storyId: this.currentStory(sk.storyId) });
     }
     return out;
+  }
+
+  /** The story a cached sketch's story was merged into, if it was (merges are recorded, not applied to the cache). */
+  private currentStory(id: string): string {
+    let s = id;
+    for (let next = this.mergedInto.get(s); next !== undefined; next = this.mergedInto.get(s)) s = next;
+    if (s !== id) this.mergedInto.set(id, s);
+    return s;
   }
 
   async storySize(id: string): Promise<number> {
@@ -324,22 +450,23 @@ export class PostgresStore implements Store {
   }
 
   async mergeStories(from: string, into: string): Promise<void> {
+    if (from === into) return;
+    this.mergedInto.set(from, into);
     await this.rows('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('DELETE FROM stories WHERE id = $1', [from]);
-    await this.refreshStory(into);
+    this.summarised.delete(from);
+    await this.rebuildStory(into);
   }
 
   async putRelation(storyId: string, r: Relation): Promise<void> {
-    // Delete + insert, not upsert: a replaced relation moves to the end, as SQLite's INSERT OR REPLACE does.
-    await this.rows('DELETE FROM relations WHERE from_id = $1 AND to_id = $2', [r.from, r.to]);
-    await this.rows('INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)', [
-      storyId,
-      r.from,
-      r.to,
-      r.kind,
-      JSON.stringify(r),
-    ]);
+    // A replaced relation takes a new rid and so moves to the end, as SQLite's INSERT OR REPLACE does; one round trip.
+    await this.rows(
+      `INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (from_id, to_id) DO UPDATE SET rid = nextval(pg_get_serial_sequence('relations', 'rid')),
+         story_id = EXCLUDED.story_id, kind = EXCLUDED.kind, data = EXCLUDED.data`,
+      [storyId, r.from, r.to, r.kind, JSON.stringify(r)],
+    );
   }
 
   async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
@@ -351,8 +478,10 @@ export class PostgresStore implements Store {
       id,
     ]);
     await this.rows('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
-    await this.refreshStory(r.story_id);
-    await this.refreshStory(into);
+    const sk = this.sketchCache.get(id);
+    if (sk) this.sketchCache.set(id, { ...sk, storyId: into });
+    await this.rebuildStory(r.story_id);
+    await this.rebuildStory(into);
   }
 
   async storyArticleIds(id: string, limit: number): Promise<string[]> {
@@ -379,40 +508,62 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Stories whose summary this transaction's writes keep current (`putArticle` updates it, merges and moves recount
+   * it): `refreshStory`, which the engine calls after each article, has nothing to do for them.
+   */
+  private readonly summarised = new Set<string>();
+
   async refreshStory(id: string): Promise<void> {
+    if (this.tx.getStore() && this.summarised.has(id)) return;
+    await this.rebuildStory(id);
+  }
+
+  /** Recounts a story's summary from its articles and names it again (or drops it when it has none). */
+  private async rebuildStory(id: string): Promise<void> {
     // One statement: the story row from its articles (title of the first titled one in story order), or gone when it
-    // has none.
-    await this.rows(
+    // has none; and what the story's name is made from, its earliest and latest members (model/naming.ts).
+    const sampled = await this.rows<{ seq: string; kept: string | null }>(
       `WITH st AS (
          SELECT count(*) AS n, count(DISTINCT coalesce(outlet, source)) AS outlets, min(published_at) AS first,
            max(published_at) AS last,
            (SELECT title FROM articles WHERE story_id = $1 AND title IS NOT NULL
              ORDER BY published_at ASC NULLS LAST, seq LIMIT 1) AS title
          FROM articles WHERE story_id = $1),
-       gone AS (DELETE FROM stories WHERE id = $1 AND (SELECT n FROM st) = 0)
-       INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title)
-       SELECT $1, first, last, n, outlets, title FROM st WHERE n > 0
-       ON CONFLICT (id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
-         n_articles = EXCLUDED.n_articles, n_outlets = EXCLUDED.n_outlets, title = EXCLUDED.title`,
-      [id],
-    );
-    // The name from the members (model/naming.ts): the earliest and the latest sampled.
-    const rows = await this.rows<NamingRow>(
-      `(SELECT seq, title, url, published_at, terms, weights FROM articles WHERE story_id = $1 ORDER BY seq LIMIT $2)
-       UNION ALL
-       (SELECT seq, title, url, published_at, terms, weights FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2)`,
+       gone AS (DELETE FROM stories WHERE id = $1 AND (SELECT n FROM st) = 0),
+       up AS (INSERT INTO stories (id, first_seen, last_seen, n_articles, n_outlets, title)
+         SELECT $1, first, last, n, outlets, title FROM st WHERE n > 0
+         ON CONFLICT (id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+           n_articles = EXCLUDED.n_articles, n_outlets = EXCLUDED.n_outlets, title = EXCLUDED.title
+         RETURNING title AS kept),
+       first AS (SELECT seq FROM articles WHERE story_id = $1 ORDER BY seq LIMIT $2),
+       latest AS (SELECT seq FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2)
+       SELECT seq, (SELECT kept FROM up) AS kept FROM first UNION ALL SELECT seq, NULL FROM latest`,
       [id, NAMING_DEFAULTS.sampleEach],
     );
-    if (rows.length === 0) return;
-    const bodies = new Map<number, string>();
-    const n = nameOfRows(rows, (seq) => bodies.get(seq));
-    if (n?.from === 'lede' && !bodies.size) {
-      // The lede is read only when no member has a title.
-      const [b] = await this.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [n.seq]);
-      if (b) bodies.set(n.seq, b.body);
+    if (this.tx.getStore()) this.summarised.add(id);
+    if (sampled.length === 0) return;
+    await this.nameStory(
+      id,
+      sampled.map((r) => Number(r.seq)),
+      sampled[0].kept,
+    );
+  }
+
+  /**
+   * The naming columns of these articles, from the cache where it has them (an article's are fixed once stored) and
+   * in one read for the rest: a story is named again at every article it gains, from up to 128 members.
+   */
+  private async namingRows(seqs: number[]): Promise<NamingRow[]> {
+    const missing = seqs.filter((q) => this.namingCache.get(q) === undefined);
+    if (missing.length > 0) {
+      const got = await this.rows<NamingRow & { seq: string; terms: Buffer; weights: Buffer }>(
+        'SELECT seq, title, url, published_at, terms, weights FROM articles WHERE seq = ANY($1::bigint[])',
+        [missing],
+      );
+      for (const r of got) this.namingCache.set(Number(r.seq), { ...r, terms: u32(r.terms), weights: f32(r.weights) });
     }
-    const named = n?.from === 'lede' ? nameOfRows(rows, (seq) => bodies.get(seq)) : n;
-    if (named) await this.rows('UPDATE stories SET title = $1 WHERE id = $2', [named.name, id]);
+    return seqs.map((q) => this.namingCache.get(q)).filter((r): r is NamingRow => r !== undefined);
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {

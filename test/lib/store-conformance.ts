@@ -3,6 +3,42 @@ import type { Relation } from '../../src/model/index.js';
 import { scanStories } from '../../src/server/search.js';
 import { LEDE_CHARS, type Store, type StoredArticle, type StoryFilter } from '../../src/store/types.js';
 
+/** A stored article numbered `n` in `storyId`, with every field set (what the conformance suite stores). */
+export const storedArticle = (n: number, storyId: string, extra: Partial<StoredArticle> = {}): StoredArticle => ({
+  id: `a${n}`,
+  seq: n,
+  source: `in/${n}.txt`,
+  outlet: n % 2 ? 'wire' : 'paper',
+  title: `Title ${n}`,
+  publishedAt: `2022-04-${String(10 + n).padStart(2, '0')}`,
+  raw: { source: `in/${n}.txt`, format: 'text', content: `raw ${n}`, meta: {} },
+  text: `Text ${n}.`,
+  body: `Body ${n} about the ministry statement.`,
+  kept: [[0, 8]],
+  removed: [{ text: 'READ MORE: x', reason: 'link-bait', span: [9, 21] }],
+  sentences: [[0, 8]],
+  facts: [],
+  shingles: Uint32Array.from([n, 100, 200]),
+  signature: Uint32Array.from([1, 2, 3, n]),
+  terms: Uint32Array.from([5, 6, 7 + n]),
+  weights: Float32Array.from([0.5, 0.5, 0.7]),
+  cues: {
+    figures: Uint32Array.from([0x80000000 + n]),
+    eventTime: {
+      lo: 19000 + n - 14,
+      hi: 19000 + n,
+      day: 19000 + n,
+      basis: 'published',
+      confidence: 0.9,
+      years: [2022],
+      evidence: [[0, 4]],
+    },
+  },
+  storyId,
+  membership: { score: 0.8, by: 'joined', closest: { id: 'a0', score: 0.9 }, evidence: ['close'] },
+  ...extra,
+});
+
 /**
  * The one test suite every Store implementation must pass, so that they give identical results on the same input.
  * `factory` returns a fresh, empty store; `reopen` (where the store is durable) opens the same store again.
@@ -21,40 +57,7 @@ export function storeConformance(
       await cleanup?.();
     }
   };
-  const article = (n: number, storyId: string, extra: Partial<StoredArticle> = {}): StoredArticle => ({
-    id: `a${n}`,
-    seq: n,
-    source: `in/${n}.txt`,
-    outlet: n % 2 ? 'wire' : 'paper',
-    title: `Title ${n}`,
-    publishedAt: `2022-04-${String(10 + n).padStart(2, '0')}`,
-    raw: { source: `in/${n}.txt`, format: 'text', content: `raw ${n}`, meta: {} },
-    text: `Text ${n}.`,
-    body: `Body ${n} about the ministry statement.`,
-    kept: [[0, 8]],
-    removed: [{ text: 'READ MORE: x', reason: 'link-bait', span: [9, 21] }],
-    sentences: [[0, 8]],
-    facts: [],
-    shingles: Uint32Array.from([n, 100, 200]),
-    signature: Uint32Array.from([1, 2, 3, n]),
-    terms: Uint32Array.from([5, 6, 7 + n]),
-    weights: Float32Array.from([0.5, 0.5, 0.7]),
-    cues: {
-      figures: Uint32Array.from([0x80000000 + n]),
-      eventTime: {
-        lo: 19000 + n - 14,
-        hi: 19000 + n,
-        day: 19000 + n,
-        basis: 'published',
-        confidence: 0.9,
-        years: [2022],
-        evidence: [[0, 4]],
-      },
-    },
-    storyId,
-    membership: { score: 0.8, by: 'joined', closest: { id: 'a0', score: 0.9 }, evidence: ['close'] },
-    ...extra,
-  });
+  const article = storedArticle;
   const relation = (from: string, to: string): Relation => ({
     from,
     to,

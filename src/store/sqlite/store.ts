@@ -1,9 +1,8 @@
-import { totalmem } from 'node:os';
 import Database from 'better-sqlite3';
 import type { Fact, Relation, Span } from '../../model/index.js';
 import { knownLanguage } from '../../model/index.js';
 import { NAMING_DEFAULTS } from '../../model/naming.js';
-import { RecentCache } from '../cache.js';
+import { NAMING_CACHE_SIZE, RecentCache, SKETCH_CACHE_SIZE } from '../cache.js';
 import { WalCheckpointer } from '../checkpointer.js';
 import { cuesJson, parseCues } from '../cues.js';
 import { LookUpIndex } from '../look-up-index.js';
@@ -29,22 +28,10 @@ import {
 import type { RawDoc } from '../../model/index.js';
 import { openSchema } from './migrations.js';
 import { inFile, rowToArticle, type ArticleRow, type StoryStats } from './rows.js';
-import { blob, f32, orNull, orUndef, rowToSketch, u32, type SketchRow } from '../columns.js';
+import { blob, f32, namingRowOf, orNull, orUndef, rowToSketch, sketchOf, u32, type SketchRow } from '../columns.js';
 import { lookUpSnapshotFile, readSnapshot, SNAPSHOT_MIN_ARTICLES, writeSnapshot } from './snapshot.js';
 import { findStoriesSql } from './search.js';
 import { prepareStatements, type Statements } from './statements.js';
-
-/**
- * Article sketches kept in memory (about 2 KB each: shingle hashes, salient terms and weights): at most this many,
- * and at least the half of them used last (cache.ts). A new article's neighbours are the other versions of its story
- * and the articles sharing its terms, of any age: with 250,000 (about 500 MB), reading the missed sketches from the
- * file was 18% of the main thread at 180,000 articles of corpus-1M and growing with the store. So up to 2 million
- * (a store of a million articles cached whole, about 2 GB), but no more than an eighth of the machine's memory.
- */
-const SKETCH_CACHE_SIZE = Math.max(250_000, Math.min(2_000_000, Math.floor(totalmem() / 8 / 2048)));
-
-/** Articles whose naming columns are kept in memory (some 200 bytes each besides the sketch's vectors). */
-const NAMING_CACHE_SIZE = 65_536;
 
 /** Rows read per step when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
@@ -219,28 +206,11 @@ export class SqliteStore implements Store {
       title: orNull(a.title),
       new_outlet: newOutlet,
     });
-    this.namingCache.set(a.seq, {
-      seq: a.seq,
-      title: orNull(a.title),
-      url: orNull(a.url),
-      published_at: orNull(a.publishedAt),
-      terms: a.terms,
-      weights: a.weights,
-    });
+    this.namingCache.set(a.seq, namingRowOf(a));
     this.nameStory(a.storyId);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
-    this.sketchCache.set(a.id, {
-      id: a.id,
-      seq: a.seq,
-      storyId: a.storyId,
-      originStoryId: a.storyId,
-      publishedAt: a.publishedAt,
-      shingles: a.shingles,
-      terms: a.terms,
-      weights: a.weights,
-      cues: a.cues,
-    });
+    this.sketchCache.set(a.id, sketchOf(a));
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
