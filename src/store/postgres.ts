@@ -68,6 +68,8 @@ export class PostgresStore implements Store {
 
   /** The look-up index (see the class comment); dropped on rollback, since it may hold the rolled-back articles. */
   private lookUp?: LookUpIndex;
+  /** The ids of the articles in the look-up index (about 60 bytes each). */
+  private indexed = new Set<string>();
   /** The index is caught up within the current transaction. */
   private caughtUp = false;
   /**
@@ -82,6 +84,11 @@ export class PostgresStore implements Store {
    */
   private readonly sketchCache = new RecentCache<string, ArticleSketch>(SKETCH_CACHE_SIZE);
   private readonly mergedInto = new Map<string, string>();
+  /**
+   * Story sizes read or kept current inside transactions (the engine asks for the size of every story an article
+   * comes close to); emptied with the sketches, and a story merged or moved from or to is read again.
+   */
+  private readonly sizes = new Map<string, number>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -153,6 +160,7 @@ export class PostgresStore implements Store {
       this.namingCache.clear();
       this.sketchCache.clear();
       this.mergedInto.clear();
+      this.sizes.clear();
       throw e;
     } finally {
       this.caughtUp = false;
@@ -178,6 +186,7 @@ export class PostgresStore implements Store {
   private catchingUp?: Promise<unknown>;
 
   private async catchUp(inTx: boolean): Promise<LookUpIndex> {
+    if (!this.lookUp) this.indexed = new Set();
     const ix = (this.lookUp ??= new LookUpIndex());
     for (;;) {
       const rows = await this.rows<{ seq: string; id: string; band_keys: Buffer; posting: Buffer; terms: Buffer }>(
@@ -188,9 +197,13 @@ export class PostgresStore implements Store {
         // Another process's articles, and with them perhaps its merges and moves: cached story ids may be stale.
         this.sketchCache.clear();
         this.mergedInto.clear();
+        this.sizes.clear();
       }
       for (const r of rows)
-        if (Number(r.seq) > ix.upTo) ix.add(Number(r.seq), r.id, u32(r.band_keys), u32(r.posting), u32(r.terms));
+        if (Number(r.seq) > ix.upTo) {
+          ix.add(Number(r.seq), r.id, u32(r.band_keys), u32(r.posting), u32(r.terms));
+          this.indexed.add(r.id);
+        }
       if (rows.length < LOOK_UP_CHUNK) break;
     }
     if (inTx) this.caughtUp = true;
@@ -214,6 +227,11 @@ export class PostgresStore implements Store {
   }
 
   async hasArticle(id: string): Promise<boolean> {
+    // Inside a transaction the caught-up index knows every article.
+    if (this.tx.getStore()) {
+      await this.index();
+      return this.indexed.has(id);
+    }
     return (await this.rows('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;
   }
 
@@ -234,7 +252,7 @@ export class PostgresStore implements Store {
     // The story's summary is kept current from the article alone (a new outlet is one no earlier member has; the
     // statement's reads do not see its own insert), and the members its name is made from come back with it: the
     // earliest and the latest before this one, which is the latest (model/naming.ts).
-    const sampled = await this.rows<{ seq: string; kept: string | null; first: boolean }>(
+    const sampled = await this.rows<{ seq: string; kept: string | null; n: number; first: boolean }>(
       `WITH art AS (
          INSERT INTO articles (seq, id, source, outlet, url, title, published_at, byline, dateline, raw, text, body,
            kept, removed, sentences, facts, shingles, signature, terms, weights, story_id, origin_story, band_keys,
@@ -248,11 +266,11 @@ export class PostgresStore implements Store {
            last_seen = GREATEST(stories.last_seen, EXCLUDED.last_seen),
            n_outlets = stories.n_outlets + CASE WHEN EXISTS (SELECT 1 FROM articles o WHERE o.story_id = $21
              AND coalesce(o.outlet, o.source) = coalesce($4, $3)) THEN 0 ELSE 1 END
-         RETURNING title AS kept),
+         RETURNING title AS kept, n_articles AS n),
        first AS (SELECT seq FROM articles WHERE story_id = $21 ORDER BY seq LIMIT $27),
        latest AS (SELECT seq FROM articles WHERE story_id = $21 ORDER BY seq DESC LIMIT $27 - 1)
-       SELECT seq, (SELECT kept FROM st) AS kept, true AS first FROM first
-       UNION ALL SELECT seq, (SELECT kept FROM st), false FROM latest`,
+       SELECT seq, (SELECT kept FROM st) AS kept, (SELECT n FROM st) AS n, true AS first FROM first
+       UNION ALL SELECT seq, (SELECT kept FROM st), (SELECT n FROM st), false FROM latest`,
       [
         a.seq,
         a.id,
@@ -285,7 +303,10 @@ export class PostgresStore implements Store {
       ],
     );
     ix.add(a.seq, a.id, bandKeys, postingTerms, a.terms);
+    this.indexed.add(a.id);
     this.summarised.add(a.storyId);
+    // Its story's size: as the statement counted it, or 1 for a new story (no earlier member came back).
+    this.sizes.set(a.storyId, sampled[0]?.n ?? 1);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
     this.sketchCache.set(a.id, sketchOf(a));
@@ -445,13 +466,23 @@ export class PostgresStore implements Store {
   }
 
   async storySize(id: string): Promise<number> {
+    const inTx = this.tx.getStore() !== undefined;
+    if (inTx) {
+      await this.index();
+      const n = this.sizes.get(id);
+      if (n !== undefined) return n;
+    }
     const rows = await this.rows<{ n: number }>('SELECT n_articles AS n FROM stories WHERE id = $1', [id]);
-    return rows[0]?.n ?? 0;
+    const n = rows[0]?.n ?? 0;
+    if (inTx) this.sizes.set(id, n);
+    return n;
   }
 
   async mergeStories(from: string, into: string): Promise<void> {
     if (from === into) return;
     this.mergedInto.set(from, into);
+    this.sizes.delete(from);
+    this.sizes.delete(into);
     await this.rows('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('DELETE FROM stories WHERE id = $1', [from]);
@@ -480,6 +511,8 @@ export class PostgresStore implements Store {
     await this.rows('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
     const sk = this.sketchCache.get(id);
     if (sk) this.sketchCache.set(id, { ...sk, storyId: into });
+    this.sizes.delete(r.story_id);
+    this.sizes.delete(into);
     await this.rebuildStory(r.story_id);
     await this.rebuildStory(into);
   }
