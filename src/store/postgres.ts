@@ -43,6 +43,9 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   return { connectionString: u.toString(), schema };
 }
 
+/** A relation as written: story id, from, to, kind and its JSON. */
+type RelationRow = [string, string, string, string, string];
+
 /** Articles read per round trip when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
 
@@ -150,7 +153,11 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       this.caughtUp = false;
       this.summarised.clear();
-      const out = await this.tx.run(client, fn);
+      const out = await this.tx.run(client, async () => {
+        const r = await fn();
+        await this.flushRelations();
+        return r;
+      });
       await client.query('COMMIT');
       this.commits++;
       return out;
@@ -161,6 +168,7 @@ export class PostgresStore implements Store {
       this.sketchCache.clear();
       this.mergedInto.clear();
       this.sizes.clear();
+      this.pendingRelations.clear();
       throw e;
     } finally {
       this.caughtUp = false;
@@ -480,6 +488,7 @@ export class PostgresStore implements Store {
 
   async mergeStories(from: string, into: string): Promise<void> {
     if (from === into) return;
+    await this.flushRelations();
     this.mergedInto.set(from, into);
     this.sizes.delete(from);
     this.sizes.delete(into);
@@ -490,17 +499,47 @@ export class PostgresStore implements Store {
     await this.rebuildStory(into);
   }
 
+  /**
+   * Inside a transaction relations are written together, in the order they were put, before anything reads or moves
+   * relations and at the commit: an article's relations were up to three round trips of the serial commit.
+   */
   async putRelation(storyId: string, r: Relation): Promise<void> {
-    // A replaced relation takes a new rid and so moves to the end, as SQLite's INSERT OR REPLACE does; one round trip.
+    const row: RelationRow = [storyId, r.from, r.to, r.kind, JSON.stringify(r)];
+    if (!this.tx.getStore()) return this.writeRelations([row]);
+    // Put again: it goes where the last put leaves it (a replaced relation moves to the end).
+    const k = `${r.from}\n${r.to}`;
+    this.pendingRelations.delete(k);
+    this.pendingRelations.set(k, row);
+  }
+
+  private readonly pendingRelations = new Map<string, RelationRow>();
+
+  /** Writes the relations put in this transaction so far. */
+  private async flushRelations(): Promise<void> {
+    if (this.pendingRelations.size === 0) return;
+    const rows = [...this.pendingRelations.values()];
+    this.pendingRelations.clear();
+    await this.writeRelations(rows);
+  }
+
+  /**
+   * One statement for the rows, in their order: a replaced relation takes a new rid and so moves to the end, as
+   * SQLite's INSERT OR REPLACE does.
+   */
+  private async writeRelations(rows: RelationRow[]): Promise<void> {
+    const col = (k: number) => rows.map((r) => r[k]);
     await this.rows(
-      `INSERT INTO relations (story_id, from_id, to_id, kind, data) VALUES ($1,$2,$3,$4,$5)
+      `INSERT INTO relations (story_id, from_id, to_id, kind, data)
+       SELECT s, f, t, k, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         WITH ORDINALITY AS x(s, f, t, k, d, o) ORDER BY o
        ON CONFLICT (from_id, to_id) DO UPDATE SET rid = nextval(pg_get_serial_sequence('relations', 'rid')),
          story_id = EXCLUDED.story_id, kind = EXCLUDED.kind, data = EXCLUDED.data`,
-      [storyId, r.from, r.to, r.kind, JSON.stringify(r)],
+      [col(0), col(1), col(2), col(3), col(4)],
     );
   }
 
   async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
+    await this.flushRelations();
     const [r] = await this.rows<{ story_id: string }>('SELECT story_id FROM articles WHERE id = $1', [id]);
     if (!r || r.story_id === into) return;
     await this.rows('UPDATE articles SET story_id = $1, membership = $2 WHERE id = $3', [
@@ -600,6 +639,7 @@ export class PostgresStore implements Store {
   }
 
   async getStory(id: string, page?: StoryPage): Promise<StoryRecord | undefined> {
+    await this.flushRelations();
     const [s] = await this.rows<StoryRow>(`SELECT first_seen, last_seen, ${SEEN_COLUMNS} FROM stories WHERE id = $1`, [
       id,
     ]);
