@@ -2,7 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { storeConformance, storedArticle } from '../../test/lib/store-conformance.js';
 import { migrate, PostgresStore } from './postgres.js';
-import { MIGRATIONS } from './postgres-schema.js';
+import { MIGRATIONS } from './postgres/migrations.js';
 
 /**
  * The Store conformance suite on a real PostgreSQL server: $NEWSTRACE_TEST_PG, else the local server this machine

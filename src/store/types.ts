@@ -73,7 +73,7 @@ export const LEDE_CHARS = 320;
 
 /**
  * A story search: every filter given must hold for one and the same article of the story. Stores with a text index
- * implement `findStories` (SQLite: FTS5; PostgreSQL: a GIN-indexed `tsvector`, postgres-search.ts);
+ * implement `findStories` (SQLite: FTS5; PostgreSQL: a GIN-indexed `tsvector`, postgres/search.ts);
  * `src/server/search.ts` gives the same answer by scanning for stores without one.
  */
 export interface StoryFilter {

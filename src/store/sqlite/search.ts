@@ -4,7 +4,7 @@ import type { StoryFilter } from '../types.js';
 /**
  * Story search on SQLite: the query words through the FTS5 index (every word a prefix, search.ts ftsQuery), the
  * other filters in SQL on the matching articles; the stories in the story list's order. The rules are those the scan
- * of `server/search.ts` applies, and PostgreSQL's (postgres-search.ts).
+ * of `server/search.ts` applies, and PostgreSQL's (postgres/search.ts).
  */
 export function findStoriesSql(f: StoryFilter): { sql: string; args: Array<string | number> } {
   const where: string[] = [];

@@ -3,7 +3,8 @@
  * the ones a database lacks, each in its own transaction, and records them in `migrations`.
  * Text that is ordered or compared (ids, ISO dates) uses the "C" collation so PostgreSQL orders exactly as SQLite.
  */
-import { searchLexemes } from './postgres-search.js';
+import pg from 'pg';
+import { searchLexemes } from './search.js';
 
 /** A query on the migration's connection, inside its transaction. */
 type Run = (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
@@ -179,4 +180,51 @@ CREATE INDEX postings_seq ON postings(seq);`,
 /** A text array literal (`{"a","b"}`), for passing arrays of arrays through one unnest. */
 function pgArray(xs: string[]): string {
   return `{${xs.map((x) => `"${x}"`).join(',')}}`;
+}
+
+/** The migrations a schema lacks, in order. */
+export async function pendingMigrations(pool: pg.Pool, schema: string) {
+  const exists = await pool.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'migrations'`,
+    [schema],
+  );
+  if (exists.rowCount === 0) return MIGRATIONS;
+  const done = await pool.query(`SELECT id FROM "${schema}".migrations`);
+  const ids = new Set(done.rows.map((r: { id: number }) => r.id));
+  return MIGRATIONS.filter((m) => !ids.has(m.id));
+}
+
+/** Applies the migrations the schema lacks, each in a transaction; safe to run concurrently (advisory lock). */
+export async function migrate(pool: pg.Pool, schema: string): Promise<string[]> {
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`newstrace-migrate-${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const done = new Set((await client.query('SELECT id FROM migrations')).rows.map((r: { id: number }) => r.id));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await m.backfill?.((sql, params) => client.query(sql, params));
+        await client.query('INSERT INTO migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+        await client.query('COMMIT');
+        applied.push(m.name);
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+    }
+  } finally {
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`newstrace-migrate-${schema}`])
+      .catch(() => undefined);
+    client.release();
+  }
+  return applied;
 }

@@ -1,5 +1,5 @@
-import { ENTITY_KINDS, SEEN_COLUMNS, searchTokens } from './search.js';
-import type { StoryFilter } from './types.js';
+import { ENTITY_KINDS, SEEN_COLUMNS, searchTokens } from '../search.js';
+import type { StoryFilter } from '../types.js';
 
 /**
  * Story search on PostgreSQL, by the rules `SqliteStore.findStories` applies with FTS5 and `server/search.ts` by
