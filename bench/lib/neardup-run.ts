@@ -2,8 +2,8 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { minhash, SIGNATURE_SIZE } from '../../src/fingerprint/minhash.js';
 import { shingleSet } from '../../src/fingerprint/shingles.js';
-import { BandIndex, bandKeys, layoutFor } from '../../src/match/lsh.js';
-import { jaccardAtLeast } from '../../src/match/verify.js';
+import { bandKeys } from '../../src/match/lsh.js';
+import { BandIndex, jaccardAtLeast, layoutFor } from './lsh-index.js';
 
 /**
  * The near-duplicate stage alone, as the peers run it: read a JSONL corpus of {id, text}, shingle, sign, index by

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minhash, SIGNATURE_SIZE } from '../fingerprint/minhash.js';
-import { BandIndex, bandKeys, candidateProbability, layoutFor, STORE_ROWS } from './lsh.js';
+import { bandKeys, candidateProbability, STORE_ROWS } from './lsh.js';
 
 /** Sorted sets of distinct 32-bit values with `shared` common elements, from a seeded xorshift generator. */
 function pair(shared: number, only: number, seed: number): [Uint32Array, Uint32Array] {
@@ -75,73 +75,5 @@ describe('bandKeys', () => {
       const expected = candidateProbability(j, rows, Math.floor(SIGNATURE_SIZE / rows));
       expect(Math.abs(hits / trials - expected)).toBeLessThan(0.1);
     }
-  });
-});
-
-describe('layoutFor', () => {
-  it('returns the longest bands that still reach the recall at the threshold', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0.3, max: 0.95, noNaN: true }),
-        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-        (t, r) => {
-          const { rows, bands } = layoutFor(t, r, SIGNATURE_SIZE);
-          expect(bands).toBe(Math.floor(SIGNATURE_SIZE / rows));
-          if (rows > 1) expect(candidateProbability(t, rows, bands)).toBeGreaterThanOrEqual(r);
-          expect(candidateProbability(t, rows + 1, Math.floor(SIGNATURE_SIZE / (rows + 1)))).toBeLessThan(r);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-});
-
-describe('BandIndex', () => {
-  /** The reference: a map from key to documents, each pair of a bucket once (as the bench's harness did). */
-  function mapPairs(docs: number[][]): Set<string> {
-    const buckets = new Map<number, number[]>();
-    docs.forEach((keys, d) => {
-      for (const k of keys) {
-        const list = buckets.get(k);
-        if (list) list.push(d);
-        else buckets.set(k, [d]);
-      }
-    });
-    const out = new Set<string>();
-    for (const list of buckets.values())
-      for (let i = 0; i < list.length; i++)
-        for (let j = i + 1; j < list.length; j++)
-          if (list[i] !== list[j]) out.add(`${Math.min(list[i], list[j])} ${Math.max(list[i], list[j])}`);
-    return out;
-  }
-
-  it('visits every pair of documents sharing a key exactly once, a < b', () => {
-    // Keys from a small range collide often, across bands and within one document's bands too.
-    const key = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.nat({ max: 0xffffffff }));
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.array(key, { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
-        (bands, rows) => {
-          const docs = rows.map((r) => r.slice(0, bands));
-          const index = new BandIndex(bands, 2);
-          docs.forEach((k, d) => expect(index.add(Uint32Array.from(k))).toBe(d));
-          expect(index.size).toBe(docs.length);
-          const got: string[] = [];
-          const n = index.forEachCandidate((a, b) => {
-            expect(a).toBeLessThan(b);
-            got.push(`${a} ${b}`);
-          });
-          expect(n).toBe(got.length);
-          expect(new Set(got).size).toBe(got.length);
-          expect(new Set(got)).toEqual(mapPairs(docs));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it('finds nothing in an empty index', () => {
-    expect(new BandIndex(4).forEachCandidate(() => expect.unreachable())).toBe(0);
   });
 });
