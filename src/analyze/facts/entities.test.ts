@@ -21,6 +21,19 @@ describe('entities', () => {
     expect(canonicalEntity('al-Baghouz', 'place').canonical).toBe(canonicalEntity('Baghouz', 'place').canonical);
   });
 
+  it('takes two capitalised words for a person by a given name or an initial, not a rare word before a common plural, a place or a numeral', () => {
+    const people = (body: string) =>
+      run(body)
+        .filter((e) => e[0] === 'person')
+        .map((e) => e[1]);
+    expect(people('Both Powerball and Mega Millions have raised ticket prices.')).toEqual([]);
+    expect(people('Messi began his Inter Miami career with a free kick.')).toEqual([]);
+    expect(people('Officials met Imran Khan on Monday.')).toEqual(['Imran Khan']);
+    expect(people('The contract covers two INTELSAT VI spacecraft.')).toEqual([]);
+    expect(people('Stars like LeBron James were in the crowd.')).toEqual(['LeBron James']);
+    expect(people('Ducommun Inc said W. Donald Bell resigned as president.')).toEqual(['W. Donald Bell']);
+  });
+
   it('reads places in lists, with their particles', () => {
     expect(run('Strikes hit Raqqa, Deir-ez-Zor, Ayn al-Arab and al-Baghouz.').map((e) => e[0])).toEqual([
       'place',

@@ -224,6 +224,19 @@ function tailBefore(s: string, at: number): string {
 }
 
 /**
+ * Is a name of two or three capitalised words whose first is no given name a thing's rather than a person's: a
+ * common plural last ("Mega Millions", "Summer Games"), a place last ("Inter Miami"), or a code and a numeral
+ * ("INTELSAT VI")? Otherwise a rare first word makes a person's name ("Imran Khan", "LeBron James"), as a given name
+ * or an initial does ("W. Donald Bell").
+ */
+function thingName(words: string[]): boolean {
+  const last = words[words.length - 1];
+  if (/^[IVX]+$/.test(last) && /^[\p{Lu}\d-]+$/u.test(words[0])) return true;
+  if (/s$/.test(last) && COMMON_WORDS.has(last.toLowerCase()) && !FIRST_NAMES.has(last)) return true;
+  return GAZETTEER.has(key(last));
+}
+
+/**
  * The kind of a name (`k` its key) from the name and the text around it. `before` need only hold the BEFORE_REACH
  * characters before the name's preceding white space (tailBefore).
  */
@@ -270,7 +283,11 @@ function classify(name: string, k: string, before: string, after: string): Entit
     // With nothing else to go by, two or three capitalised words are a person's name when the first is a given name
     // ("Robert Taylor") or a rare word ("Xi Jinping", "Imran Khan"), not when it is a common English word opening a
     // heading, a product or a programme ("Merger Background", "Export Bonus").
-    return FIRST_NAMES.has(words[0]) || !COMMON_WORDS.has(words[0].toLowerCase()) ? 'person' : undefined;
+    return FIRST_NAMES.has(words[0]) ||
+      /^\p{Lu}\.$/u.test(words[0]) ||
+      (!COMMON_WORDS.has(words[0].toLowerCase()) && !thingName(words))
+      ? 'person'
+      : undefined;
   return undefined;
 }
 
