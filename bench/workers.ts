@@ -9,11 +9,11 @@ import { peersDir } from './lib/peers.js';
 import { snapshot } from './lib/snapshot.js';
 
 /**
- * `npm run bench -- workers [--size 10k | --corpus FILE.jsonl] [--workers 1,2,4]`: throughput of the scale-out path on
- * PostgreSQL with 1, 2 and 4 worker processes against one process on SQLite and one process on PostgreSQL, all on the
- * same records, through the CLI as users run it, and how much of each worker run the commit lock was held (the serial
- * part: clustering and writes, one batch at a time). Needs a PostgreSQL server (NEWSTRACE_TEST_PG or the local one).
- * Last line: JSON.
+ * `npm run bench -- workers [--size 10k | --corpus FILE.jsonl] [--workers 1,2,4] [--threads 0,1]`: throughput of the
+ * scale-out path on PostgreSQL with 1, 2 and 4 worker processes (each with the prepare threads `--threads` lists, a row
+ * per number) against one process on SQLite and one process on PostgreSQL, all on the same records, through the CLI
+ * as users run it, and how much of each worker run the commit lock was held (the serial part: clustering and writes,
+ * one batch at a time). Needs a PostgreSQL server (NEWSTRACE_TEST_PG or the local one). Last line: JSON.
  */
 const BASE = process.env.NEWSTRACE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BIN = resolve('dist/cli/bin.js');
@@ -26,11 +26,20 @@ function run(args: string[]): number {
 }
 
 /** Runs `n` workers to the end of the queue: wall seconds, and the seconds the commit lock was held, summed. */
-async function workers(url: string, n: number): Promise<{ seconds: number; commitSeconds: number }> {
+async function workers(url: string, n: number, threads = 0): Promise<{ seconds: number; commitSeconds: number }> {
   const t = performance.now();
   const totals = await Promise.all(
     Array.from({ length: n }, () => {
-      const c = spawn(process.execPath, [BIN, 'worker', '--db', url, '--idle-exit', '--json'], {
+      const args = [
+        BIN,
+        'worker',
+        '--db',
+        url,
+        '--idle-exit',
+        '--json',
+        ...(threads ? ['--threads', String(threads)] : []),
+      ];
+      const c = spawn(process.execPath, args, {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       let out = '';
@@ -52,6 +61,8 @@ async function workers(url: string, n: number): Promise<{ seconds: number; commi
 export default async function main(args: string[]): Promise<void> {
   const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const counts = (arg('workers') ?? '1,2,4').split(',').map(Number);
+  // Prepare threads per worker, each setting a row per worker count (`--threads 0,1`: without and with one).
+  const threadSets = (arg('threads') ?? '0').split(',').map(Number);
   const tmp = mkdtempSync(join(tmpdir(), 'nt-workers-'));
   let input = arg('corpus');
   if (!input) {
@@ -93,18 +104,19 @@ export default async function main(args: string[]): Promise<void> {
     run(['migrate', '--db', pgOne]);
     rows.push({ name: 'PostgreSQL, one process', seconds: run(['add', input, '--db', pgOne, '--json']) });
     rows[rows.length - 1].sameAsSqlite = (await sameAs(pgOne)) === reference;
-    for (const n of counts) {
-      const u = url(`w${n}`);
-      run(['migrate', '--db', u]);
-      const enq = run(['add', input, '--db', u, '--enqueue', '--json']);
-      const w = await workers(u, n);
-      rows.push({
-        name: `PostgreSQL, ${n} worker${n > 1 ? 's' : ''} (+ ${enq.toFixed(1)} s to enqueue)`,
-        seconds: w.seconds,
-        commitShare: w.commitSeconds / w.seconds,
-      });
-      rows[rows.length - 1].sameAsSqlite = (await sameAs(u)) === reference;
-    }
+    for (const threads of threadSets)
+      for (const n of counts) {
+        const u = url(`w${n}t${threads}`);
+        run(['migrate', '--db', u]);
+        const enq = run(['add', input, '--db', u, '--enqueue', '--json']);
+        const w = await workers(u, n, threads);
+        rows.push({
+          name: `PostgreSQL, ${n} worker${n > 1 ? 's' : ''}${threads ? `, ${threads} prepare thread${threads > 1 ? 's' : ''} each` : ''} (+ ${enq.toFixed(1)} s to enqueue)`,
+          seconds: w.seconds,
+          commitShare: w.commitSeconds / w.seconds,
+        });
+        rows[rows.length - 1].sameAsSqlite = (await sameAs(u)) === reference;
+      }
   } finally {
     for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
     await client.end();

@@ -336,24 +336,34 @@ export function buildProgram(): Command {
       Number,
     )
     .option('--json', 'print the worker totals (records, articles, time preparing and committing) as JSON')
-    .action(async (o: { db?: string; batch?: number; idleExit?: boolean; lease?: number; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
-        if (!(store instanceof PostgresStore))
-          throw new CliError('worker needs a PostgreSQL store: --db postgres://…', EXIT.usage);
-        if (o.lease !== undefined && !(o.lease > 0))
-          throw new CliError('--lease takes a positive number of seconds', EXIT.usage);
-        const leaseMs = o.lease === undefined ? undefined : o.lease * 1000;
-        const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit, leaseMs });
-        if (o.json) printJson(t);
-        else {
-          if (t.errors.length) process.stderr.write(errorsText(t.errors, makeStyle(colorWanted(process.stderr))));
-          process.stderr.write(
-            `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored, ${t.errors.length} rejected\n`,
-          );
-        }
-        if (t.errors.length) process.exitCode = EXIT.someRecordsRejected;
-      });
-    });
+    .addOption(threadsOption())
+    .action(
+      async (o: {
+        db?: string;
+        batch?: number;
+        idleExit?: boolean;
+        lease?: number;
+        json?: boolean;
+        threads?: number;
+      }) => {
+        await withStore(o.db, async (store) => {
+          if (!(store instanceof PostgresStore))
+            throw new CliError('worker needs a PostgreSQL store: --db postgres://…', EXIT.usage);
+          if (o.lease !== undefined && !(o.lease > 0))
+            throw new CliError('--lease takes a positive number of seconds', EXIT.usage);
+          const leaseMs = o.lease === undefined ? undefined : o.lease * 1000;
+          const t = await runWorker(store, { batchSize: o.batch, idleExit: o.idleExit, leaseMs, threads: o.threads });
+          if (o.json) printJson(t);
+          else {
+            if (t.errors.length) process.stderr.write(errorsText(t.errors, makeStyle(colorWanted(process.stderr))));
+            process.stderr.write(
+              `${t.prepared} records prepared, ${t.added} articles added, ${t.skipped} already stored, ${t.errors.length} rejected\n`,
+            );
+          }
+          if (t.errors.length) process.exitCode = EXIT.someRecordsRejected;
+        });
+      },
+    );
 
   program
     .command('facts')

@@ -3,7 +3,7 @@ import type { AlignSide } from '../match/align.js';
 import type { Alignment, RawDoc } from '../model/index.js';
 import type { prepare } from './prepare.js';
 
-type Result = ReturnType<typeof prepare> | Alignment;
+type Result = ReturnType<typeof prepare> | Alignment | string;
 
 /**
  * Runs the per-article stages on worker threads, so that on a machine with more than one core the next batch is
@@ -47,6 +47,11 @@ export class PreparePool {
 
   prepare(doc: RawDoc): Promise<ReturnType<typeof prepare>> {
     return this.post({ doc }) as Promise<ReturnType<typeof prepare>>;
+  }
+
+  /** `queuedOutcome(doc)` of serialize.ts, on a thread: the JSON the workers' queue stores for the record. */
+  queued(doc: RawDoc): Promise<string> {
+    return this.post({ queued: doc }) as Promise<string>;
   }
 
   /** `align(a, b)` of match/align.ts, on a thread. */

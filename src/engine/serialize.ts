@@ -1,4 +1,6 @@
+import type { RawDoc, RecordError } from '../model/index.js';
 import type { Prepared } from './prepare.js';
+import { safePrepare } from './prepare-safe.js';
 
 /**
  * A prepared article as JSON and back, exactly: typed arrays travel as base64 of their bytes, so a worker that
@@ -50,4 +52,14 @@ export function deserializePrepared(s: string): Prepared {
     figureTerms: u32(w.figureTerms),
     vector: { terms: u32(w.vector.terms), tf: f32(w.vector.tf) },
   };
+}
+
+/** A queued record as the workers store it once prepared: the prepared article, or why it was refused. */
+export type QueuedOutcome = { ok: true; value: string } | { ok: false; error: RecordError };
+
+/** Prepares a record and gives the JSON the queue stores for it (`QueuedOutcome`). */
+export function queuedOutcome(doc: RawDoc): string {
+  const r = safePrepare(doc);
+  const out: QueuedOutcome = r.ok ? { ok: true, value: serializePrepared(r.value) } : { ok: false, error: r.error };
+  return JSON.stringify(out);
 }

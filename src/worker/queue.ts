@@ -1,5 +1,6 @@
-import { Engine, safePrepare } from '../engine/engine.js';
-import { deserializePrepared, serializePrepared } from '../engine/serialize.js';
+import { Engine } from '../engine/engine.js';
+import { PreparePool } from '../engine/prepare-pool.js';
+import { deserializePrepared, queuedOutcome, type QueuedOutcome } from '../engine/serialize.js';
 import type { Prepared } from '../engine/prepare.js';
 import type { IngestItem, RawDoc, RecordError } from '../model/index.js';
 import type { PostgresStore } from '../store/postgres.js';
@@ -59,8 +60,6 @@ export async function enqueue(
   return { enqueued, batches };
 }
 
-type Outcome = { ok: true; value: string } | { ok: false; error: RecordError };
-
 /**
  * How long a worker's transaction may sit between two statements before the server ends its session: the lease on
  * what it holds (claimed jobs, or the commit lock). A worker that dies loses its connection and its claims at once;
@@ -75,23 +74,35 @@ async function lease(store: PostgresStore, ms: number): Promise<void> {
   await store.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [String(Math.round(ms))]);
 }
 
-/** Claims up to `limit` queued jobs and prepares them; returns how many. */
-export async function prepareSome(store: PostgresStore, limit: number, leaseMs = LEASE_MS): Promise<number> {
+/**
+ * Claims up to `limit` queued jobs and prepares them (on the pool's threads where one is given); returns how many.
+ * The prepared results are written in one statement.
+ */
+export async function prepareSome(
+  store: PostgresStore,
+  limit: number,
+  leaseMs = LEASE_MS,
+  pool?: PreparePool,
+): Promise<number> {
   return store.transaction(async () => {
     await lease(store, leaseMs);
     const rows = await store.query<{ seq: string; item: string }>(
       `SELECT seq, item FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
-    for (const row of rows) {
-      const item = JSON.parse(row.item) as IngestItem;
-      const r = item.ok ? safePrepare(item.doc) : item;
-      const out: Outcome = r.ok ? { ok: true, value: serializePrepared(r.value) } : { ok: false, error: r.error };
-      await store.query(`UPDATE jobs SET state = 'prepared', prepared = $2 WHERE seq = $1`, [
-        row.seq,
-        JSON.stringify(out),
-      ]);
-    }
+    const outcomes = await Promise.all(
+      rows.map((row) => {
+        const item = JSON.parse(row.item) as IngestItem;
+        if (!item.ok) return JSON.stringify({ ok: false, error: item.error } satisfies QueuedOutcome);
+        return pool ? pool.queued(item.doc) : queuedOutcome(item.doc);
+      }),
+    );
+    if (rows.length > 0)
+      await store.query(
+        `UPDATE jobs SET state = 'prepared', prepared = p.out
+         FROM unnest($1::bigint[], $2::text[]) AS p(seq, out) WHERE jobs.seq = p.seq`,
+        [rows.map((r) => r.seq), outcomes],
+      );
     return rows.length;
   });
 }
@@ -119,7 +130,7 @@ export async function commitNextBatch(
     const prepared: Prepared[] = [];
     const errors: RecordError[] = [];
     for (const r of rows) {
-      const o = JSON.parse(r.prepared!) as Outcome;
+      const o = JSON.parse(r.prepared!) as QueuedOutcome;
       if (o.ok) prepared.push(deserializePrepared(o.value));
       else errors.push(o.error);
     }
@@ -144,6 +155,11 @@ export interface WorkerOptions {
   idleExit?: boolean;
   /** The lease on claimed jobs and on the commit lock, in milliseconds (default LEASE_MS). */
   leaseMs?: number;
+  /**
+   * Threads that prepare the claimed records (0: the worker's own thread). With threads, a worker prepares and
+   * commits at once — the next records on the threads while its main thread commits a batch — instead of in turn.
+   */
+  threads?: number;
   onProgress?: (p: WorkerTotals) => void;
 }
 
@@ -167,27 +183,86 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   const engine = new Engine(store, { batchSize: opts.batchSize });
   const total: WorkerTotals = { prepared: 0, added: 0, skipped: 0, errors: [], prepareMs: 0, commitMs: 0 };
   const leaseMs = opts.leaseMs ?? LEASE_MS;
+  if (opts.threads) return runThreaded(store, engine, total, leaseMs, opts);
   for (;;) {
-    let t = performance.now();
+    const t = performance.now();
     const n = await prepareSome(store, opts.claim ?? CLAIM, leaseMs);
     total.prepared += n;
     total.prepareMs += performance.now() - t;
-    t = performance.now();
-    const c = await commitNextBatch(store, engine, leaseMs);
-    if (c) {
-      total.added += c.added;
-      total.skipped += c.skipped;
-      total.errors.push(...c.errors);
-      total.commitMs += performance.now() - t;
-    }
+    const c = await commitCounted(store, engine, leaseMs, total);
     if (n > 0 || c) {
       opts.onProgress?.(total);
       continue;
     }
-    if (opts.idleExit) {
-      const counts = await queueCounts(store);
-      if (counts.queued === 0 && counts.prepared === 0) return total;
+    if (opts.idleExit && (await drained(store))) return total;
+    await sleep(IDLE_MS);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `commitNextBatch`, its outcome and time added to the totals; whether it committed a batch. */
+async function commitCounted(
+  store: PostgresStore,
+  engine: Engine,
+  leaseMs: number,
+  total: WorkerTotals,
+): Promise<boolean> {
+  const t = performance.now();
+  const c = await commitNextBatch(store, engine, leaseMs);
+  if (!c) return false;
+  total.added += c.added;
+  total.skipped += c.skipped;
+  total.errors.push(...c.errors);
+  total.commitMs += performance.now() - t;
+  return true;
+}
+
+/** Has the queue no record left to prepare or commit? */
+async function drained(store: PostgresStore): Promise<boolean> {
+  const counts = await queueCounts(store);
+  return counts.queued === 0 && counts.prepared === 0;
+}
+
+/**
+ * `runWorker` with the records prepared on threads: one loop claims and prepares records while the other commits
+ * batches, each in transactions of its own (the store keeps each transaction's state apart). A failure of either
+ * stops both and is thrown.
+ */
+async function runThreaded(
+  store: PostgresStore,
+  engine: Engine,
+  total: WorkerTotals,
+  leaseMs: number,
+  opts: WorkerOptions,
+): Promise<WorkerTotals> {
+  const pool = new PreparePool(opts.threads!);
+  let stop = false;
+  let failure: unknown;
+  const preparing = (async () => {
+    while (!stop) {
+      const t = performance.now();
+      const n = await prepareSome(store, (opts.claim ?? CLAIM) * opts.threads!, leaseMs, pool);
+      total.prepared += n;
+      total.prepareMs += performance.now() - t;
+      if (n === 0) await sleep(IDLE_MS);
     }
-    await new Promise((r) => setTimeout(r, IDLE_MS));
+  })().catch((e: unknown) => {
+    failure = e;
+  });
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      if (await commitCounted(store, engine, leaseMs, total)) {
+        opts.onProgress?.(total);
+        continue;
+      }
+      if (opts.idleExit && (await drained(store))) return total;
+      await sleep(IDLE_MS);
+    }
+  } finally {
+    stop = true;
+    await preparing;
+    await pool.close();
   }
 }

@@ -214,6 +214,15 @@ describe('PostgreSQL workers', () => {
     await store.close();
   }, 120_000);
 
+  it('two workers preparing on threads while they commit give the same as one process on SQLite', async (ctx) => {
+    if (!reachable) return ctx.skip();
+    const { url, store } = await queued('threads');
+    const ws = TAGS.slice(0, 2).map((t) => worker(url, t, ['--threads', '1']));
+    expect(finished(await Promise.all(ws.map((w) => w.exited)))).toEqual([true, true]);
+    await expectSameAsSingleProcess(store);
+    await store.close();
+  }, 120_000);
+
   it('a worker killed with SIGKILL mid-run, inside a transaction, loses nothing and duplicates nothing', async (ctx) => {
     if (!reachable) return ctx.skip();
     const { url, store } = await queued('kill');

@@ -4,9 +4,26 @@ import { LookUpIndex } from '../look-up-index.js';
 import type { NamingRow } from '../naming.js';
 import type { ArticleSketch, StoredArticle } from '../types.js';
 import type { Query } from './reads.js';
+import { RelationBuffer } from './relations.js';
 
 /** Articles read per round trip when the look-up index is built or caught up. */
 const LOOK_UP_CHUNK = 10_000;
+
+/**
+ * What one transaction of the store keeps: whether the look-up index has been caught up in it, the stories whose
+ * summary its writes keep current (`putArticle` updates it, merges and moves recount it: `refreshStory`, which the
+ * engine calls after each article, has nothing to do for them), and its relations waiting to be written. One per
+ * transaction, so that two at once in one process (a worker preparing on threads while it commits) never share it.
+ */
+export class TxState {
+  caughtUp = false;
+  readonly summarised = new Set<string>();
+  readonly relations: RelationBuffer;
+
+  constructor(q: Query) {
+    this.relations = new RelationBuffer(q);
+  }
+}
 
 /**
  * What the PostgreSQL store keeps in memory for the commits it makes, so that a story decision reads the database as
@@ -29,8 +46,6 @@ export class CommitMemory {
   private lookUp?: LookUpIndex;
   /** The ids of the articles in the look-up index (about 60 bytes each). */
   private indexed = new Set<string>();
-  /** The index is caught up within the current transaction. */
-  private caughtUp = false;
   private catchingUp?: Promise<unknown>;
   /** Naming columns of recently stored or read articles, by seq (model/naming.ts); a seq is fixed once committed. */
   readonly naming = new RecentCache<number, NamingRow>(NAMING_CACHE_SIZE);
@@ -45,18 +60,6 @@ export class CommitMemory {
    * comes close to); a story merged or moved from or to is read again.
    */
   readonly sizes = new Map<string, number>();
-  /**
-   * Stories whose summary this transaction's writes keep current (`putArticle` updates it, merges and moves recount
-   * it): `refreshStory`, which the engine calls after each article, has nothing to do for them.
-   */
-  readonly summarised = new Set<string>();
-
-  /** At a transaction's start and end: the index may be behind again, and no summary is this transaction's. */
-  transactionBoundary(): void {
-    this.caughtUp = false;
-    this.summarised.clear();
-  }
-
   /** After a rollback: everything goes. */
   forget(): void {
     this.lookUp = undefined;
@@ -72,19 +75,19 @@ export class CommitMemory {
   }
 
   /** The look-up index, caught up with the articles table where it may be behind (see the class comment). */
-  async index(q: Query, inTx: boolean): Promise<LookUpIndex> {
-    if (this.lookUp && inTx && this.caughtUp) return this.lookUp;
+  async index(q: Query, tx?: TxState): Promise<LookUpIndex> {
+    if (this.lookUp && tx?.caughtUp) return this.lookUp;
     // One catch-up at a time: look-ups that overlap (a Promise.all of reads) wait for the one under way.
     const prev = this.catchingUp;
     const next = (async () => {
       await prev;
-      return this.catchUp(q, inTx);
+      return this.catchUp(q, tx);
     })();
     this.catchingUp = next.catch(() => undefined);
     return next;
   }
 
-  private async catchUp(q: Query, inTx: boolean): Promise<LookUpIndex> {
+  private async catchUp(q: Query, tx?: TxState): Promise<LookUpIndex> {
     if (!this.lookUp) this.indexed = new Set();
     const ix = (this.lookUp ??= new LookUpIndex());
     for (;;) {
@@ -100,7 +103,7 @@ export class CommitMemory {
         }
       if (rows.length < LOOK_UP_CHUNK) break;
     }
-    if (inTx) this.caughtUp = true;
+    if (tx) tx.caughtUp = true;
     return ix;
   }
 
@@ -113,7 +116,6 @@ export class CommitMemory {
   stored(ix: LookUpIndex, a: StoredArticle, bandKeys: Uint32Array, posting: Uint32Array, size: number): void {
     ix.add(a.seq, a.id, bandKeys, posting, a.terms);
     this.indexed.add(a.id);
-    this.summarised.add(a.storyId);
     this.sizes.set(a.storyId, size);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);

@@ -7,20 +7,21 @@ type RelationRow = [string, string, string, string, string];
 /**
  * The relations put inside a transaction, written together, in the order they were put, before anything reads or
  * moves relations and at the commit (the store calls `flush`): an article's relations were up to three round trips of
- * the serial commit. Outside a transaction a relation is written at once.
+ * the serial commit. One buffer per transaction (memory.ts TxState).
  */
 export class RelationBuffer {
   private readonly pending = new Map<string, RelationRow>();
 
   constructor(private readonly q: Query) {}
 
-  async put(storyId: string, r: Relation, inTx: boolean): Promise<void> {
+  /** Adds a relation to write; returns the buffer. */
+  put(storyId: string, r: Relation): this {
     const row: RelationRow = [storyId, r.from, r.to, r.kind, JSON.stringify(r)];
-    if (!inTx) return this.write([row]);
     // Put again: it goes where the last put leaves it (a replaced relation moves to the end).
     const k = `${r.from}\n${r.to}`;
     this.pending.delete(k);
     this.pending.set(k, row);
+    return this;
   }
 
   /** Writes the relations put so far. */
@@ -29,11 +30,6 @@ export class RelationBuffer {
     const rows = [...this.pending.values()];
     this.pending.clear();
     await this.write(rows);
-  }
-
-  /** Forgets the relations put so far (a rollback). */
-  drop(): void {
-    this.pending.clear();
   }
 
   /**

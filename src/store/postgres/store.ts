@@ -10,7 +10,8 @@ import { blob, namingRowOf, orNull, rowToSketch, type SketchRow } from '../colum
 import { NAMING_DEFAULTS } from '../../model/naming.js';
 import { nameOfRows } from '../naming.js';
 import type { LookUpIndex } from '../look-up-index.js';
-import { CommitMemory } from './memory.js';
+import { CommitMemory, TxState } from './memory.js';
+import { parsePostgresUrl, type PostgresOptions } from './options.js';
 import { RelationBuffer } from './relations.js';
 import { nameStory, PUT_ARTICLE, rebuildStory } from './stories.js';
 import {
@@ -27,21 +28,6 @@ import {
   type StorySummary,
   type StoryFilter,
 } from '../types.js';
-
-export interface PostgresOptions {
-  /** Schema (namespace) holding the tables; default `newstrace`, or the URL's `?schema=` parameter. */
-  schema?: string;
-  /** Apply missing migrations on open (tests, first runs); otherwise an unmigrated database is refused. */
-  migrate?: boolean;
-}
-
-/** Splits `?schema=` off a connection URL. */
-export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
-  const u = new URL(url);
-  const schema = u.searchParams.get('schema') ?? undefined;
-  u.searchParams.delete('schema');
-  return { connectionString: u.toString(), schema };
-}
 
 /**
  * The scale-out store: the same `Store` contract on PostgreSQL (node-postgres). A transaction holds one pooled
@@ -117,7 +103,7 @@ export class PostgresStore implements Store {
     try {
       await client.query(`SET search_path TO "${this.schema}"`);
       await client.query('BEGIN');
-      this.mem.transactionBoundary();
+      this.txState.set(client, new TxState(this.q));
       const out = await this.tx.run(client, async () => {
         const r = await fn();
         await this.flushRelations();
@@ -129,17 +115,25 @@ export class PostgresStore implements Store {
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       this.mem.forget();
-      this.relations.drop();
       throw e;
     } finally {
-      this.mem.transactionBoundary();
+      this.txState.delete(client);
       client.release();
     }
   }
 
+  /** Each open transaction's own state (memory.ts TxState), by its client. */
+  private readonly txState = new WeakMap<pg.PoolClient, TxState>();
+
+  /** The current transaction's state; undefined outside a transaction. */
+  private state(): TxState | undefined {
+    const client = this.tx.getStore();
+    return client && this.txState.get(client);
+  }
+
   /** The look-up index, caught up with the articles table where it may be behind (memory.ts). */
   private index(): Promise<LookUpIndex> {
-    return this.mem.index(this.q, this.tx.getStore() !== undefined);
+    return this.mem.index(this.q, this.state());
   }
 
   /** Transactions committed through this store. */
@@ -213,6 +207,7 @@ export class PostgresStore implements Store {
     ]);
     // Its story's size: as the statement counted it, or 1 for a new story (no earlier member came back).
     this.mem.stored(ix, a, bandKeys, postingTerms, sampled[0]?.n ?? 1);
+    this.state()?.summarised.add(a.storyId);
     // The earliest members, and this one among them while they are fewer than the sample; then this one and the
     // latest before it: the rows the story's name is made from after the insert, in the order they are read then.
     const first = sampled.filter((r) => r.first).map((r) => Number(r.seq));
@@ -282,19 +277,19 @@ export class PostgresStore implements Store {
     await this.rows('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('UPDATE relations SET story_id = $1 WHERE story_id = $2', [into, from]);
     await this.rows('DELETE FROM stories WHERE id = $1', [from]);
-    this.mem.summarised.delete(from);
-    await rebuildStory(this.q, this.mem, into, this.tx.getStore() !== undefined);
+    this.state()?.summarised.delete(from);
+    await rebuildStory(this.q, this.mem, into, this.state()?.summarised);
   }
 
-  /** Relations are written together inside a transaction (relations.ts). */
+  /** Relations are written together inside a transaction (relations.ts), at once outside one. */
   async putRelation(storyId: string, r: Relation): Promise<void> {
-    await this.relations.put(storyId, r, this.tx.getStore() !== undefined);
+    const st = this.state();
+    if (st) st.relations.put(storyId, r);
+    else await new RelationBuffer(this.q).put(storyId, r).flush();
   }
 
-  private readonly relations = new RelationBuffer((sql, params) => this.rows(sql, params));
-
-  private flushRelations(): Promise<void> {
-    return this.relations.flush();
+  private async flushRelations(): Promise<void> {
+    await this.state()?.relations.flush();
   }
 
   async moveArticle(id: string, into: string, membership: Membership): Promise<void> {
@@ -308,8 +303,8 @@ export class PostgresStore implements Store {
     ]);
     await this.rows('DELETE FROM relations WHERE (from_id = $1 OR to_id = $1) AND story_id = $2', [id, r.story_id]);
     this.mem.moved(id, r.story_id, into);
-    await rebuildStory(this.q, this.mem, r.story_id, this.tx.getStore() !== undefined);
-    await rebuildStory(this.q, this.mem, into, this.tx.getStore() !== undefined);
+    await rebuildStory(this.q, this.mem, r.story_id, this.state()?.summarised);
+    await rebuildStory(this.q, this.mem, into, this.state()?.summarised);
   }
 
   async storyArticleIds(id: string, limit: number): Promise<string[]> {
@@ -329,8 +324,9 @@ export class PostgresStore implements Store {
   }
 
   async refreshStory(id: string): Promise<void> {
-    if (this.tx.getStore() && this.mem.summarised.has(id)) return;
-    await rebuildStory(this.q, this.mem, id, this.tx.getStore() !== undefined);
+    const st = this.state();
+    if (st?.summarised.has(id)) return;
+    await rebuildStory(this.q, this.mem, id, st?.summarised);
   }
 
   /** The store's connection as the reads take it (reads.ts). */

@@ -59,7 +59,7 @@ export async function nameStory(
 }
 
 /** Recounts a story's summary from its articles and names it again (or drops it when it has none). */
-export async function rebuildStory(q: Query, mem: CommitMemory, id: string, inTx: boolean): Promise<void> {
+export async function rebuildStory(q: Query, mem: CommitMemory, id: string, summarised?: Set<string>): Promise<void> {
   // One statement: the story row from its articles (title of the first titled one in story order), or gone when it
   // has none; and what the story's name is made from, its earliest and latest members (model/naming.ts).
   const sampled = await q<{ seq: string; kept: string | null }>(
@@ -80,7 +80,7 @@ export async function rebuildStory(q: Query, mem: CommitMemory, id: string, inTx
      SELECT seq, (SELECT kept FROM up) AS kept FROM first UNION ALL SELECT seq, NULL FROM latest`,
     [id, NAMING_DEFAULTS.sampleEach],
   );
-  if (inTx) mem.summarised.add(id);
+  summarised?.add(id);
   if (sampled.length === 0) return;
   await nameStory(
     q,
