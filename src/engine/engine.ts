@@ -118,7 +118,7 @@ export class Engine {
    * the order they were made, into the story their new article is in by then (the batch's later merges may have
    * moved it; written at once, the merge would have moved the relation with it).
    */
-  private deferred: Array<{ articleId: string; relation: Promise<Relation> }> = [];
+  private deferred: Array<{ articleId: string; ends: [string, string]; relation: Promise<Relation> }> = [];
 
   private readonly assign: AssignOptions;
 
@@ -437,6 +437,8 @@ export class Engine {
       }
       const membership = membershipOf('moved', m.score, []);
       await store.moveArticle(m.id, to, membership);
+      // A move drops the member's relations in the story it leaves; those not written yet go the same way.
+      if (this.deferred.length > 0) this.deferred = this.deferred.filter((x) => !x.ends.includes(m.id));
       await store.putStoryChange({ at, kind: 'moved', articleId: m.id, from: m.from, to, cause: p.id, score: m.score });
       moved.push({ id: m.id, to });
     }
@@ -474,7 +476,7 @@ export class Engine {
           const relation = this.pool.align(a, b).then((al) => relationOf(a, b, r.topical, al));
           // Awaited at the batch's end, where a failed alignment fails the batch; until then it is not unhandled.
           relation.catch(() => {});
-          this.deferred.push({ articleId: r.b, relation });
+          this.deferred.push({ articleId: r.b, ends: [r.a, r.b], relation });
         } else await store.putRelation(storyId, relate(a, b, r.topical));
       }
     }
