@@ -91,6 +91,11 @@ export interface EngineOptions {
   assign?: Partial<AssignOptions>;
   /** Times the phases of the engine's work (clock.ts), for benchmarks. */
   clock?: PhaseClock;
+  /**
+   * Threads that align the pairs the engine relates while its main thread goes on (a worker's prepare threads);
+   * `add` with `threads` uses its own. The relations are the same: alignment is a pure function of the two texts.
+   */
+  alignOn?: PreparePool;
 }
 
 /** What `Engine.decide` read and decided for one prepared article. */
@@ -127,6 +132,7 @@ export class Engine {
     readonly options: EngineOptions = {},
   ) {
     this.assign = { ...ASSIGN_DEFAULTS, ...options.assign };
+    this.pool = options.alignOn;
   }
 
   get batchSize(): number {
@@ -223,7 +229,7 @@ export class Engine {
       if (pending.length > 0) committed = commitNext(pending, committed);
       await committed;
     } finally {
-      this.pool = undefined;
+      this.pool = this.options.alignOn;
       await pool.close();
     }
     return result;

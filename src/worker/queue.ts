@@ -180,10 +180,10 @@ export const CLAIM = 16;
 export const IDLE_MS = 100;
 
 export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerTotals> {
-  const engine = new Engine(store, { batchSize: opts.batchSize });
   const total: WorkerTotals = { prepared: 0, added: 0, skipped: 0, errors: [], prepareMs: 0, commitMs: 0 };
   const leaseMs = opts.leaseMs ?? LEASE_MS;
-  if (opts.threads) return runThreaded(store, engine, total, leaseMs, opts);
+  if (opts.threads) return runThreaded(store, total, leaseMs, opts);
+  const engine = new Engine(store, { batchSize: opts.batchSize });
   for (;;) {
     const t = performance.now();
     const n = await prepareSome(store, opts.claim ?? CLAIM, leaseMs);
@@ -226,17 +226,18 @@ async function drained(store: PostgresStore): Promise<boolean> {
 
 /**
  * `runWorker` with the records prepared on threads: one loop claims and prepares records while the other commits
- * batches, each in transactions of its own (the store keeps each transaction's state apart). A failure of either
- * stops both and is thrown.
+ * batches, each in transactions of its own (the store keeps each transaction's state apart), the commits' passage
+ * alignments on the same threads. A failure of either stops both and is thrown.
  */
 async function runThreaded(
   store: PostgresStore,
-  engine: Engine,
   total: WorkerTotals,
   leaseMs: number,
   opts: WorkerOptions,
 ): Promise<WorkerTotals> {
   const pool = new PreparePool(opts.threads!);
+  // The commits' alignments go to the threads too: the commit is the serial part.
+  const engine = new Engine(store, { batchSize: opts.batchSize, alignOn: pool });
   let stop = false;
   let failure: unknown;
   const preparing = (async () => {
