@@ -1,5 +1,5 @@
 import { NAMING_CACHE_SIZE, RecentCache, SKETCH_CACHE_SIZE } from '../cache.js';
-import { namingRowOf, sketchOf, u32 } from '../columns.js';
+import { sketchOf, u32 } from '../columns.js';
 import { LookUpIndex } from '../look-up-index.js';
 import type { NamingRow } from '../naming.js';
 import type { ArticleSketch, StoredArticle } from '../types.js';
@@ -112,15 +112,22 @@ export class CommitMemory {
     return this.indexed.has(id);
   }
 
-  /** An article this process stored (after `index`), in a story now `size` articles large. */
-  stored(ix: LookUpIndex, a: StoredArticle, bandKeys: Uint32Array, posting: Uint32Array, size: number): void {
+  /** An article this process stored (after `index`), in a story now `size` articles large, with its naming row. */
+  stored(
+    ix: LookUpIndex,
+    a: StoredArticle,
+    bandKeys: Uint32Array,
+    posting: Uint32Array,
+    size: number,
+    naming: NamingRow,
+  ): void {
     ix.add(a.seq, a.id, bandKeys, posting, a.terms);
     this.indexed.add(a.id);
     this.sizes.set(a.storyId, size);
     // A story id in use is nobody's merged-away id (ids are the founding article's; a reuse would be a collision).
     this.mergedInto.delete(a.storyId);
     this.sketches.set(a.id, sketchOf(a));
-    this.naming.set(a.seq, namingRowOf(a));
+    this.naming.set(a.seq, naming);
   }
 
   /** A sketch as it stands now: its story id after the merges since it was cached. */

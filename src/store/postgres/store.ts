@@ -136,6 +136,14 @@ export class PostgresStore implements Store {
     return this.mem.index(this.q, this.state());
   }
 
+  /**
+   * Inside a transaction, the caught-up index: then the commit memory answers for every article and story (memory.ts);
+   * outside one, undefined, and the database answers (another process may have written since).
+   */
+  private async txIndex(): Promise<LookUpIndex | undefined> {
+    return this.tx.getStore() ? this.index() : undefined;
+  }
+
   /** Transactions committed through this store. */
   private commits = 0;
 
@@ -153,17 +161,13 @@ export class PostgresStore implements Store {
   }
 
   async hasArticle(id: string): Promise<boolean> {
-    // Inside a transaction the caught-up index knows every article.
-    if (this.tx.getStore()) {
-      await this.index();
-      return this.mem.has(id);
-    }
+    if (await this.txIndex()) return this.mem.has(id);
     return (await this.rows('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;
   }
 
   async nextSeq(): Promise<number> {
-    // Inside a transaction the caught-up index holds every article up to the last.
-    if (this.tx.getStore()) return (await this.index()).upTo + 1;
+    const ix = await this.txIndex();
+    if (ix) return ix.upTo + 1;
     const [r] = await this.rows<{ m: string }>('SELECT coalesce(max(seq), 0) AS m FROM articles');
     return Number(r.m) + 1;
   }
@@ -206,7 +210,7 @@ export class PostgresStore implements Store {
       alone,
     ]);
     // Its story's size: as the statement counted it, or 1 for a new story (no earlier member came back).
-    this.mem.stored(ix, a, bandKeys, postingTerms, sampled[0]?.n ?? 1);
+    this.mem.stored(ix, a, bandKeys, postingTerms, sampled[0]?.n ?? 1, row);
     this.state()?.summarised.add(a.storyId);
     // The earliest members, and this one among them while they are fewer than the sample; then this one and the
     // latest before it: the rows the story's name is made from after the insert, in the order they are read then.
@@ -234,8 +238,7 @@ export class PostgresStore implements Store {
   async getSketches(ids: string[]): Promise<ArticleSketch[]> {
     if (ids.length === 0) return [];
     // Outside a transaction another process may have moved any article since: read them all.
-    const cached = this.tx.getStore() !== undefined;
-    if (cached) await this.index();
+    const cached = (await this.txIndex()) !== undefined;
     const missing = cached ? ids.filter((id) => this.mem.sketches.get(id) === undefined) : ids;
     const read = new Map<string, ArticleSketch>();
     if (missing.length > 0) {
@@ -258,12 +261,9 @@ export class PostgresStore implements Store {
   }
 
   async storySize(id: string): Promise<number> {
-    const inTx = this.tx.getStore() !== undefined;
-    if (inTx) {
-      await this.index();
-      const n = this.mem.sizes.get(id);
-      if (n !== undefined) return n;
-    }
+    const inTx = (await this.txIndex()) !== undefined;
+    const known = inTx ? this.mem.sizes.get(id) : undefined;
+    if (known !== undefined) return known;
     const rows = await this.rows<{ n: number }>('SELECT n_articles AS n FROM stories WHERE id = $1', [id]);
     const n = rows[0]?.n ?? 0;
     if (inTx) this.mem.sizes.set(id, n);

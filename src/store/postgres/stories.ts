@@ -4,6 +4,12 @@ import { nameOfRows, type NamingRow } from '../naming.js';
 import type { CommitMemory } from './memory.js';
 import type { Query } from './reads.js';
 
+/*
+ * A story's summary row and its name on PostgreSQL: kept current by the article's own insert (`PUT_ARTICLE`),
+ * recounted from its articles where a merge or a move changed it (`rebuildStory`), named from its earliest and latest
+ * members (model/naming.ts) with their naming columns from the commit memory where it has them.
+ */
+
 /**
  * An article and its story's summary in one statement: the summary kept current from the article alone (a new outlet
  * is one no earlier member has; the statement's reads do not see its own insert), and back come the members the
@@ -29,12 +35,6 @@ export const PUT_ARTICLE = `WITH art AS (
        latest AS (SELECT seq FROM articles WHERE story_id = $21 ORDER BY seq DESC LIMIT $27 - 1)
        SELECT seq, (SELECT kept FROM st) AS kept, (SELECT n FROM st) AS n, true AS first FROM first
        UNION ALL SELECT seq, (SELECT kept FROM st), (SELECT n FROM st), false FROM latest`;
-
-/**
- * A story's summary row and its name on PostgreSQL: recounted from its articles where a merge or a move changed it
- * (`rebuildStory`), named from its earliest and latest members (model/naming.ts) with their naming columns from the
- * commit memory where it has them.
- */
 
 /** Names a story from these members (model/naming.ts) where the name differs from `kept`, the title it has. */
 export async function nameStory(
@@ -96,7 +96,7 @@ export async function rebuildStory(q: Query, mem: CommitMemory, id: string, summ
  * in one read for the rest: a story is named again at every article it gains, from up to 128 members.
  */
 async function namingRows(q: Query, mem: CommitMemory, seqs: number[]): Promise<NamingRow[]> {
-  const missing = seqs.filter((q) => mem.naming.get(q) === undefined);
+  const missing = seqs.filter((seq) => mem.naming.get(seq) === undefined);
   if (missing.length > 0) {
     const got = await q<NamingRow & { seq: string; terms: Buffer; weights: Buffer }>(
       'SELECT seq, title, url, published_at, terms, weights FROM articles WHERE seq = ANY($1::bigint[])',
@@ -104,5 +104,5 @@ async function namingRows(q: Query, mem: CommitMemory, seqs: number[]): Promise<
     );
     for (const r of got) mem.naming.set(Number(r.seq), { ...r, terms: u32(r.terms), weights: f32(r.weights) });
   }
-  return seqs.map((q) => mem.naming.get(q)).filter((r): r is NamingRow => r !== undefined);
+  return seqs.map((seq) => mem.naming.get(seq)).filter((r): r is NamingRow => r !== undefined);
 }
